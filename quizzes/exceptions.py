@@ -1,0 +1,17 @@
+"""Domain errors. Their messages are shown to teachers as they are, so they say what to do."""
+
+
+class QuizError(Exception):
+    """Base of every error the services raise on purpose."""
+
+
+class ArticleInvalid(QuizError):
+    """The text or file cannot be stored as an article."""
+
+
+class GenerationFailed(QuizError):
+    """The article gave no quiz; nothing was stored."""
+
+
+class QuizNotReady(QuizError):
+    """The quiz cannot change state yet (for example: published with no questions)."""

@@ -1,0 +1,41 @@
+"""Create a teacher (staff, in the Teachers group), or reset an existing teacher's password."""
+
+from __future__ import annotations
+
+import os
+
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError
+
+from quizzes import services
+
+PASSWORD_ENV = "TEACHER_PASSWORD"
+
+
+class Command(BaseCommand):
+    help = (
+        "Create a teacher account that can sign in to /admin/. The password comes from "
+        f"${PASSWORD_ENV} or is generated and printed."
+    )
+
+    def add_arguments(self, parser) -> None:
+        parser.add_argument("username")
+        parser.add_argument("--email", default="")
+
+    def handle(self, *args, **options) -> None:
+        username = options["username"].strip()
+        if not username:
+            raise CommandError("Give the teacher a user name.")
+        password = os.environ.get(PASSWORD_ENV) or services.generate_password()
+        try:
+            validate_password(password)
+        except ValidationError as error:
+            raise CommandError(f"{PASSWORD_ENV} is too weak: {' '.join(error.messages)}") from None
+        account = services.teacher_ensure(
+            username=username, password=password, email=options["email"]
+        )
+        verb = "Created" if account.created else "Updated"
+        self.stdout.write(f"{verb} teacher {username!r}.")
+        if PASSWORD_ENV not in os.environ:
+            self.stdout.write(f"Password: {password}")

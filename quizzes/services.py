@@ -1,0 +1,191 @@
+"""Every write the site makes: articles, quizzes built from generated drafts, teachers.
+
+Views, admin actions and management commands parse input, call one function here and render.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+import secrets
+from dataclasses import dataclass
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AbstractUser, Group
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from quizzes.exceptions import ArticleInvalid, GenerationFailed, QuizNotReady
+from quizzes.generation import (
+    GenerationError,
+    GenerationOptions,
+    QuestionDraft,
+    QuestionKind,
+    generate,
+)
+from quizzes.generation.text import count_words
+from quizzes.generation.types import MAX_WORDS
+from quizzes.joincodes import new_join_code
+from quizzes.models import AcceptedAnswer, Article, Choice, Question, Quiz
+
+logger = logging.getLogger(__name__)
+
+TEACHERS_GROUP = "Teachers"
+DEMO_TEACHER_USERNAME = "teacher"
+# A collision among ~600 million codes is rare; a few retries make failure practically impossible.
+JOIN_CODE_ATTEMPTS = 10
+GENERATED_PASSWORD_BYTES = 12
+
+
+def article_create(*, owner: AbstractUser, title: str, text: str, source: str = "") -> Article:
+    title = title.strip()
+    if not title:
+        raise ArticleInvalid("Give the article a title.")
+    if not text.strip():
+        raise ArticleInvalid("The text is empty: paste or upload an article first.")
+    words = count_words(text)
+    if words > MAX_WORDS:
+        raise ArticleInvalid(
+            f"The text has {words:,} words; the limit is {MAX_WORDS:,}. "
+            "Split it into shorter parts."
+        )
+    article = Article(owner=owner, title=title, text=text, source=source.strip(), word_count=words)
+    article.full_clean()
+    article.save()
+    logger.info("article %s created by %s (%d words)", article.pk, owner.pk, words)
+    return article
+
+
+def build_quiz(article: Article, options: GenerationOptions, *, title: str | None = None) -> Quiz:
+    """Generate questions from the article and store them as a new draft quiz, all or nothing."""
+    try:
+        drafts = generate(article.text, options)
+    except GenerationError as error:
+        raise GenerationFailed(str(error)) from error
+    rng = random.Random(options.seed)
+    with transaction.atomic():
+        quiz = Quiz(
+            article=article,
+            owner=article.owner,
+            title=(title or article.title).strip()[:200],
+            generation_seed=options.seed,
+        )
+        _save_with_join_code(quiz)
+        for order, draft in enumerate(drafts, start=1):
+            question_create_from_draft(quiz=quiz, draft=draft, order=order, rng=rng)
+    logger.info("quiz %s built from article %s: %d questions", quiz.pk, article.pk, len(drafts))
+    return quiz
+
+
+def question_create_from_draft(
+    *, quiz: Quiz, draft: QuestionDraft, order: int, rng: random.Random
+) -> Question:
+    question = Question.objects.create(
+        quiz=quiz,
+        kind=str(draft.kind),
+        prompt=draft.prompt,
+        order=order,
+        source_sentence=draft.source_sentence,
+        source_start=draft.source_start,
+        source_end=draft.source_end,
+        answer_type=draft.answer_type,
+        difficulty=draft.difficulty,
+        rank_score=draft.score,
+        explanation=draft.explanation,
+    )
+    if draft.kind == QuestionKind.MULTIPLE_CHOICE:
+        options = [(draft.answer, True)] + [(text, False) for text in draft.distractors]
+        rng.shuffle(options)
+        Choice.objects.bulk_create(
+            Choice(question=question, text=text, is_correct=correct, order=position)
+            for position, (text, correct) in enumerate(options, start=1)
+        )
+    accepted = list(dict.fromkeys([draft.answer, *draft.accepted_answers]))
+    AcceptedAnswer.objects.bulk_create(
+        AcceptedAnswer(question=question, text=text, order=position)
+        for position, text in enumerate(accepted, start=1)
+    )
+    return question
+
+
+def _save_with_join_code(quiz: Quiz) -> None:
+    for _ in range(JOIN_CODE_ATTEMPTS):
+        quiz.join_code = new_join_code()
+        try:
+            # The savepoint lets the surrounding transaction go on after a collision.
+            with transaction.atomic():
+                quiz.save()
+            return
+        except IntegrityError:
+            if not Quiz.objects.filter(join_code=quiz.join_code).exists():
+                raise
+            logger.warning("join code collision on %s, retrying", quiz.join_code)
+    raise QuizNotReady("Could not find a free join code; please try again.")
+
+
+def quiz_publish(*, quiz: Quiz) -> Quiz:
+    """Open the quiz to students; only a quiz with questions can be published."""
+    if not quiz.questions.exists():
+        raise QuizNotReady(f"“{quiz.title}” has no questions yet: add or generate some first.")
+    quiz.status = Quiz.Status.PUBLISHED
+    quiz.published_at = quiz.published_at or timezone.now()
+    quiz.closed_at = None
+    quiz.full_clean()
+    quiz.save(update_fields=["status", "published_at", "closed_at"])
+    logger.info("quiz %s published", quiz.pk)
+    return quiz
+
+
+def quiz_close(*, quiz: Quiz) -> Quiz:
+    quiz.status = Quiz.Status.CLOSED
+    quiz.closed_at = timezone.now()
+    quiz.save(update_fields=["status", "closed_at"])
+    logger.info("quiz %s closed", quiz.pk)
+    return quiz
+
+
+def generate_password() -> str:
+    return secrets.token_urlsafe(GENERATED_PASSWORD_BYTES)
+
+
+@dataclass(frozen=True)
+class TeacherAccount:
+    user: AbstractUser
+    created: bool
+
+
+def teacher_ensure(*, username: str, password: str, email: str = "") -> TeacherAccount:
+    """Create the teacher, or reset the password of an existing one, in the Teachers group."""
+    user_model = get_user_model()
+    with transaction.atomic():
+        user, created = user_model.objects.get_or_create(
+            username=username, defaults={"email": email}
+        )
+        user.is_staff = True
+        user.is_active = True
+        user.set_password(password)
+        user.save()
+        group, _ = Group.objects.get_or_create(name=TEACHERS_GROUP)
+        user.groups.add(group)
+    logger.info("teacher %s %s", username, "created" if created else "updated")
+    return TeacherAccount(user=user, created=created)
+
+
+def demo_quiz_ensure(*, owner: AbstractUser, title: str, text: str) -> Quiz:
+    """The sample quiz for `make run`: published once, found again on every later run."""
+    existing = (
+        Quiz.objects.filter(owner=owner, article__title=title)
+        .exclude(status=Quiz.Status.DRAFT)
+        .order_by("created")
+        .first()
+    )
+    if existing is not None:
+        if existing.status != Quiz.Status.PUBLISHED:
+            quiz_publish(quiz=existing)
+        return existing
+    article = Article.objects.filter(owner=owner, title=title).order_by("created").first()
+    if article is None:
+        article = article_create(owner=owner, title=title, text=text)
+    with transaction.atomic():
+        quiz = build_quiz(article, GenerationOptions())
+        return quiz_publish(quiz=quiz)

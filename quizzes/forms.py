@@ -9,12 +9,14 @@ from quizzes.models import MAX_STUDENT_NAME_LENGTH
 
 # Room for a code typed with spaces or dashes, e.g. "ABC-DEF".
 JOIN_CODE_INPUT_LENGTH = 16
+NAME_REQUIRED = "Type your name so your teacher knows whose answers these are."
 
 
 class JoinForm(forms.Form):
     code = forms.CharField(
         label="Join code",
         max_length=JOIN_CODE_INPUT_LENGTH,
+        error_messages={"required": "Type the join code your teacher gave you."},
         widget=forms.TextInput(
             attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}
         ),
@@ -22,6 +24,7 @@ class JoinForm(forms.Form):
     name = forms.CharField(
         label="Your name",
         max_length=MAX_STUDENT_NAME_LENGTH,
+        error_messages={"required": NAME_REQUIRED},
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
 

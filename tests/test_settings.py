@@ -1,0 +1,132 @@
+"""Settings are read once at start-up, so each case starts a fresh interpreter with its environment."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SETTINGS_VARIABLES = (
+    "DJANGO_DEBUG",
+    "DJANGO_SECRET_KEY",
+    "DJANGO_ALLOWED_HOSTS",
+    "DATABASE_URL",
+    "DJANGO_HTTPS",
+    "SQLITE_BUSY_TIMEOUT",
+)
+PRINT_SETTINGS = """
+import json, django
+django.setup()
+from django.conf import settings
+from django.db import connection
+db = settings.DATABASES["default"]
+facts = {"debug": settings.DEBUG, "hosts": settings.ALLOWED_HOSTS, "engine": db["ENGINE"],
+         "name": str(db["NAME"]), "secure_cookie": settings.SESSION_COOKIE_SECURE}
+if db["ENGINE"].endswith("sqlite3"):
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA journal_mode")
+        facts["journal_mode"] = cursor.fetchone()[0]
+        cursor.execute("PRAGMA busy_timeout")
+        facts["busy_timeout_ms"] = cursor.fetchone()[0]
+print(json.dumps(facts))
+"""
+
+
+def load_settings(**env: str) -> subprocess.CompletedProcess:
+    clean = {k: v for k, v in os.environ.items() if k not in SETTINGS_VARIABLES}
+    clean["DJANGO_SETTINGS_MODULE"] = "quizsite.settings"
+    return subprocess.run(
+        [sys.executable, "-c", PRINT_SETTINGS],
+        cwd=ROOT,
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_site_refuses_to_start_without_a_secret_key_when_debug_is_off():
+    result = load_settings(DJANGO_DEBUG="0")
+
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY is not set" in result.stderr
+
+
+def test_site_starts_with_debug_off_when_a_secret_key_is_given(tmp_path):
+    result = load_settings(
+        DJANGO_DEBUG="false",
+        DJANGO_SECRET_KEY="x" * 50,
+        DJANGO_ALLOWED_HOSTS="quiz.school.test, localhost",
+        DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
+    )
+
+    assert result.returncode == 0, result.stderr
+    facts = json.loads(result.stdout)
+    assert facts["debug"] is False
+    assert facts["hosts"] == ["quiz.school.test", "localhost"]
+
+
+def test_unreadable_boolean_stops_start_up_with_the_variable_named():
+    result = load_settings(DJANGO_DEBUG="maybe")
+
+    assert result.returncode != 0
+    assert "DJANGO_DEBUG must be one of" in result.stderr
+
+
+def test_unreadable_number_stops_start_up_with_the_variable_named():
+    result = load_settings(SQLITE_BUSY_TIMEOUT="soon")
+
+    assert result.returncode != 0
+    assert "SQLITE_BUSY_TIMEOUT must be a whole number" in result.stderr
+
+
+def test_sqlite_connections_use_wal_and_a_busy_timeout(tmp_path):
+    result = load_settings(
+        DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}", SQLITE_BUSY_TIMEOUT="7"
+    )
+
+    facts = json.loads(result.stdout)
+    assert facts["journal_mode"] == "wal"
+    assert facts["busy_timeout_ms"] == 7000
+
+
+def test_default_database_is_a_sqlite_file_in_the_project_folder():
+    result = load_settings()
+
+    facts = json.loads(result.stdout)
+    assert facts["engine"] == "django.db.backends.sqlite3"
+    assert facts["name"] == str(ROOT / "db.sqlite3")
+    assert facts["debug"] is True
+
+
+def test_database_url_selects_postgresql():
+    script_env = {"DATABASE_URL": "postgres://quiz:secret@db.internal:5433/quizzes"}
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import json, django; django.setup(); from django.conf import settings; "
+            "print(json.dumps(settings.DATABASES['default'], default=str))",
+        ],
+        cwd=ROOT,
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "quizsite.settings", **script_env},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+    db = json.loads(result.stdout)
+    assert db["ENGINE"] == "django.db.backends.postgresql"
+    assert (db["HOST"], db["PORT"], db["NAME"], db["USER"]) == (
+        "db.internal",
+        5433,
+        "quizzes",
+        "quiz",
+    )
+
+
+def test_https_setting_makes_cookies_secure():
+    result = load_settings(DJANGO_HTTPS="1")
+
+    assert json.loads(result.stdout)["secure_cookie"] is True

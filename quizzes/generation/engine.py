@@ -1,12 +1,21 @@
-"""First cut: fill-in-the-blank questions on named entities, distractors of the same kind."""
+"""From article text to ranked question drafts: read, overgenerate, rank, select."""
 
 from __future__ import annotations
 
 import logging
 import random
+from functools import cache
 
-from quizzes.generation.nlp import get_nlp
-from quizzes.generation.text import check_text, normalise
+from quizzes.generation.candidates import Candidate, build_candidates
+from quizzes.generation.distractors import (
+    DistractorContext,
+    choose_distractors,
+    content_words,
+)
+from quizzes.generation.kinds import MULTIPLE_CHOICE_KINDS, NUMERIC_KINDS, TIME_KINDS, AnswerKind
+from quizzes.generation.ranking import Ranked, score_candidates, select
+from quizzes.generation.reading import Reading, read
+from quizzes.generation.text import check_text
 from quizzes.generation.types import (
     GenerationError,
     GenerationOptions,
@@ -16,53 +25,134 @@ from quizzes.generation.types import (
 
 logger = logging.getLogger(__name__)
 
-MAX_DISTRACTORS = 3
-BLANK = "_____"
-ASKABLE_LABELS = frozenset({"PERSON", "GPE", "ORG", "NORP", "LOC", "DATE", "CARDINAL", "EVENT"})
+MIN_FACT_SENTENCES = 2
+# Difficulty starts from how hard the kind of fact is to recall and moves with the choices.
+BASE_DIFFICULTY = 0.45
+NUMERIC_DIFFICULTY = 0.15
+CLOZE_EASIER = 0.05
+SHORT_ANSWER_HARDER = 0.15
+ARTICLE_DISTRACTORS_HARDER = 0.1
+FREQUENT_ANSWER_EASIER = 0.1
+FREQUENT_MENTIONS = 3
 
 
 def generate(text: str, options: GenerationOptions | None = None) -> list[QuestionDraft]:
+    """Up to `options.multiple_choice` + `options.short_answer` drafts, best first."""
     options = options or GenerationOptions()
     check_text(text)
-    doc = get_nlp()(normalise(text))
-    rng = random.Random(options.seed)
-    by_label: dict[str, list[str]] = {}
-    for ent in doc.ents:
-        names = by_label.setdefault(ent.label_, [])
-        if ent.text not in names:
-            names.append(ent.text)
-
-    drafts: list[QuestionDraft] = []
-    asked: set[str] = set()
-    for ent in doc.ents:
-        if ent.label_ not in ASKABLE_LABELS or ent.text in asked:
-            continue
-        others = [name for name in by_label[ent.label_] if name != ent.text]
-        if len(others) < MAX_DISTRACTORS:
-            continue
-        sent = ent.sent
-        prompt = (
-            sent.text[: ent.start_char - sent.start_char]
-            + BLANK
-            + sent.text[ent.end_char - sent.start_char :]
-        ).strip()
-        asked.add(ent.text)
-        drafts.append(
-            QuestionDraft(
-                kind=QuestionKind.MULTIPLE_CHOICE,
-                prompt=prompt,
-                answer=ent.text,
-                answer_type=ent.label_,
-                accepted_answers=(ent.text,),
-                distractors=tuple(rng.sample(others, MAX_DISTRACTORS)),
-                source_sentence=sent.text,
-                source_start=sent.start_char,
-                source_end=sent.end_char,
-            )
+    reading = read(text)
+    fact_sentences = sum(reading.askable)
+    if len(reading.sentences) < MIN_FACT_SENTENCES or fact_sentences == 0:
+        raise GenerationError(
+            "The text needs at least two sentences stating facts (names, places, dates or "
+            "numbers) to make a quiz."
         )
-        if len(drafts) == options.multiple_choice:
-            break
+    ranked = score_candidates(reading, build_candidates(reading))
+    if not ranked:
+        raise GenerationError(
+            "No facts to ask about were found in this text: it needs names, places, dates or "
+            "numbers stated in plain sentences."
+        )
+    rng = random.Random(options.seed)
+    context = _distractor_context(reading)
+
+    @cache
+    def distractors_for(item: Ranked) -> tuple[str, ...]:
+        candidate = item.candidate
+        if candidate.kind not in MULTIPLE_CHOICE_KINDS:
+            return ()
+        # Each question draws from its own stream, so one question's choices never depend on
+        # which other questions were considered before it.
+        local = random.Random(f"{options.seed}:{candidate.sentence}:{candidate.key}")
+        return choose_distractors(
+            answer=candidate.answer,
+            kind=candidate.kind,
+            accepted=candidate.accepted,
+            stem=candidate.stem.prompt,
+            excluded_keys=candidate.excluded_keys,
+            context=context,
+            rng=local,
+        )
+
+    multiple = select(
+        ranked,
+        wanted=options.multiple_choice,
+        accept=lambda item: bool(distractors_for(item)),
+        chosen=[],
+    )
+    short = select(ranked, wanted=options.short_answer, accept=lambda item: True, chosen=multiple)
+    drafts = [
+        _draft(item, reading=reading, text=text, distractors=distractors_for(item), kind=kind)
+        for items, kind in (
+            (multiple, QuestionKind.MULTIPLE_CHOICE),
+            (short, QuestionKind.SHORT_ANSWER),
+        )
+        for item in items
+    ]
     if not drafts:
-        raise GenerationError("No facts to ask about were found in this text.")
-    logger.info("generated %d questions", len(drafts))
+        raise GenerationError(
+            "No question could be made from this text that has a single right answer."
+        )
+    drafts.sort(key=lambda draft: -draft.score)
+    rng.random()  # The seed is part of the contract even where no choice is random.
+    logger.info("generated %d questions from %d candidates", len(drafts), len(ranked))
     return drafts
+
+
+def _distractor_context(reading: Reading) -> DistractorContext:
+    sentences_of: dict[str, set[int]] = {}
+    for mention in reading.mentions:
+        sentences_of.setdefault(mention.key, set()).add(reading.sentence_of[mention.start])
+    return DistractorContext(
+        entities=reading.entities,
+        sentences_of={key: frozenset(value) for key, value in sentences_of.items()},
+        sentence_words=tuple(content_words(sent.text) for sent in reading.sentences),
+    )
+
+
+def _draft(
+    item: Ranked,
+    *,
+    reading: Reading,
+    text: str,
+    distractors: tuple[str, ...],
+    kind: QuestionKind,
+) -> QuestionDraft:
+    candidate = item.candidate
+    sent = reading.sentences[candidate.sentence]
+    stripped = sent.text.rstrip()
+    start, end = reading.clean.original_span(sent.start_char, sent.start_char + len(stripped))
+    return QuestionDraft(
+        kind=kind,
+        prompt=candidate.stem.prompt,
+        answer=candidate.answer,
+        source_sentence=text[start:end],
+        source_start=start,
+        source_end=end,
+        answer_type=str(candidate.kind),
+        accepted_answers=candidate.accepted,
+        distractors=distractors if kind == QuestionKind.MULTIPLE_CHOICE else (),
+        difficulty=_difficulty(candidate, kind=kind, distractors=distractors, reading=reading),
+        score=item.score,
+        explanation=f"The article says: {text[start:end]}",
+        stem_form=str(candidate.stem.form),
+    )
+
+
+def _difficulty(
+    candidate: Candidate, *, kind: QuestionKind, distractors: tuple[str, ...], reading: Reading
+) -> float:
+    """A rough 0..1 estimate: numbers and dates are harder to recall than names."""
+    difficulty = BASE_DIFFICULTY
+    if candidate.kind in NUMERIC_KINDS or candidate.kind in TIME_KINDS:
+        difficulty += NUMERIC_DIFFICULTY
+    if candidate.stem.form == "cloze":
+        difficulty -= CLOZE_EASIER
+    if kind == QuestionKind.SHORT_ANSWER:
+        difficulty += SHORT_ANSWER_HARDER
+    names = {entity.name for entity in reading.entities.values()}
+    if distractors and all(choice in names for choice in distractors):
+        difficulty += ARTICLE_DISTRACTORS_HARDER
+    if candidate.answer_count >= FREQUENT_MENTIONS and candidate.kind != AnswerKind.THING:
+        difficulty -= FREQUENT_ANSWER_EASIER
+    return round(min(1.0, max(0.0, difficulty)), 2)

@@ -33,8 +33,48 @@ MIN_WORDS = 12
 # sits around 0.4, other languages written in Latin script well under 0.1.
 MIN_ENGLISH_SHARE = 0.15
 ENGLISH_FUNCTION_WORDS = frozenset(
-    "the of and a an to in is was are were be been it that this for on with as by at from "
-    "he she they his her their its or but not which who has have had will would".split()
+    [
+        "the",
+        "of",
+        "and",
+        "a",
+        "an",
+        "to",
+        "in",
+        "is",
+        "was",
+        "are",
+        "were",
+        "be",
+        "been",
+        "it",
+        "that",
+        "this",
+        "for",
+        "on",
+        "with",
+        "as",
+        "by",
+        "at",
+        "from",
+        "he",
+        "she",
+        "they",
+        "his",
+        "her",
+        "their",
+        "its",
+        "or",
+        "but",
+        "not",
+        "which",
+        "who",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+    ]
 )
 
 

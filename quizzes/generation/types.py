@@ -65,6 +65,8 @@ class QuestionDraft:
     difficulty: float = 0.5
     score: float = 0.0
     explanation: str = field(default="")
+    # "question" for a wh-question, "cloze" for a sentence with a gap where the answer was.
+    stem_form: str = "question"
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -80,4 +82,5 @@ class QuestionDraft:
             "difficulty": self.difficulty,
             "score": self.score,
             "explanation": self.explanation,
+            "stem_form": self.stem_form,
         }

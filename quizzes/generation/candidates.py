@@ -1,0 +1,148 @@
+"""Overgeneration: every answer in every fact sentence, with the stem it would get."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Span
+
+from quizzes.generation.answers import accepted_answers, strip_article
+from quizzes.generation.entities import Entity, Mention
+from quizzes.generation.kinds import AnswerKind
+from quizzes.generation.reading import Reading
+from quizzes.generation.stems import Stem, make_stem
+
+# Answers that name nothing a student could learn from the article.
+VAGUE_ANSWERS = frozenset({"one", "1", "first", "today", "now"})
+NOUN_CHUNK_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
+MAX_THING_WORDS = 4
+PRONOUN_TAGS = frozenset({"PRP", "PRP$", "WP", "WDT", "DT", "EX"})
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One possible question before ranking."""
+
+    sentence: int
+    answer: str
+    kind: AnswerKind
+    key: str
+    stem: Stem
+    accepted: tuple[str, ...]
+    # Entities that must not be offered as wrong choices: the answer and its conjuncts.
+    excluded_keys: frozenset[str]
+    answer_count: int
+
+
+def build_candidates(reading: Reading) -> list[Candidate]:
+    found: list[Candidate] = []
+    mention_tokens: set[int] = set()
+    for mention in reading.mentions:
+        mention_tokens.update(range(mention.start, mention.end))
+        candidate = _entity_candidate(reading, mention)
+        if candidate is not None:
+            found.append(candidate)
+    found.extend(_thing_candidates(reading, mention_tokens=mention_tokens))
+    return found
+
+
+def _entity_candidate(reading: Reading, mention: Mention) -> Candidate | None:
+    if any(index in reading.blocked for index in range(mention.start, mention.end)):
+        return None
+    if mention.text.lower() in VAGUE_ANSWERS:
+        return None
+    index = reading.sentence_of[mention.start]
+    sentence = reading.sentences[index]
+    answer_span = reading.doc[mention.start : mention.end]
+    stem = make_stem(sentence, answer_span, mention.kind)
+    if stem is None:
+        return None
+    entity = reading.entities.get(mention.key)
+    answer = _display_answer(mention, entity)
+    accepted = accepted_answers(answer, kind=mention.kind, entity=entity)
+    if _names_answer(stem.prompt, accepted):
+        return None
+    return Candidate(
+        sentence=index,
+        answer=answer,
+        kind=mention.kind,
+        key=mention.key,
+        stem=stem,
+        accepted=accepted,
+        excluded_keys=frozenset({mention.key} | _conjunct_keys(reading, answer_span)),
+        answer_count=entity.count if entity else 1,
+    )
+
+
+def _display_answer(mention: Mention, entity: Entity | None) -> str:
+    """A person by full name; anything else as the sentence wrote it, without "the"."""
+    if entity is not None and mention.kind == AnswerKind.PERSON:
+        return entity.name
+    return strip_article(mention.text)
+
+
+def _names_answer(prompt: str, accepted: tuple[str, ...]) -> bool:
+    lowered = prompt.casefold()
+    return any(
+        re.search(rf"(?<!\w){re.escape(form.casefold())}(?!\w)", lowered)
+        for form in accepted
+        if len(form) > 1
+    )
+
+
+def _conjunct_keys(reading: Reading, answer: Span) -> set[str]:
+    """ "the Patriots, Dallas Cowboys and Pittsburgh Steelers": each is also a right answer."""
+    root = answer.root
+    related = {token.i for token in root.conjuncts}
+    keys = set()
+    for mention in reading.mentions:
+        if any(index in related for index in range(mention.start, mention.end)):
+            keys.add(mention.key)
+    return keys
+
+
+def _thing_candidates(reading: Reading, *, mention_tokens: set[int]) -> list[Candidate]:
+    """Key noun phrases ("a prisoner swap") as short answers; their kind is too loose for choices."""
+    found = []
+    for chunk in reading.doc.noun_chunks:
+        root = chunk.root
+        index = reading.sentence_of[root.i]
+        if not reading.askable[index] or root.dep_ not in NOUN_CHUNK_DEPS:
+            continue
+        if root.pos_ != "NOUN" or root.tag_ in PRONOUN_TAGS:
+            continue
+        span = _without_determiner(chunk)
+        if span is None or len(span) > MAX_THING_WORDS:
+            continue
+        if any(i in mention_tokens or i in reading.blocked for i in range(span.start, span.end)):
+            continue
+        stem = make_stem(reading.sentences[index], span, AnswerKind.THING)
+        if stem is None:
+            continue
+        answer = span.text
+        accepted = accepted_answers(answer, kind=AnswerKind.THING, entity=None)
+        if _names_answer(stem.prompt, accepted):
+            continue
+        found.append(
+            Candidate(
+                sentence=index,
+                answer=answer,
+                kind=AnswerKind.THING,
+                key=answer.casefold(),
+                stem=stem,
+                accepted=accepted,
+                excluded_keys=frozenset(),
+                answer_count=reading.term_counts.get(root.lower_, 1),
+            )
+        )
+    return found
+
+
+def _without_determiner(chunk: Span) -> Span | None:
+    start = chunk.start
+    while start < chunk.end and chunk.doc[start].tag_ in PRONOUN_TAGS | {"POS"}:
+        start += 1
+    if start >= chunk.end:
+        return None
+    return chunk.doc[start : chunk.end]

@@ -1,0 +1,140 @@
+"""The clause that carries a fact: its verb, its subject, and only the words that matter."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+AUX_DEPS = frozenset({"aux", "auxpass"})
+# Children that start another thought: dropping them keeps the question to one fact.
+PRUNED_DEPS = frozenset(
+    {"advcl", "parataxis", "intj", "discourse", "dep", "meta", "preconj", "punct"}
+)
+# Modifiers that are asides when set off by commas or brackets.
+ASIDE_DEPS = frozenset({"appos", "relcl", "acl", "advmod", "npadvmod", "prep", "amod"})
+# Sentence adverbs that link to the previous sentence and make no sense in a question.
+LINKING_ADVERBS = frozenset(
+    {
+        "notably",
+        "however",
+        "meanwhile",
+        "also",
+        "moreover",
+        "instead",
+        "still",
+        "then",
+        "furthermore",
+        "additionally",
+        "indeed",
+        "thus",
+        "therefore",
+        "nevertheless",
+        "later",
+    }
+)
+RELATIVE_TAGS = frozenset({"WDT", "WP"})
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+@dataclass(frozen=True)
+class Clause:
+    """A finite clause reduced to the tokens a question needs."""
+
+    verb: Token
+    subject: tuple[Token, ...]
+    aux: Token | None
+    kept: frozenset[int]
+
+
+def find_clause(verb: Token, *, keep: frozenset[int]) -> Clause | None:
+    """The finite clause headed by `verb`, keeping `keep` (the answer) whatever its role."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    aux = next((child for child in verb.lefts if child.dep_ in AUX_DEPS), None)
+    if aux is None and verb.tag_ not in FINITE_TAGS:
+        return None
+    subject = _subject_tokens(verb)
+    if subject is None:
+        return None
+    kept: set[int] = set()
+    _collect(verb, kept=kept, keep=keep)
+    # The clause's own "that"/"while"/"after" ties it to a sentence the question leaves out,
+    # and a relative pronoun has been replaced by the noun it stands for.
+    kept -= {
+        child.i
+        for child in verb.children
+        if child.dep_ == "mark" or (child.dep_ in SUBJECT_DEPS and child.tag_ in RELATIVE_TAGS)
+    }
+    # Commas stay only between kept words, where they separate list items or date parts.
+    kept -= {i for i in kept if verb.doc[i].text == "," and not {i - 1, i + 1} <= kept}
+    kept.update(token.i for token in subject if token.head.i in kept or token.dep_ in SUBJECT_DEPS)
+    return Clause(verb=verb, subject=subject, aux=aux, kept=frozenset(kept))
+
+
+def _subject_tokens(verb: Token) -> tuple[Token, ...] | None:
+    subject = next((child for child in verb.children if child.dep_ in SUBJECT_DEPS), None)
+    if subject is None and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        # "The Broncos finished the season and denied ...": the second verb shares the subject.
+        subject = next((c for c in verb.head.children if c.dep_ in SUBJECT_DEPS), None)
+        if subject is not None:
+            return _phrase(subject)
+    if subject is None:
+        return None
+    if subject.tag_ in RELATIVE_TAGS and verb.dep_ == "relcl":
+        # "Lavrov, who called ...": the relative pronoun stands for the noun it follows.
+        noun = verb.head
+        return tuple(t for t in _phrase(noun) if t.i not in {x.i for x in verb.subtree})
+    if subject.tag_ in RELATIVE_TAGS:
+        return None
+    return _phrase(subject)
+
+
+def _phrase(head: Token) -> tuple[Token, ...]:
+    """A noun phrase without its asides, so the subject reads as a plain name."""
+    kept: set[int] = set()
+    _collect(head, kept=kept, keep=frozenset())
+    return tuple(token for token in head.subtree if token.i in kept)
+
+
+def _collect(token: Token, *, kept: set[int], keep: frozenset[int]) -> None:
+    kept.add(token.i)
+    for child in token.children:
+        if _contains(child, keep) or not _is_pruned(child):
+            _collect(child, kept=kept, keep=keep)
+
+
+def _contains(token: Token, indices: frozenset[int]) -> bool:
+    return (
+        bool(indices) and token.left_edge.i <= max(indices) and min(indices) <= token.right_edge.i
+    )
+
+
+def _is_pruned(child: Token) -> bool:
+    if child.dep_ == "cc" and child.head.pos_ in ("VERB", "AUX"):
+        return True
+    if child.dep_ in PRUNED_DEPS and not (child.dep_ == "punct" and _is_inner_punct(child)):
+        return True
+    if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"):
+        return True
+    if child.dep_ in ("advmod", "cc") and child.lower_ in LINKING_ADVERBS:
+        return True
+    if child.dep_ in ASIDE_DEPS and _is_set_off(child):
+        return True
+    return child.dep_ == "ccomp" and child.head.dep_ == "ccomp"
+
+
+def _is_inner_punct(token: Token) -> bool:
+    """Hyphens and apostrophes inside names are words; commas and quotes are handled later."""
+    return token.text in ("-", "–", "'", "’", "“", "”", '"', "‘", ",")
+
+
+def _is_set_off(child: Token) -> bool:
+    """A modifier between commas or in brackets is an aside, not part of the fact."""
+    doc = child.doc
+    before = child.left_edge.i - 1
+    after = child.right_edge.i + 1
+    opened = before >= 0 and doc[before].text in (",", "(", "—", "–")
+    closed = after >= len(doc) or doc[after].text in (",", ")", "—", "–", ".", ";")
+    return opened and closed

@@ -1,0 +1,178 @@
+"""Wrong choices of the same kind as the answer: from the article first, then from the bank."""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from quizzes.generation.answers import strip_article
+from quizzes.generation.bank import bank_names
+from quizzes.generation.entities import Entity, name_key
+from quizzes.generation.kinds import AnswerKind
+from quizzes.generation.numbers import (
+    wrong_centuries,
+    wrong_dates,
+    wrong_months,
+    wrong_numbers,
+    wrong_weekdays,
+    wrong_years,
+)
+
+DISTRACTOR_COUNT = 3
+# Above this similarity a choice is a spelling of the answer, not a different answer.
+MAX_SIMILARITY = 80
+# A sentence sharing this share of the stem's content words could make a candidate true too.
+MAX_STEM_OVERLAP = 0.6
+# Candidates are drawn from the most salient few, so the seed varies choices but not quality.
+POOL_FACTOR = 2
+WORD_RE = re.compile(r"[\w’']+")
+BANK_FOR_KIND = {
+    AnswerKind.PERSON: "person",
+    AnswerKind.COUNTRY: "country",
+    AnswerKind.US_STATE: "us_state",
+    AnswerKind.CITY: "city",
+    AnswerKind.CONTINENT: "continent",
+    AnswerKind.NATIONALITY: "nationality",
+    AnswerKind.ORGANISATION: "organisation",
+}
+Generator = Callable[..., list[str]]
+GENERATED_FOR_KIND: dict[AnswerKind, Generator] = {
+    AnswerKind.NUMBER: wrong_numbers,
+    AnswerKind.MONEY: wrong_numbers,
+    AnswerKind.PERCENT: wrong_numbers,
+    AnswerKind.QUANTITY: wrong_numbers,
+    AnswerKind.DURATION: wrong_numbers,
+    AnswerKind.YEAR: wrong_years,
+    AnswerKind.FULL_DATE: wrong_dates,
+    AnswerKind.MONTH_YEAR: wrong_months,
+    AnswerKind.WEEKDAY: wrong_weekdays,
+    AnswerKind.CENTURY: wrong_centuries,
+}
+# Kinds where the article's own values come first; generated ones fill the rest.
+ARTICLE_FIRST_KINDS = frozenset(
+    {AnswerKind.YEAR, AnswerKind.FULL_DATE, AnswerKind.MONTH_YEAR, AnswerKind.WEEKDAY}
+)
+
+
+@dataclass(frozen=True)
+class DistractorContext:
+    """What the distractor chooser needs to know about the article and the question."""
+
+    entities: dict[str, Entity]
+    sentences_of: dict[str, frozenset[int]]
+    sentence_words: tuple[frozenset[str], ...]
+
+
+def content_words(text: str) -> frozenset[str]:
+    return frozenset(word.lower() for word in WORD_RE.findall(text) if len(word) > 3)
+
+
+def choose_distractors(
+    *,
+    answer: str,
+    kind: AnswerKind,
+    accepted: tuple[str, ...],
+    stem: str,
+    excluded_keys: frozenset[str],
+    context: DistractorContext,
+    rng: random.Random,
+) -> tuple[str, ...]:
+    """Three wrong choices in the answer's form, or () when three good ones do not exist."""
+    stem_words = content_words(stem)
+    found: list[str] = []
+    article = _article_candidates(kind=kind, excluded_keys=excluded_keys, context=context)
+    generator = GENERATED_FOR_KIND.get(kind)
+    if generator is not None and kind not in ARTICLE_FIRST_KINDS:
+        article = []
+    pools: list[list[str]] = [article]
+    if generator is not None:
+        pools.append(generator(answer, rng=rng, count=DISTRACTOR_COUNT * POOL_FACTOR))
+    if kind in BANK_FOR_KIND:
+        bank = list(bank_names(BANK_FOR_KIND[kind]))
+        rng.shuffle(bank)
+        pools.append(bank)
+    for pool in pools:
+        usable = [
+            _match_form(candidate, answer)
+            for candidate in pool
+            if _is_clearly_wrong(
+                candidate,
+                accepted=accepted,
+                stem=stem,
+                stem_words=stem_words,
+                context=context,
+                taken=found,
+            )
+        ]
+        usable = list(dict.fromkeys(usable))
+        picked = _pick(usable, need=DISTRACTOR_COUNT - len(found), rng=rng)
+        found.extend(picked)
+        if len(found) == DISTRACTOR_COUNT:
+            return tuple(found)
+    return ()
+
+
+def _article_candidates(
+    *, kind: AnswerKind, excluded_keys: frozenset[str], context: DistractorContext
+) -> list[str]:
+    same_kind = [
+        entity
+        for entity in context.entities.values()
+        if entity.kind == kind and entity.key not in excluded_keys
+    ]
+    same_kind.sort(key=lambda entity: (-entity.count, entity.name))
+    return [entity.name for entity in same_kind]
+
+
+def _pick(usable: list[str], *, need: int, rng: random.Random) -> list[str]:
+    pool = usable[: max(need * POOL_FACTOR, need)]
+    if len(pool) <= need:
+        return pool
+    return rng.sample(pool, need)
+
+
+def _is_clearly_wrong(
+    candidate: str,
+    *,
+    accepted: Iterable[str],
+    stem: str,
+    stem_words: frozenset[str],
+    context: DistractorContext,
+    taken: list[str],
+) -> bool:
+    """Not a spelling or alias of the answer, not in the stem, and not made true by the text."""
+    if not candidate or candidate.casefold() in stem.casefold():
+        return False
+    for other in [*accepted, *taken]:
+        if _similar(candidate, other):
+            return False
+    key = name_key(candidate)
+    if stem_words:
+        for index in context.sentences_of.get(key, ()):
+            overlap = len(stem_words & context.sentence_words[index]) / len(stem_words)
+            if overlap >= MAX_STEM_OVERLAP:
+                return False
+    return True
+
+
+def _similar(first: str, second: str) -> bool:
+    a = strip_article(first).casefold()
+    b = strip_article(second).casefold()
+    if a == b or a in b.split() or b in a.split():
+        return True
+    if set(a.split()) & set(b.split()) and not (a[:1].isdigit() or b[:1].isdigit()):
+        return True
+    return fuzz.ratio(a, b) >= MAX_SIMILARITY
+
+
+def _match_form(candidate: str, answer: str) -> str:
+    """ "the United Kingdom" beside the answer "Russia" loses its article; case follows too."""
+    if not answer.lower().startswith("the "):
+        candidate = strip_article(candidate)
+    if answer.islower() and not candidate.islower():
+        candidate = candidate.lower()
+    return candidate

@@ -1,0 +1,172 @@
+"""Named entities cleaned of the parser's known mistakes, and grouped so aliases are one thing."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from lemminflect import getAllLemmas
+from spacy.tokens import Doc, Span
+
+from quizzes.generation.kinds import KNOWN_ALIASES, AnswerKind, kind_of
+
+# Parts of an entity span that are not part of the name a student would write.
+LEADING_WORDS = frozenset({"the", "a", "an", "about", "approximately", "nearly", "almost", "some"})
+TRAILING_TAGS = frozenset({"POS", ".", ",", ":", "``", "''", "-RRB-", "-LRB-", "HYPH"})
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "WORK_OF_ART"})
+LABELS_WITH_NUMBERS = frozenset(
+    {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
+)
+ACRONYM_RE = re.compile(r"^[A-Z][A-Z.&]{1,9}$")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One place where an askable entity is named; tokens `start:end` of the parsed doc."""
+
+    start: int
+    end: int
+    text: str
+    kind: AnswerKind
+    key: str
+
+
+@dataclass(frozen=True)
+class Entity:
+    """Everything the article calls one person, place or thing, under its fullest name."""
+
+    key: str
+    name: str
+    kind: AnswerKind
+    aliases: frozenset[str]
+    count: int
+
+
+def name_key(text: str) -> str:
+    lowered = text.casefold()
+    lowered = re.sub(r"^the\s+", "", lowered)
+    return KNOWN_ALIASES.get(lowered, text).casefold().removeprefix("the ")
+
+
+def trim_span(span: Span) -> Span | None:
+    """Drop leading articles and hedges and trailing punctuation, possessives and scores."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and doc[start].lower_ in LEADING_WORDS:
+        start += 1
+    while start < end and (
+        doc[end - 1].tag_ in TRAILING_TAGS or (span.label_ in NAME_LABELS and doc[end - 1].like_num)
+    ):
+        end -= 1
+    if start >= end:
+        return None
+    return Span(doc, start, end, label=span.label_)
+
+
+def is_common_word(text: str) -> bool:
+    """A word English dictionaries list, such as TRADE or Ceasefire, rather than a name."""
+    return bool(getAllLemmas(text.lower()))
+
+
+def is_shouted_word(span: Span) -> bool:
+    """All-capital dictionary words are emphasis ("UNLIMITED"), not organisations."""
+    return all(token.is_upper and len(token) > 1 and is_common_word(token.text) for token in span)
+
+
+def find_acronyms(doc: Doc) -> dict[str, str]:
+    """ "National Football League (NFL)" makes NFL another name for the league."""
+    found: dict[str, str] = {}
+    for ent in doc.ents:
+        after = ent.end
+        if after + 2 < len(doc) and doc[after].text == "(" and doc[after + 2].text == ")":
+            short = doc[after + 1].text
+            initials = "".join(word[0] for word in ent.text.split() if word[0].isupper())
+            if ACRONYM_RE.match(short) and short.replace(".", "") == initials:
+                found[short.casefold()] = ent.text
+    return found
+
+
+def collect_mentions(
+    doc: Doc, *, askable_sentence: list[bool], sentence_of: list[int]
+) -> tuple[list[Mention], dict[str, Entity]]:
+    """Clean the parser's entities and merge aliases into one entity each."""
+    raw: list[tuple[Span, AnswerKind]] = []
+    for ent in doc.ents:
+        if not askable_sentence[sentence_of[ent.start]]:
+            continue
+        span = trim_span(ent)
+        if span is None or is_shouted_word(span):
+            continue
+        kind = kind_of(span.text, span.label_)
+        if kind is None:
+            continue
+        raw.append((span, kind))
+    canonical = _canonical_names(raw, acronyms=find_acronyms(doc))
+    mentions: list[Mention] = []
+    counts: Counter[str] = Counter()
+    names: dict[str, tuple[str, AnswerKind]] = {}
+    aliases: dict[str, set[str]] = {}
+    for span, kind in raw:
+        name, name_kind = canonical.get(span.text, (span.text, kind))
+        if _is_lone_common_word(span, name):
+            continue
+        key = name_key(name)
+        names.setdefault(key, (name, name_kind))
+        aliases.setdefault(key, set()).add(span.text)
+        counts[key] += 1
+        mentions.append(
+            Mention(start=span.start, end=span.end, text=span.text, kind=name_kind, key=key)
+        )
+    entities = {
+        key: Entity(
+            key=key,
+            name=max(aliases[key] | {names[key][0]}, key=len),
+            kind=names[key][1],
+            aliases=frozenset(aliases[key] | {names[key][0]}),
+            count=counts[key],
+        )
+        for key in names
+    }
+    return mentions, entities
+
+
+def _is_lone_common_word(span: Span, name: str) -> bool:
+    """A single capitalised dictionary word ("Ceasefire") is a name only as a known alias."""
+    if span.label_ not in ("ORG", "PRODUCT", "WORK_OF_ART", "EVENT") or len(span) > 1:
+        return False
+    return name == span.text and is_common_word(span.text)
+
+
+def _canonical_names(
+    raw: list[tuple[Span, AnswerKind]], *, acronyms: dict[str, str]
+) -> dict[str, tuple[str, AnswerKind]]:
+    """Map each mention's text to its fullest name: surnames to people, last words to teams."""
+    people: dict[str, set[str]] = {}
+    multiword: dict[str, set[tuple[str, AnswerKind]]] = {}
+    for span, kind in raw:
+        if span.label_ in LABELS_WITH_NUMBERS or len(span) < 2:
+            continue
+        last = span[-1].text
+        if kind == AnswerKind.PERSON:
+            people.setdefault(last, set()).add(span.text)
+        multiword.setdefault(last, set()).add((span.text, kind))
+    kinds = {span.text: kind for span, kind in raw}
+    canonical: dict[str, tuple[str, AnswerKind]] = {}
+    for span, kind in raw:
+        text = span.text
+        if span.label_ in LABELS_WITH_NUMBERS:
+            continue
+        if text.casefold() in acronyms:
+            full = acronyms[text.casefold()]
+            canonical[text] = (full, kinds.get(full, kind))
+        elif len(span) == 1 and len(people.get(text, ())) == 1:
+            canonical[text] = (next(iter(people[text])), AnswerKind.PERSON)
+        elif len(span) == 1 and len(multiword.get(text, ())) == 1:
+            canonical[text] = next(iter(multiword[text]))
+        elif span[-1].text in people and len(people[span[-1].text]) == 1:
+            # A full name the model labelled as an organisation is still the person.
+            full = next(iter(people[span[-1].text]))
+            if full.endswith(text) or text.endswith(full):
+                canonical[text] = (max(full, text, key=len), AnswerKind.PERSON)
+    return canonical

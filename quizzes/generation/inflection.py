@@ -1,0 +1,32 @@
+"""Verb forms for do-support and agreement, from lemminflect rather than hand-written rules."""
+
+from __future__ import annotations
+
+from lemminflect import getInflection, getLemma
+from spacy.tokens import Token
+
+DO_BY_TAG = {"VBD": "did", "VBZ": "does", "VBP": "do"}
+# "Who were named ..." reads wrong: a wh-word takes a singular verb.
+SINGULAR_FORMS = {"were": "was", "are": "is", "have": "has", "do": "does", "'re": "is", "’re": "is"}
+
+
+def base_form(verb: Token) -> str:
+    lemmas = getLemma(verb.text.lower(), upos="VERB")
+    return lemmas[0] if lemmas else verb.text.lower()
+
+
+def do_support(verb: Token) -> str | None:
+    """The form of "do" that carries the verb's tense once the verb goes to its base form."""
+    return DO_BY_TAG.get(verb.tag_)
+
+
+def singular(token: Token) -> str:
+    """Third-person singular form of a present or past verb, for "who"/"what" subjects."""
+    lowered = token.text.lower()
+    if lowered in SINGULAR_FORMS:
+        return SINGULAR_FORMS[lowered]
+    if token.tag_ == "VBP":
+        forms = getInflection(base_form(token), tag="VBZ")
+        if forms:
+            return forms[0]
+    return token.text

@@ -1,0 +1,171 @@
+"""Numbers and dates as students write them, and wrong values of the same size and form."""
+
+from __future__ import annotations
+
+import random
+import re
+from dataclasses import dataclass
+
+from quizzes.generation.kinds import MONTHS, NUMBER_WORDS, WEEKDAYS
+
+NUMBER_PART_RE = re.compile(r"^(?P<prefix>\D*?)(?P<number>\d[\d,]*(?:\.\d+)?)(?P<suffix>.*)$")
+YEAR_IN_TEXT_RE = re.compile(r"\b(1\d{3}|20\d{2})\b")
+DAY_RE = re.compile(r"\b(\d{1,2})\b")
+CENTURY_NUMBER_RE = re.compile(r"(\d{1,2})(st|nd|rd|th)")
+# Wrong values stay within this factor of the answer, so the choice tests the fact, not scale.
+SCALE_STEPS = (0.5, 0.75, 1.25, 1.5, 2.0, 0.6, 1.4, 3.0)
+SMALL_NUMBER_STEPS = (1, 2, 3, 4, 5)
+YEAR_STEPS = (1, 2, 3, 4, 5, 6, 8, 10, 12, 15)
+SMALL_LIMIT = 20
+MAX_DAY = 28
+
+
+@dataclass(frozen=True)
+class NumberForm:
+    """ "$45.5 million" is prefix "$", value 45.5, suffix " million"; the form is kept for others."""
+
+    prefix: str
+    value: float
+    suffix: str
+    grouped: bool
+    decimals: int
+    as_word: bool
+    capitalised: bool
+
+    def render(self, value: float) -> str:
+        if self.as_word:
+            word = NUMBER_WORDS[int(value)]
+            return word.capitalize() if self.capitalised else word
+        if self.decimals:
+            digits = f"{value:,.{self.decimals}f}" if self.grouped else f"{value:.{self.decimals}f}"
+        else:
+            digits = f"{round(value):,}" if self.grouped else str(round(value))
+        return f"{self.prefix}{digits}{self.suffix}"
+
+
+def parse_number(text: str) -> NumberForm | None:
+    lowered = text.lower()
+    if lowered in NUMBER_WORDS:
+        return NumberForm("", NUMBER_WORDS.index(lowered), "", False, 0, True, text[0].isupper())
+    match = NUMBER_PART_RE.match(text)
+    if not match:
+        return None
+    number = match.group("number")
+    decimals = len(number.split(".")[1]) if "." in number else 0
+    return NumberForm(
+        prefix=match.group("prefix"),
+        value=float(number.replace(",", "")),
+        suffix=match.group("suffix"),
+        grouped="," in number,
+        decimals=decimals,
+        as_word=False,
+        capitalised=False,
+    )
+
+
+def number_variants(text: str) -> list[str]:
+    """ "seven" and "7", "1,345,596" and "1345596", "340 miles" and "340"."""
+    form = parse_number(text)
+    if form is None:
+        return []
+    variants = []
+    if form.as_word:
+        variants.append(str(int(form.value)))
+    else:
+        if form.value.is_integer() and form.value <= SMALL_LIMIT and not form.prefix:
+            variants.append(NUMBER_WORDS[int(form.value)] + form.suffix)
+        plain = str(int(form.value)) if form.value.is_integer() else str(form.value)
+        variants.append(f"{form.prefix}{plain}{form.suffix}")
+        if form.suffix.strip() and not form.suffix.strip().startswith(("million", "billion")):
+            variants.append(f"{form.prefix}{plain}")
+    return [variant for variant in variants if variant != text]
+
+
+def wrong_numbers(text: str, *, rng: random.Random, count: int) -> list[str]:
+    form = parse_number(text)
+    if form is None:
+        return []
+    value = form.value
+    if form.as_word or (value.is_integer() and value <= SMALL_LIMIT and not form.decimals):
+        steps = [value + step for step in SMALL_NUMBER_STEPS] + [
+            value - step for step in SMALL_NUMBER_STEPS
+        ]
+        limit = len(NUMBER_WORDS) - 1 if form.as_word else None
+        values = [v for v in steps if v >= 1 and (limit is None or v <= limit)]
+    else:
+        values = [_round_like(value * step, value) for step in SCALE_STEPS]
+    values = [v for v in dict.fromkeys(values) if v != value]
+    rng.shuffle(values)
+    values = sorted(values[: count * 2], key=lambda v: abs(v - value))[:count]
+    return [form.render(v) for v in values]
+
+
+def _round_like(value: float, like: float) -> float:
+    """Keep as many significant digits as the original, so 853,382 gets 426,691 not 426,700.5."""
+    if like.is_integer():
+        return float(round(value))
+    return value
+
+
+def wrong_years(text: str, *, rng: random.Random, count: int) -> list[str]:
+    match = YEAR_IN_TEXT_RE.search(text)
+    if not match:
+        return []
+    year = int(match.group(1))
+    offsets = list(YEAR_STEPS)
+    rng.shuffle(offsets)
+    years = [year + offset * rng.choice((-1, 1)) for offset in offsets[:count]]
+    return [text.replace(match.group(1), str(other)) for other in years]
+
+
+def wrong_dates(text: str, *, rng: random.Random, count: int) -> list[str]:
+    """Change the day and sometimes the month, keeping the date's written form."""
+    month = next((m for m in MONTHS if m in text.lower()), None)
+    day = DAY_RE.search(text)
+    if month is None or day is None:
+        return wrong_years(text, rng=rng, count=count)
+    results: list[str] = []
+    days = [d for d in range(1, MAX_DAY + 1) if d != int(day.group(1))]
+    rng.shuffle(days)
+    months = [m for m in MONTHS if m != month]
+    for index, other_day in enumerate(days[:count]):
+        candidate = text[: day.start()] + str(other_day) + text[day.end() :]
+        if index % 2:
+            other_month = rng.choice(months)
+            candidate = re.sub(month, other_month.capitalize(), candidate, flags=re.I)
+        results.append(candidate)
+    return results
+
+
+def wrong_months(text: str, *, rng: random.Random, count: int) -> list[str]:
+    month = next((m for m in MONTHS if m in text.lower()), None)
+    if month is None:
+        return []
+    others = [m for m in MONTHS if m != month]
+    rng.shuffle(others)
+    return [re.sub(month, other.capitalize(), text, flags=re.I) for other in others[:count]]
+
+
+def wrong_weekdays(text: str, *, rng: random.Random, count: int) -> list[str]:
+    others = [day.capitalize() for day in WEEKDAYS if day != text.lower()]
+    rng.shuffle(others)
+    return others[:count]
+
+
+def wrong_centuries(text: str, *, rng: random.Random, count: int) -> list[str]:
+    match = CENTURY_NUMBER_RE.search(text)
+    if not match:
+        return []
+    number = int(match.group(1))
+    others = [
+        n for n in (number - 2, number - 1, number + 1, number - 3) if 0 < n <= SMALL_LIMIT + 1
+    ]
+    rng.shuffle(others)
+    return [text.replace(match.group(0), _ordinal(n)) for n in others[:count]]
+
+
+def _ordinal(number: int) -> str:
+    suffix = (
+        "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    )
+    return f"{number}{suffix}"

@@ -1,0 +1,154 @@
+"""Scoring candidates and choosing a varied, non-overlapping best few."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from quizzes.generation.candidates import Candidate
+from quizzes.generation.kinds import AnswerKind
+from quizzes.generation.reading import Reading
+from quizzes.generation.stems import StemForm
+
+# How much a teacher cares to test each kind of fact; names, places, dates and counts lead.
+KIND_WEIGHT = {
+    AnswerKind.PERSON: 1.0,
+    AnswerKind.ORGANISATION: 0.9,
+    AnswerKind.COUNTRY: 0.9,
+    AnswerKind.US_STATE: 0.9,
+    AnswerKind.CITY: 0.9,
+    AnswerKind.CONTINENT: 0.8,
+    AnswerKind.PLACE: 0.85,
+    AnswerKind.FACILITY: 0.85,
+    AnswerKind.EVENT: 0.8,
+    AnswerKind.WORK: 0.8,
+    AnswerKind.YEAR: 0.95,
+    AnswerKind.FULL_DATE: 0.95,
+    AnswerKind.MONTH_YEAR: 0.85,
+    AnswerKind.WEEKDAY: 0.75,
+    AnswerKind.CENTURY: 0.85,
+    AnswerKind.DURATION: 0.7,
+    AnswerKind.NUMBER: 0.9,
+    AnswerKind.MONEY: 0.9,
+    AnswerKind.PERCENT: 0.9,
+    AnswerKind.QUANTITY: 0.85,
+    AnswerKind.NATIONALITY: 0.45,
+    AnswerKind.ORDINAL: 0.5,
+    AnswerKind.THING: 0.6,
+}
+FORM_WEIGHT = {StemForm.QUESTION: 1.0, StemForm.CLOZE: 0.55}
+WEIGHT_KIND = 0.35
+WEIGHT_SENTENCE = 0.2
+WEIGHT_SALIENCE = 0.15
+WEIGHT_FORM = 0.3
+# A stem that leans on "it" or "they" is still a question, but a worse one.
+UNRESOLVED_PRONOUN_FACTOR = 0.55
+COMFORTABLE_WORDS = 18
+LONG_STEM_PENALTY = 0.012
+# Mentions at which an answer counts as central to the article.
+SALIENT_MENTIONS = 4
+# Opening sentences carry the article's main facts in most non-fiction.
+LEDE_SENTENCES = 2
+LEDE_BONUS = 0.05
+# Prompts this similar (token-set ratio) ask the same thing.
+NEAR_DUPLICATE = 85
+PER_SENTENCE_LIMITS = (1, 2, 3)
+
+
+@dataclass(frozen=True)
+class Ranked:
+    candidate: Candidate
+    score: float
+
+
+def score_candidates(reading: Reading, candidates: Iterable[Candidate]) -> list[Ranked]:
+    """Best first; ties broken by position in the article so the order is stable."""
+    sentence_weight = _sentence_weights(reading)
+    ranked = [Ranked(c, _score(c, sentence_weight=sentence_weight)) for c in candidates]
+    ranked.sort(key=lambda r: (-r.score, r.candidate.sentence, r.candidate.answer))
+    return ranked
+
+
+def _score(candidate: Candidate, *, sentence_weight: list[float]) -> float:
+    salience = min(1.0, math.log1p(candidate.answer_count) / math.log1p(SALIENT_MENTIONS))
+    score = (
+        WEIGHT_KIND * KIND_WEIGHT[candidate.kind]
+        + WEIGHT_SENTENCE * sentence_weight[candidate.sentence]
+        + WEIGHT_SALIENCE * salience
+        + WEIGHT_FORM * FORM_WEIGHT[candidate.stem.form]
+    )
+    words = len(candidate.stem.prompt.split())
+    score -= LONG_STEM_PENALTY * max(0, words - COMFORTABLE_WORDS)
+    if candidate.sentence < LEDE_SENTENCES:
+        score += LEDE_BONUS
+    if not candidate.stem.self_contained:
+        score *= UNRESOLVED_PRONOUN_FACTOR
+    return round(score, 4)
+
+
+def _sentence_weights(reading: Reading) -> list[float]:
+    """A sentence matters when its nouns recur across the article."""
+    counts: Counter[str] = reading.term_counts
+    weights = []
+    for sent in reading.sentences:
+        terms = [t.lower_ for t in sent if t.pos_ in ("NOUN", "PROPN") and not t.is_stop]
+        weight = sum(math.log1p(counts[term]) for term in terms) / math.sqrt(len(terms) or 1)
+        weights.append(weight)
+    top = max(weights, default=0.0) or 1.0
+    return [weight / top for weight in weights]
+
+
+def select(
+    ranked: list[Ranked],
+    *,
+    wanted: int,
+    accept: Callable[[Ranked], bool],
+    chosen: list[Ranked],
+) -> list[Ranked]:
+    """Greedy best-first with one question per fact, spread over sentences.
+
+    `chosen` holds questions already picked (of another kind) that new ones must not overlap.
+    """
+    picked: list[Ranked] = []
+    for limit in PER_SENTENCE_LIMITS:
+        for item in ranked:
+            if len(picked) == wanted:
+                return picked
+            if item in picked or not accept(item):
+                continue
+            if _overlaps(item, [*chosen, *picked], per_sentence=limit):
+                continue
+            picked.append(item)
+    return picked
+
+
+def _overlaps(item: Ranked, chosen: list[Ranked], *, per_sentence: int) -> bool:
+    candidate = item.candidate
+    same_sentence = sum(other.candidate.sentence == candidate.sentence for other in chosen)
+    if same_sentence >= per_sentence:
+        return True
+    for other in chosen:
+        previous = other.candidate
+        if previous.key == candidate.key:
+            return True
+        if _mentions_any(previous.stem.prompt, candidate.accepted):
+            return True
+        if _mentions_any(candidate.stem.prompt, previous.accepted):
+            return True
+        if fuzz.token_set_ratio(previous.stem.prompt, candidate.stem.prompt) >= NEAR_DUPLICATE:
+            return True
+    return False
+
+
+def _mentions_any(prompt: str, forms: tuple[str, ...]) -> bool:
+    lowered = prompt.casefold()
+    return any(
+        re.search(rf"(?<!\w){re.escape(form.casefold())}(?!\w)", lowered)
+        for form in forms
+        if len(form) > 1
+    )

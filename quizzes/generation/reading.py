@@ -1,0 +1,131 @@
+"""Reading the article once: parse it, decide which sentences state facts, find what to ask."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from quizzes.generation.entities import Entity, Mention, collect_mentions
+from quizzes.generation.nlp import get_nlp
+from quizzes.generation.text import CleanText, check_clean_text, clean
+
+# A fact needs a subject and a verb and something said about them.
+MIN_SENTENCE_WORDS = 5
+MAX_SENTENCE_WORDS = 60
+# More than this share of a sentence inside quotation marks makes it someone's claim.
+MAX_QUOTED_SHARE = 0.5
+TERMINAL_CHARS = ".!?\"”’)'"
+BYLINE_RE = re.compile(
+    r"^\s*(by\s+[A-Z][\w.'-]+(\s+[A-Z][\w.'-]+){0,3}\s*$|(photo|image|picture|caption|credit|"
+    r"illustration|video|file photo)\b\s*[:|(]?)",
+    re.I,
+)
+CAPTION_MARKERS_RE = re.compile(
+    r"getty images|\(ap photo|ap photo/|reuters/|afp via|\bphotograph:|shutterstock|"
+    r"contributed to this report|all rights reserved|click here|sign up",
+    re.I,
+)
+# "WASHINGTON (AP) — " and "LONDON, May 3 (Reuters) -" open wire stories; not part of the fact.
+DATELINE_RE = re.compile(
+    r"^[A-Z][A-Z .,'-]{2,40}(?:,[^—–\-()]{0,30})?(?:\([^)]{1,30}\))?\s*[—–-]+\s"
+)
+OPEN_QUOTES = "“"
+CLOSE_QUOTES = "”"
+STRAIGHT_QUOTE = '"'
+
+
+@dataclass(frozen=True)
+class Reading:
+    """The parsed article and what was found in it, shared by every later step."""
+
+    clean: CleanText
+    doc: Doc
+    sentences: tuple[Span, ...]
+    askable: tuple[bool, ...]
+    sentence_of: tuple[int, ...]
+    blocked: frozenset[int]
+    mentions: tuple[Mention, ...]
+    entities: dict[str, Entity]
+    term_counts: Counter[str]
+
+
+def read(text: str) -> Reading:
+    cleaned = clean(text)
+    check_clean_text(cleaned.text)
+    doc = get_nlp()(cleaned.text)
+    sentences = tuple(doc.sents)
+    sentence_of = [0] * len(doc)
+    for index, sent in enumerate(sentences):
+        for position in range(sent.start, sent.end):
+            sentence_of[position] = index
+    blocked = _quoted_tokens(doc) | _dateline_tokens(sentences)
+    askable = [_is_fact_sentence(sent, blocked=blocked) for sent in sentences]
+    mentions, entities = collect_mentions(doc, askable_sentence=askable, sentence_of=sentence_of)
+    term_counts = Counter(
+        token.lower_
+        for token in doc
+        if token.pos_ in ("NOUN", "PROPN") and not token.is_stop and len(token) > 1
+    )
+    return Reading(
+        clean=cleaned,
+        doc=doc,
+        sentences=sentences,
+        askable=tuple(askable),
+        sentence_of=tuple(sentence_of),
+        blocked=frozenset(blocked),
+        mentions=tuple(mentions),
+        entities=entities,
+        term_counts=term_counts,
+    )
+
+
+def _quoted_tokens(doc: Doc) -> set[int]:
+    """Tokens inside quotation marks: a speaker's words, not facts the article vouches for.
+
+    A paragraph break closes any open quotation, because news style re-opens it on the next
+    paragraph and a missing closing mark must not swallow the rest of the article.
+    """
+    quoted: set[int] = set()
+    inside = False
+    for token in doc:
+        text = token.text
+        if "\n" in text:
+            inside = False
+        elif text in OPEN_QUOTES:
+            inside = True
+        elif text in CLOSE_QUOTES:
+            inside = False
+        elif text == STRAIGHT_QUOTE:
+            inside = not inside
+        elif inside:
+            quoted.add(token.i)
+    return quoted
+
+
+def _dateline_tokens(sentences: tuple[Span, ...]) -> set[int]:
+    blocked: set[int] = set()
+    for sent in sentences:
+        match = DATELINE_RE.match(sent.text)
+        if match:
+            limit = sent.start_char + match.end()
+            blocked.update(token.i for token in sent if token.idx < limit)
+    return blocked
+
+
+def _is_fact_sentence(sent: Span, *, blocked: set[int]) -> bool:
+    """Headings, by-lines, captions and quotations are not facts to ask about."""
+    words = [token for token in sent if not token.is_punct and not token.is_space]
+    if not MIN_SENTENCE_WORDS <= len(words) <= MAX_SENTENCE_WORDS:
+        return False
+    text = sent.text.strip()
+    if not text or text[-1] not in TERMINAL_CHARS:
+        return False
+    if BYLINE_RE.match(text) or CAPTION_MARKERS_RE.search(text):
+        return False
+    if not any(token.pos_ in ("VERB", "AUX") for token in sent):
+        return False
+    quoted = sum(token.i in blocked for token in words)
+    return quoted / len(words) <= MAX_QUOTED_SHARE

@@ -1,0 +1,352 @@
+"""Turning a sentence and the answer in it into a question, or a gap when that is not safe."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from spacy.tokens import Doc, Span, Token
+
+from quizzes.generation.clauses import SUBJECT_DEPS, Clause, find_clause
+from quizzes.generation.inflection import base_form, do_support, singular
+from quizzes.generation.kinds import PLACE_KINDS, TIME_KINDS, AnswerKind
+
+BLANK = "_____"
+NO_TOKEN = -1
+# A word of the question and the index of the token it came from, or NO_TOKEN if made up.
+Piece = tuple[str, int]
+MIN_QUESTION_WORDS = 4
+MAX_QUESTION_WORDS = 32
+MAX_CLOZE_WORDS = 45
+OBJECT_DEPS = frozenset({"dobj", "attr", "oprd", "dative"})
+PREP_DEPS = frozenset({"prep", "agent", "dative"})
+PLACE_PREPS = frozenset({"in", "at", "near", "inside", "within"})
+TIME_PREPS = frozenset({"in", "on", "at", "during", "by", "since", "until", "from"})
+BE_FORMS = frozenset({"is", "was", "are", "were", "am", "'s", "’s"})
+PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "himself", "herself"})
+PRONOUNS = frozenset(
+    {
+        "he",
+        "she",
+        "it",
+        "they",
+        "him",
+        "her",
+        "them",
+        "his",
+        "its",
+        "their",
+        "this",
+        "these",
+        "those",
+        "i",
+        "we",
+        "you",
+        "me",
+        "us",
+        "our",
+        "my",
+        "your",
+    }
+)
+SUBJECT_WH = {
+    AnswerKind.PERSON: "who",
+    AnswerKind.ORGANISATION: "what organisation",
+    AnswerKind.COUNTRY: "which country",
+    AnswerKind.US_STATE: "which state",
+    AnswerKind.CITY: "which city",
+    AnswerKind.CONTINENT: "which continent",
+    AnswerKind.NATIONALITY: "which nationality",
+}
+TIME_WH = {
+    AnswerKind.YEAR: "in what year",
+    AnswerKind.WEEKDAY: "on what day",
+    AnswerKind.FULL_DATE: "on what date",
+    AnswerKind.MONTH_YEAR: "when",
+    AnswerKind.CENTURY: "in which century",
+}
+
+
+class StemForm(StrEnum):
+    QUESTION = "question"
+    CLOZE = "cloze"
+
+
+@dataclass(frozen=True)
+class Stem:
+    prompt: str
+    form: StemForm
+    # False when the stem leans on a pronoun the student cannot resolve from the stem alone.
+    self_contained: bool
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """Where the answer sits in the clause and what replaces it."""
+
+    verb: Token
+    removed: frozenset[int]
+    wh: str
+    is_subject: bool
+
+
+def make_stem(sentence: Span, answer: Span, kind: AnswerKind) -> Stem | None:
+    """A wh-question if the parse makes it safe, else a fill-in-the-blank sentence."""
+    question = _question(answer, kind)
+    if question is not None:
+        return question
+    return _cloze(sentence, answer)
+
+
+def _question(answer: Span, kind: AnswerKind) -> Stem | None:
+    plan = _plan(answer, kind)
+    if plan is None:
+        return None
+    clause = find_clause(plan.verb, keep=frozenset(range(answer.start, answer.end)))
+    if clause is None:
+        return None
+    words = _arrange(clause, plan)
+    if words is None:
+        return None
+    prompt = _render(words, doc=answer.doc) + "?"
+    prompt = prompt[0].upper() + prompt[1:]
+    count = len(prompt.split())
+    if not MIN_QUESTION_WORDS <= count <= MAX_QUESTION_WORDS:
+        return None
+    kept = [answer.doc[i] for i in clause.kept if i not in plan.removed]
+    if plan.is_subject and kind == AnswerKind.PERSON:
+        # "Who signaled that his government ...": the pronoun points at the answer itself.
+        kept = [token for token in kept if token.lower_ not in PERSONAL_PRONOUNS]
+    return Stem(prompt=prompt, form=StemForm.QUESTION, self_contained=not _has_pronoun(kept))
+
+
+def _plan(answer: Span, kind: AnswerKind) -> _Plan | None:
+    root = answer.root
+    if any(child.dep_ == "conj" for child in root.children):
+        # "Russia and Ukraine will ...": either name alone is only half the answer.
+        return None
+    if kind == AnswerKind.NUMBER and root.dep_ == "nummod":
+        return _how_many(answer, root.head)
+    if kind == AnswerKind.MONEY and root.dep_ in OBJECT_DEPS:
+        return _Plan(verb=root.head, removed=_subtree(root), wh="how much", is_subject=False)
+    if root.dep_ in SUBJECT_DEPS:
+        wh = SUBJECT_WH.get(kind, "what")
+        return _Plan(verb=root.head, removed=_subtree(root), wh=wh, is_subject=True)
+    if root.dep_ in OBJECT_DEPS and root.head.pos_ in ("VERB", "AUX"):
+        return _Plan(verb=root.head, removed=_subtree(root), wh=_object_wh(kind), is_subject=False)
+    if root.dep_ == "pobj" and root.head.dep_ in PREP_DEPS and root.head.tag_ in ("IN", "TO"):
+        return _prepositional(root, kind)
+    return None
+
+
+def _object_wh(kind: AnswerKind) -> str:
+    if kind in TIME_KINDS or kind == AnswerKind.DURATION:
+        return "what"
+    wh = SUBJECT_WH.get(kind, "what")
+    return "which organisation" if wh == "what organisation" else wh
+
+
+def _prepositional(root: Token, kind: AnswerKind) -> _Plan | None:
+    prep = root.head
+    attached = prep.head
+    preposition = prep.lower_
+    if attached.pos_ in ("VERB", "AUX"):
+        verb = attached
+    elif attached.dep_ in OBJECT_DEPS and attached.head.pos_ in ("VERB", "AUX"):
+        # "a founding member of X": the preposition stays behind, stranded.
+        verb = attached.head
+        if kind in TIME_KINDS or (kind in PLACE_KINDS and preposition in PLACE_PREPS):
+            return None
+        return _stranded_or_fronted(root, verb=verb, kind=kind)
+    else:
+        return None
+    if kind in TIME_KINDS and preposition in TIME_PREPS:
+        return _Plan(verb=verb, removed=_subtree(prep), wh=TIME_WH[kind], is_subject=False)
+    if kind == AnswerKind.DURATION and preposition == "for":
+        return _Plan(verb=verb, removed=_subtree(prep), wh="how long", is_subject=False)
+    if kind in PLACE_KINDS and preposition in PLACE_PREPS:
+        return _Plan(verb=verb, removed=_subtree(prep), wh="where", is_subject=False)
+    if kind in TIME_KINDS or kind in (AnswerKind.NUMBER, AnswerKind.QUANTITY, AnswerKind.PERCENT):
+        return None
+    return _stranded_or_fronted(root, verb=verb, kind=kind)
+
+
+def _stranded_or_fronted(root: Token, *, verb: Token, kind: AnswerKind) -> _Plan | None:
+    """ "Who was he limited by?" reads well only when the preposition ends the clause."""
+    prep = root.head
+    clause_end = max(t.i for t in verb.subtree if not t.is_punct)
+    if root.right_edge.i >= clause_end:
+        return _Plan(verb=verb, removed=_subtree(root), wh=_object_wh(kind), is_subject=False)
+    wh = _object_wh(kind)
+    if wh == "who":
+        wh = "whom"
+    elif not wh.startswith("which "):
+        # "In what did they ...": pied-piping reads well only with a person or a named kind.
+        return None
+    return _Plan(verb=verb, removed=_subtree(prep), wh=f"{prep.lower_} {wh}", is_subject=False)
+
+
+def _how_many(answer: Span, noun: Token) -> _Plan | None:
+    """ "sacked him seven times" asks "how many times"; the counted noun joins the wh-phrase."""
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.tag_ not in ("NNS", "NNPS"):
+        return None
+    answer_tokens = set(range(answer.start, answer.end))
+    phrase = [
+        token
+        for token in noun.subtree
+        if token.i not in answer_tokens
+        and token.i <= noun.i
+        and token.dep_ not in ("det", "advmod", "quantmod", "punct", "poss", "case")
+        and token.head.i not in answer_tokens
+    ]
+    wh = "how many " + " ".join(
+        token.lower_ if token.pos_ != "PROPN" else token.text for token in phrase
+    )
+    if noun.dep_ in SUBJECT_DEPS:
+        return _Plan(verb=noun.head, removed=_subtree(noun), wh=wh, is_subject=True)
+    if noun.dep_ in OBJECT_DEPS | {"npadvmod"} and noun.head.pos_ in ("VERB", "AUX"):
+        return _Plan(verb=noun.head, removed=_subtree(noun), wh=wh, is_subject=False)
+    return None
+
+
+def _subtree(token: Token) -> frozenset[int]:
+    return frozenset(t.i for t in token.subtree)
+
+
+def _arrange(clause: Clause, plan: _Plan) -> list[Piece] | None:
+    """Put the words in question order: wh-phrase, inverted auxiliary, subject, the rest."""
+    doc = clause.verb.doc
+    subject_ids = {token.i for token in clause.subject}
+    kept = sorted(i for i in clause.kept if i not in plan.removed)
+    if plan.is_subject:
+        start = min(plan.removed)
+        front = [doc[i] for i in kept if i < start and not doc[i].is_punct]
+        rest = [doc[i] for i in kept if i > start and i not in subject_ids]
+        if not rest:
+            return None
+        agreed = [_agree(token, clause, plan) for token in rest]
+        return [(plan.wh, NO_TOKEN), *agreed, *(_word(t, clause) for t in front)]
+    if subject_ids & plan.removed or not subject_ids:
+        return None
+    verb = clause.verb
+    subject_start = min(subject_ids)
+    front = [doc[i] for i in kept if i < subject_start and i not in subject_ids]
+    after = [doc[i] for i in kept if i > subject_start and i not in subject_ids]
+    subject = [token for token in clause.subject if token.i not in plan.removed]
+    if clause.aux is not None:
+        inverted = [(clause.aux.text.lower(), NO_TOKEN)]
+        negation = [t for t in after if t.dep_ == "neg" and t.i == clause.aux.i + 1]
+        if negation and negation[0].lower_ in ("n't", "n’t"):
+            inverted = [(clause.aux.text.lower() + negation[0].text, NO_TOKEN)]
+        after = [t for t in after if t.i != clause.aux.i and t not in negation]
+        front = [t for t in front if t.i != clause.aux.i and t not in negation]
+        tail = [_word(t, clause) for t in after]
+    elif verb.lower_ in BE_FORMS:
+        inverted = [(verb.lower_, NO_TOKEN)]
+        tail = [_word(t, clause) for t in after if t.i != verb.i]
+    else:
+        do = do_support(verb)
+        if do is None:
+            return None
+        inverted = [(do, NO_TOKEN)]
+        tail = [(base_form(t), t.i) if t.i == verb.i else _word(t, clause) for t in after]
+    subject_words = [_word(t, clause) for t in subject]
+    words = [(plan.wh, NO_TOKEN), *inverted, *subject_words, *tail]
+    # Adverbials before the subject ("After the talks, ...") go to the end of a question.
+    trailing = [_word(t, clause) for t in front if not t.is_punct]
+    return words + trailing
+
+
+def _agree(token: Token, clause: Clause, plan: _Plan) -> Piece:
+    if plan.wh.startswith("how many"):
+        return _word(token, clause)
+    if token.i == (clause.aux.i if clause.aux is not None else clause.verb.i):
+        return singular(token), token.i
+    return _word(token, clause)
+
+
+def _word(token: Token, clause: Clause) -> Piece:
+    """Sentence-initial capitals go once the word moves; names and "I" keep theirs."""
+    text = token.text
+    if token.is_sent_start and token.tag_ not in ("NNP", "NNPS") and text != "I":
+        return text.lower(), token.i
+    return text, token.i
+
+
+def _render(words: list[Piece], *, doc: Doc) -> str:
+    """Words that were neighbours in the article keep the spacing they had there."""
+    parts: list[str] = []
+    for position, (word, index) in enumerate(words):
+        if not word.strip():
+            continue
+        parts.append(word)
+        following = words[position + 1][1] if position + 1 < len(words) else NO_TOKEN
+        if index != NO_TOKEN and following == index + 1:
+            parts.append(doc[index].whitespace_)
+        else:
+            parts.append(" ")
+    text = "".join(parts)
+    text = re.sub(r" +([,.;:!?%)\]’”]|'s\b|’s\b|n't\b|n’t\b)", r"\1", text)
+    text = re.sub(r"([(\[“‘$]) +", r"\1", text)
+    text = re.sub(r"\s{2,}", " ", text).strip(" ,;:")
+    return _balance_quotes(text)
+
+
+def _balance_quotes(text: str) -> str:
+    if text.count("“") != text.count("”"):
+        text = text.replace("“", "").replace("”", "")
+    if text.count('"') % 2:
+        text = text.replace('"', "")
+    return text
+
+
+def _has_pronoun(tokens: list[Token]) -> bool:
+    return any(token.lower_ in PRONOUNS and token.tag_ in ("PRP", "PRP$", "DT") for token in tokens)
+
+
+def _cloze(sentence: Span, answer: Span) -> Stem | None:
+    """The answer's clause with the answer blanked out: always grammatical, if less natural."""
+    keep = frozenset(range(answer.start, answer.end))
+    for verb in answer.root.ancestors:
+        if verb.pos_ not in ("VERB", "AUX"):
+            continue
+        clause = find_clause(verb, keep=keep)
+        if clause is None:
+            continue
+        stem = _clause_cloze(clause, answer)
+        if stem is not None:
+            return stem
+        break
+    return _sentence_cloze(sentence, answer)
+
+
+def _clause_cloze(clause: Clause, answer: Span) -> Stem | None:
+    doc = answer.doc
+    if not clause.subject or min(t.i for t in clause.subject) > clause.verb.i:
+        # "as did X": an inverted fragment is not a sentence on its own.
+        return None
+    words: list[Piece] = []
+    kept = sorted(clause.kept | {t.i for t in clause.subject})
+    for i in kept:
+        if i == answer.start:
+            words.append((BLANK, NO_TOKEN))
+        elif not answer.start < i < answer.end:
+            text = doc[i].text if i != kept[0] else doc[i].text[0].upper() + doc[i].text[1:]
+            words.append((text, i))
+    if len(words) < MIN_QUESTION_WORDS or (BLANK, NO_TOKEN) not in words:
+        return None
+    prompt = _render(words, doc=doc) + "."
+    tokens = [doc[i] for i in kept if not answer.start <= i < answer.end]
+    return Stem(prompt=prompt, form=StemForm.CLOZE, self_contained=not _has_pronoun(tokens))
+
+
+def _sentence_cloze(sentence: Span, answer: Span) -> Stem | None:
+    words = sum(1 for token in sentence if not token.is_punct)
+    if words > MAX_CLOZE_WORDS:
+        return None
+    before = sentence.doc.text[sentence.start_char : answer.start_char]
+    after = sentence.doc.text[answer.end_char : sentence.end_char]
+    prompt = re.sub(r"\s+", " ", f"{before}{BLANK}{after}").strip()
+    tokens = [token for token in sentence if not answer.start <= token.i < answer.end]
+    return Stem(prompt=prompt, form=StemForm.CLOZE, self_contained=not _has_pronoun(tokens))

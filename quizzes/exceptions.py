@@ -15,3 +15,15 @@ class GenerationFailed(QuizError):
 
 class QuizNotReady(QuizError):
     """The quiz cannot change state yet (for example: published with no questions)."""
+
+
+class QuizUnavailable(QuizError):
+    """The quiz does not take new attempts (a draft or closed quiz)."""
+
+
+class AttemptRefused(QuizError):
+    """This student may not start or submit another attempt."""
+
+
+class AttemptNotFound(QuizError):
+    """The form refers to an attempt that does not exist (an old or altered page)."""

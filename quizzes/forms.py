@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
@@ -49,3 +51,58 @@ class JoinForm(forms.Form):
                 "Type your name so your teacher knows whose answers these are.", code="empty"
             )
         return name
+
+
+# Long enough for any real short answer; a longer post is an altered form, not a student.
+MAX_ANSWER_LENGTH = 500
+NOT_A_CHOICE = "That answer is not one of this question's choices. Choose one of the options."
+
+
+@dataclass(frozen=True)
+class QuestionItem:
+    """One question as this student sees it: its number, field name and (token, text) options."""
+
+    number: int
+    question_id: int
+    kind: str
+    prompt: str
+    points: int
+    options: tuple[tuple[str, str], ...]
+
+    @property
+    def field_name(self) -> str:
+        return f"q{self.question_id}"
+
+
+class QuizForm(forms.Form):
+    """The answers to one attempt. Choice values are per-attempt tokens, never database ids."""
+
+    token = forms.UUIDField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, items: list[QuestionItem], **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.items = items
+        for item in items:
+            if item.options:
+                self.fields[item.field_name] = forms.ChoiceField(
+                    choices=item.options,
+                    required=False,
+                    widget=forms.RadioSelect,
+                    error_messages={"invalid_choice": NOT_A_CHOICE},
+                )
+            else:
+                self.fields[item.field_name] = forms.CharField(
+                    required=False, max_length=MAX_ANSWER_LENGTH
+                )
+
+    def rows(self) -> list[tuple[QuestionItem, forms.BoundField]]:
+        return [(item, self[item.field_name]) for item in self.items]
+
+    def given(self) -> dict[int, str]:
+        """Question id -> the choice token or the typed text (empty when left blank)."""
+        return {
+            item.question_id: self.cleaned_data.get(item.field_name) or "" for item in self.items
+        }
+
+    def unanswered(self) -> int:
+        return sum(1 for value in self.given().values() if not value.strip())

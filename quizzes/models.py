@@ -103,6 +103,11 @@ class Question(models.Model):
     )
     rank_score = models.FloatField(default=0.0, editable=False)
     explanation = models.TextField(blank=True)
+    rejected_answers = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="Short answers never accepted, however close: other names the text offers.",
+    )
 
     class Meta:
         ordering = ["order", "pk"]

@@ -92,6 +92,9 @@ def question_create_from_draft(
         difficulty=draft.difficulty,
         rank_score=draft.score,
         explanation=draft.explanation,
+        rejected_answers=(
+            list(draft.distractors) if draft.kind == QuestionKind.SHORT_ANSWER else []
+        ),
     )
     if draft.kind == QuestionKind.MULTIPLE_CHOICE:
         options = [(draft.answer, True)] + [(text, False) for text in draft.distractors]

@@ -1,15 +1,26 @@
-"""Student pages. They parse input, ask the database or a service, and render."""
+"""Student pages. They parse input, call the attempts service, and render."""
 
 from __future__ import annotations
 
+import logging
+import uuid
+
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods
 
-from quizzes.forms import JoinForm
+from quizzes import attempts
+from quizzes.exceptions import AttemptNotFound, AttemptRefused
+from quizzes.forms import JoinForm, QuestionItem, QuizForm
+from quizzes.grading import Answer
 from quizzes.joincodes import normalise_join_code
-from quizzes.models import Quiz
+from quizzes.models import Attempt, Quiz
+from quizzes.passages import split_paragraphs
 
-STUDENT_NAME_SESSION_KEY = "student_name"
+logger = logging.getLogger(__name__)
+
+ATTEMPTS_SESSION_KEY = "attempts"
 
 UNAVAILABLE_MESSAGES = {
     None: "There is no quiz with that code. Check it with your teacher.",
@@ -24,34 +35,162 @@ def _find_quiz(code: str) -> Quiz | None:
     )
 
 
+def _session_attempt_id(request: HttpRequest, quiz: Quiz) -> int | None:
+    return request.session.get(ATTEMPTS_SESSION_KEY, {}).get(quiz.join_code)
+
+
+def _remember_attempt(request: HttpRequest, attempt: Attempt) -> None:
+    known = request.session.get(ATTEMPTS_SESSION_KEY, {})
+    known[attempt.quiz.join_code] = attempt.pk
+    request.session[ATTEMPTS_SESSION_KEY] = known
+
+
+def _unavailable(request: HttpRequest, quiz: Quiz | None) -> HttpResponse:
+    status = quiz.status if quiz else None
+    return render(
+        request,
+        "quizzes/unavailable.html",
+        {"message": UNAVAILABLE_MESSAGES[status]},
+        status=404 if quiz is None else 403,
+    )
+
+
+@require_http_methods(["GET", "POST"])
 def join(request: HttpRequest) -> HttpResponse:
-    form = JoinForm(request.POST or None)
+    initial = {"code": request.GET.get("code", "")[:16]}
+    form = JoinForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         quiz = _find_quiz(form.cleaned_data["code"])
-        status = quiz.status if quiz else None
-        if status == Quiz.Status.PUBLISHED:
-            request.session[STUDENT_NAME_SESSION_KEY] = form.cleaned_data["name"]
-            return redirect("quizzes:quiz", code=quiz.join_code)
-        form.add_error("code", UNAVAILABLE_MESSAGES[status])
+        if quiz is None or quiz.status != Quiz.Status.PUBLISHED:
+            form.add_error("code", UNAVAILABLE_MESSAGES[quiz.status if quiz else None])
+        else:
+            try:
+                attempt = attempts.attempt_start(
+                    quiz=quiz,
+                    student_name=form.cleaned_data["name"],
+                    resume=_session_attempt_id(request, quiz),
+                )
+            except AttemptRefused as error:
+                form.add_error("name", str(error))
+            else:
+                _remember_attempt(request, attempt)
+                return redirect("quizzes:quiz", code=quiz.join_code)
     return render(request, "quizzes/join.html", {"form": form})
 
 
+def _items(quiz: Quiz, attempt: Attempt) -> tuple[list[QuestionItem], dict[int, dict[str, int]]]:
+    """What the page shows, and for each question the token -> choice id map to read answers."""
+    layout = attempts.Layout.from_json(attempt.layout)
+    items, choice_maps = [], {}
+    questions = attempts.ordered_questions(quiz=quiz, layout=layout)
+    for number, question in enumerate(questions, start=1):
+        pairs = attempts.ordered_choices(question, layout, salt=str(attempt.submission_token))
+        choice_maps[question.pk] = {token: choice.pk for token, choice in pairs}
+        items.append(
+            QuestionItem(
+                number=number,
+                question_id=question.pk,
+                kind=question.kind,
+                prompt=question.prompt,
+                points=question.points,
+                options=tuple((token, choice.text) for token, choice in pairs),
+            )
+        )
+    return items, choice_maps
+
+
+@require_http_methods(["GET", "POST"])
 def quiz_page(request: HttpRequest, code: str) -> HttpResponse:
     quiz = _find_quiz(code)
-    status = quiz.status if quiz else None
-    if status != Quiz.Status.PUBLISHED:
-        return render(
-            request,
-            "quizzes/unavailable.html",
-            {"message": UNAVAILABLE_MESSAGES[status]},
-            status=404 if quiz is None else 403,
-        )
+    if request.method == "POST" and quiz is not None:
+        return _submit(request, quiz)
+    if quiz is None or quiz.status != Quiz.Status.PUBLISHED:
+        return _unavailable(request, quiz)
+    attempt = quiz.attempts.filter(pk=_session_attempt_id(request, quiz)).first()
+    if attempt is None:
+        return redirect(f"{reverse('quizzes:join')}?code={quiz.join_code}")
+    if attempt.submitted is not None:
+        return redirect("quizzes:result", code=quiz.join_code)
+    items, _ = _items(quiz, attempt)
+    form = QuizForm(items=items, initial={"token": attempt.submission_token})
+    return _render_quiz(request, quiz, attempt, form)
+
+
+def _render_quiz(request, quiz: Quiz, attempt: Attempt, form: QuizForm, status: int = 200):
     return render(
         request,
         "quizzes/quiz.html",
         {
             "quiz": quiz,
-            "student_name": request.session.get(STUDENT_NAME_SESSION_KEY, ""),
-            "question_count": quiz.questions.count(),
+            "attempt": attempt,
+            "form": form,
+            "paragraphs": split_paragraphs(quiz.article.text),
+        },
+        status=status,
+    )
+
+
+def _submit(request: HttpRequest, quiz: Quiz) -> HttpResponse:
+    token = request.POST.get("token", "")
+    attempt = quiz.attempts.filter(submission_token=token).first() if _is_uuid(token) else None
+    if attempt is None:
+        return render(
+            request,
+            "quizzes/unavailable.html",
+            {"message": "This quiz page is out of date. Join the quiz again with your code."},
+            status=400,
+        )
+    if attempt.submitted is not None:
+        _remember_attempt(request, attempt)
+        return redirect("quizzes:result", code=quiz.join_code)
+    items, choice_maps = _items(quiz, attempt)
+    form = QuizForm(request.POST, items=items)
+    if not form.is_valid():
+        return _render_quiz(request, quiz, attempt, form, status=400)
+    answers = {}
+    for question_id, value in form.given().items():
+        choice_id = choice_maps[question_id].get(value)
+        answers[question_id] = Answer(choice_id=choice_id) if choice_id else Answer(text=value)
+    try:
+        attempts.attempt_submit(token=attempt.submission_token, answers=answers)
+    except (AttemptRefused, AttemptNotFound) as error:
+        form.add_error(None, str(error))
+        return _render_quiz(request, quiz, attempt, form, status=409)
+    _remember_attempt(request, attempt)
+    return redirect("quizzes:result", code=quiz.join_code)
+
+
+def _is_uuid(value: str) -> bool:
+    try:
+        uuid.UUID(value)
+    except ValueError:
+        return False
+    return True
+
+
+def result(request: HttpRequest, code: str) -> HttpResponse:
+    quiz = _find_quiz(code)
+    attempt_id = _session_attempt_id(request, quiz) if quiz else None
+    attempt = (
+        Attempt.objects.filter(pk=attempt_id, quiz=quiz, submitted__isnull=False)
+        .prefetch_related("responses__question")
+        .first()
+        if attempt_id
+        else None
+    )
+    if attempt is None:
+        return redirect(f"{reverse('quizzes:join')}?code={quiz.join_code if quiz else ''}")
+    can_retake = (
+        quiz.status == Quiz.Status.PUBLISHED
+        and attempts.attempts_left(quiz=quiz, student_name=attempt.student_name) > 0
+    )
+    return render(
+        request,
+        "quizzes/result.html",
+        {
+            "quiz": quiz,
+            "attempt": attempt,
+            "responses": list(attempt.responses.all()),
+            "can_retake": can_retake,
         },
     )

@@ -22,7 +22,7 @@ def test_code_typed_in_lower_case_with_a_dash_joins_the_quiz(client):
 
     assert response.status_code == 302
     assert response["Location"] == reverse("quizzes:quiz", args=["K7MP3X"])
-    assert client.session["student_name"] == "Ada Lovelace"
+    assert quiz.attempts.get().student_name == "Ada Lovelace"
     assert quiz.title in client.get(response["Location"]).content.decode()
 
 

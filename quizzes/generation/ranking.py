@@ -50,6 +50,8 @@ WEIGHT_FORM = 0.3
 UNRESOLVED_PRONOUN_FACTOR = 0.55
 COMFORTABLE_WORDS = 18
 LONG_STEM_PENALTY = 0.012
+NAME_IN_STEM_PENALTY = 0.02
+FREE_NAMES_IN_STEM = 2
 # Mentions at which an answer counts as central to the article.
 SALIENT_MENTIONS = 4
 # Opening sentences carry the article's main facts in most non-fiction.
@@ -58,6 +60,9 @@ LEDE_BONUS = 0.05
 # Prompts this similar (token-set ratio) ask the same thing.
 NEAR_DUPLICATE = 85
 PER_SENTENCE_LIMITS = (1, 2, 3)
+# Only in the last pass may one answer serve two facts (two things one person did).
+REPEAT_ANSWER_LIMIT = 3
+MAX_USES = 2
 
 
 @dataclass(frozen=True)
@@ -82,8 +87,11 @@ def _score(candidate: Candidate, *, sentence_weight: list[float]) -> float:
         + WEIGHT_SALIENCE * salience
         + WEIGHT_FORM * FORM_WEIGHT[candidate.stem.form]
     )
-    words = len(candidate.stem.prompt.split())
-    score -= LONG_STEM_PENALTY * max(0, words - COMFORTABLE_WORDS)
+    words = candidate.stem.prompt.split()
+    score -= LONG_STEM_PENALTY * max(0, len(words) - COMFORTABLE_WORDS)
+    # Every name in a stem gives away an answer that no other question can then ask for.
+    names = sum(word[:1].isupper() for word in words[1:])
+    score -= NAME_IN_STEM_PENALTY * max(0, names - FREE_NAMES_IN_STEM)
     if candidate.sentence < LEDE_SENTENCES:
         score += LEDE_BONUS
     if not candidate.stem.self_contained:
@@ -134,7 +142,9 @@ def _overlaps(item: Ranked, chosen: list[Ranked], *, per_sentence: int) -> bool:
         return True
     for other in chosen:
         previous = other.candidate
-        if previous.key == candidate.key:
+        if previous.key == candidate.key and (
+            per_sentence < REPEAT_ANSWER_LIMIT or _uses(candidate.key, chosen) >= MAX_USES
+        ):
             return True
         if _mentions_any(previous.stem.prompt, candidate.accepted):
             return True
@@ -143,6 +153,10 @@ def _overlaps(item: Ranked, chosen: list[Ranked], *, per_sentence: int) -> bool:
         if fuzz.token_set_ratio(previous.stem.prompt, candidate.stem.prompt) >= NEAR_DUPLICATE:
             return True
     return False
+
+
+def _uses(key: str, chosen: list[Ranked]) -> int:
+    return sum(other.candidate.key == key for other in chosen)
 
 
 def _mentions_any(prompt: str, forms: tuple[str, ...]) -> bool:

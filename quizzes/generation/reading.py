@@ -32,6 +32,10 @@ CAPTION_MARKERS_RE = re.compile(
 DATELINE_RE = re.compile(
     r"^[A-Z][A-Z .,'-]{2,40}(?:,[^—–\-()]{0,30})?(?:\([^)]{1,30}\))?\s*[—–-]+\s"
 )
+# Paragraphs are parsed in pieces of about this many characters (a few hundred words).
+PIECE_CHARS = 2_000
+PIPE_BATCH = 8
+PARAGRAPH_END_RE = re.compile(r"(?<=\n)(?=[^\n])")
 OPEN_QUOTES = "“"
 CLOSE_QUOTES = "”"
 STRAIGHT_QUOTE = '"'
@@ -55,7 +59,7 @@ class Reading:
 def read(text: str) -> Reading:
     cleaned = clean(text)
     check_clean_text(cleaned.text)
-    doc = get_nlp()(cleaned.text)
+    doc = parse(cleaned.text)
     sentences = tuple(doc.sents)
     sentence_of = [0] * len(doc)
     for index, sent in enumerate(sentences):
@@ -80,6 +84,35 @@ def read(text: str) -> Reading:
         entities=entities,
         term_counts=term_counts,
     )
+
+
+def parse(text: str) -> Doc:
+    """Parse paragraph-sized pieces and join them, which keeps memory flat on long texts.
+
+    The pieces are cut after paragraph breaks and keep their whitespace, so the joined doc
+    has exactly the original text and character offsets.
+    """
+    pieces = _pieces(text)
+    nlp = get_nlp()
+    if len(pieces) == 1:
+        return nlp(text)
+    docs = list(nlp.pipe(pieces, batch_size=PIPE_BATCH))
+    return Doc.from_docs(docs, ensure_whitespace=False)
+
+
+def _pieces(text: str) -> list[str]:
+    pieces: list[str] = []
+    current = ""
+    for paragraph in PARAGRAPH_END_RE.split(text):
+        if not paragraph:
+            continue
+        current += paragraph
+        if len(current) >= PIECE_CHARS:
+            pieces.append(current)
+            current = ""
+    if current:
+        pieces.append(current)
+    return pieces
 
 
 def _quoted_tokens(doc: Doc) -> set[int]:

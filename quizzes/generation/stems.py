@@ -101,7 +101,7 @@ def make_stem(sentence: Span, answer: Span, kind: AnswerKind) -> Stem | None:
 
 def _question(answer: Span, kind: AnswerKind) -> Stem | None:
     plan = _plan(answer, kind)
-    if plan is None:
+    if plan is None or _is_reported(plan.verb):
         return None
     clause = find_clause(plan.verb, keep=frozenset(range(answer.start, answer.end)))
     if clause is None:
@@ -135,9 +135,17 @@ def _plan(answer: Span, kind: AnswerKind) -> _Plan | None:
         return _Plan(verb=root.head, removed=_subtree(root), wh=wh, is_subject=True)
     if root.dep_ in OBJECT_DEPS and root.head.pos_ in ("VERB", "AUX"):
         return _Plan(verb=root.head, removed=_subtree(root), wh=_object_wh(kind), is_subject=False)
+    if kind in TIME_KINDS and root.dep_ in ("npadvmod", "tmod") and root.head.pos_ == "VERB":
+        # "offered ... Monday": a bare date modifying the verb asks "on what day".
+        return _Plan(verb=root.head, removed=_subtree(root), wh=TIME_WH[kind], is_subject=False)
     if root.dep_ == "pobj" and root.head.dep_ in PREP_DEPS and root.head.tag_ in ("IN", "TO"):
         return _prepositional(root, kind)
     return None
+
+
+def _is_reported(verb: Token) -> bool:
+    """What someone said, suggested or demanded is not a fact the article states."""
+    return any(token.dep_ == "ccomp" for token in (verb, *verb.ancestors))
 
 
 def _object_wh(kind: AnswerKind) -> str:
@@ -190,6 +198,9 @@ def _stranded_or_fronted(root: Token, *, verb: Token, kind: AnswerKind) -> _Plan
 def _how_many(answer: Span, noun: Token) -> _Plan | None:
     """ "sacked him seven times" asks "how many times"; the counted noun joins the wh-phrase."""
     if noun.pos_ not in ("NOUN", "PROPN") or noun.tag_ not in ("NNS", "NNPS"):
+        return None
+    if any(child.dep_ == "det" and child.lower_ == "the" for child in noun.children):
+        # "the two countries" refers back to things already named; it states no count.
         return None
     answer_tokens = set(range(answer.start, answer.end))
     phrase = [
@@ -309,7 +320,7 @@ def _cloze(sentence: Span, answer: Span) -> Stem | None:
     """The answer's clause with the answer blanked out: always grammatical, if less natural."""
     keep = frozenset(range(answer.start, answer.end))
     for verb in answer.root.ancestors:
-        if verb.pos_ not in ("VERB", "AUX"):
+        if verb.pos_ not in ("VERB", "AUX") or _is_reported(verb):
             continue
         clause = find_clause(verb, keep=keep)
         if clause is None:

@@ -1,0 +1,1 @@
+"""Benchmarks, one module per subject, each with a `run(out)` that prints its own numbers."""

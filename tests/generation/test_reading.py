@@ -1,0 +1,65 @@
+from quizzes.generation.kinds import AnswerKind
+from quizzes.generation.reading import read
+
+
+def test_surname_later_is_the_same_person():
+    text = (
+        "Helena Varga won the city marathon in 2019. Two years later Varga set a national "
+        "record in Budapest. Her coach praised the result."
+    )
+
+    reading = read(text)
+
+    person = reading.entities["helena varga"]
+    assert person.aliases == {"Helena Varga", "Varga"}
+    assert person.count == 2
+
+
+def test_all_capital_word_is_not_an_organisation():
+    text = (
+        "The minister said the plan was a DISASTER for farmers. The vote in Parliament took "
+        "place in March 2021 after a long debate."
+    )
+
+    reading = read(text)
+
+    assert all(mention.text != "DISASTER" for mention in reading.mentions)
+
+
+def test_leading_the_and_trailing_possessive_are_not_part_of_the_answer():
+    text = (
+        "Talks were held in the United Kingdom last year. The United Kingdom’s delegation "
+        "left early after a long argument."
+    )
+
+    reading = read(text)
+
+    assert {m.text for m in reading.mentions if m.kind == AnswerKind.COUNTRY} == {"United Kingdom"}
+
+
+def test_byline_and_caption_are_not_fact_sentences():
+    text = (
+        "By Anna Kowalski\n\n"
+        "Photo: Getty Images\n\n"
+        "The museum in Krakow reopened in 2022 after a long renovation. Visitors queued for "
+        "hours on the first day."
+    )
+
+    reading = read(text)
+
+    facts = [s.text.strip() for s, ok in zip(reading.sentences, reading.askable) if ok]
+    assert facts == [
+        "The museum in Krakow reopened in 2022 after a long renovation.",
+        "Visitors queued for hours on the first day.",
+    ]
+
+
+def test_quoted_words_are_not_asked_about():
+    text = (
+        "“We will build a new port in Lisbon,” the minister said. The company was founded in "
+        "Porto in 1990 by two engineers."
+    )
+
+    reading = read(text)
+
+    assert "Lisbon" not in {m.text for m in reading.mentions if m.start not in reading.blocked}

@@ -1,0 +1,78 @@
+from quizzes.generation.kinds import AnswerKind
+from quizzes.generation.reading import read
+from quizzes.generation.stems import StemForm, make_stem
+
+
+def stem_for(text: str, answer: str, kind: AnswerKind) -> str:
+    reading = read(text)
+    start = text.index(answer)
+    span = reading.doc.char_span(start, start + len(answer))
+    sentence = reading.sentences[reading.sentence_of[span.start]]
+    return make_stem(sentence, span, kind).prompt
+
+
+TEXT = (
+    "Maria Lopez founded the Riverside Library in 1994. The library lent books to children "
+    "across the valley. Later the council appointed Daniel Okafor as its director. "
+    "The council has moved the collection to Greenford. Daniel Okafor visited the library "
+    "on Monday."
+)
+
+
+def test_person_subject_gets_who():
+    prompt = stem_for(TEXT, "Maria Lopez", AnswerKind.PERSON)
+
+    assert prompt == "Who founded the Riverside Library in 1994?"
+
+
+def test_year_in_prepositional_phrase_gets_in_what_year():
+    prompt = stem_for(TEXT, "1994", AnswerKind.YEAR)
+
+    assert prompt == "In what year did Maria Lopez found the Riverside Library?"
+
+
+def test_past_tense_object_gets_did_and_base_verb():
+    prompt = stem_for(TEXT, "Daniel Okafor", AnswerKind.PERSON)
+
+    assert prompt.startswith("Who did the council appoint")
+
+
+def test_auxiliary_moves_before_the_subject():
+    prompt = stem_for(TEXT, "Greenford", AnswerKind.CITY)
+
+    assert prompt == "Which city has the council moved the collection to?"
+
+
+def test_weekday_gets_on_what_day():
+    text = TEXT.replace("The council has moved the collection to Greenford. ", "")
+
+    prompt = stem_for(text, "Monday", AnswerKind.WEEKDAY)
+
+    assert prompt == "On what day did Daniel Okafor visit the library?"
+
+
+def test_country_subject_gets_which_country():
+    text = "Norway signed the treaty in 1905. Sweden accepted the result after long talks."
+
+    prompt = stem_for(text, "Norway", AnswerKind.COUNTRY)
+
+    assert prompt == "Which country signed the treaty in 1905?"
+
+
+def test_count_gets_how_many_with_its_noun():
+    text = "The team won eleven matches in the spring. The coach praised the young players."
+
+    prompt = stem_for(text, "eleven", AnswerKind.NUMBER)
+
+    assert prompt == "How many matches did the team win in the spring?"
+
+
+def test_unsafe_transformation_falls_back_to_a_gap():
+    text = "The bridge, designed by Anna Berg, opened to traffic in 1932. It still carries trains."
+    reading = read(text)
+    span = reading.doc.char_span(text.index("Anna Berg"), text.index("Anna Berg") + 9)
+
+    stem = make_stem(reading.sentences[0], span, AnswerKind.PERSON)
+
+    assert stem.form == StemForm.CLOZE
+    assert "_____" in stem.prompt

@@ -1,0 +1,91 @@
+import pytest
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import WebDriverWait
+
+from quizzes.models import AcceptedAnswer, Attempt, Question
+from tests.browser.conftest import DESKTOP, PHONE
+from tests.builders import make_quiz
+
+CODE = "K7MP3X"
+# Bootstrap turns on smooth scrolling; a click during the animation lands on the wrong element.
+SCROLL_TO_CENTRE = "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});"
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def quiz_with_a_short_answer():
+    quiz = make_quiz(questions=3, join_code=CODE)
+    question = Question.objects.create(
+        quiz=quiz, kind=Question.Kind.SHORT_ANSWER, prompt="Who leads Russia?", order=4,
+        answer_type="PERSON",
+    )  # fmt: skip
+    AcceptedAnswer.objects.create(question=question, text="Vladimir Putin")
+    return quiz
+
+
+def wait_for_page(browser, path_end: str) -> None:
+    WebDriverWait(browser, 10).until(expected_conditions.url_contains(path_end))
+
+
+def click_label(browser, text: str) -> None:
+    label = browser.find_element(By.XPATH, f"//label[normalize-space()='{text}']")
+    browser.execute_script(SCROLL_TO_CENTRE, label)
+    label.click()
+
+
+@pytest.mark.parametrize("browser", [DESKTOP, PHONE], indirect=True, ids=["desktop", "phone"])
+def test_student_joins_answers_every_question_and_reads_the_score(browser, live_server, screenshot):
+    quiz_with_a_short_answer()
+
+    browser.get(live_server.url + "/")
+    screenshot("1-join")
+    browser.find_element(By.NAME, "code").send_keys("k7m-p3x")
+    browser.find_element(By.NAME, "name").send_keys("Ada Lovelace")
+    browser.find_element(By.CSS_SELECTOR, "input[type=submit], button[type=submit]").click()
+    wait_for_page(browser, f"/q/{CODE}/")
+    assert browser.find_element(By.TAG_NAME, "h1").text.startswith("Quiz on")
+    screenshot("2-quiz")
+    for number in (1, 2, 3):
+        click_label(browser, f"Right {number}")
+    browser.find_element(By.CSS_SELECTOR, "input[type=text]").send_keys("putin")
+    screenshot("3-answered")
+    button = browser.find_element(By.CSS_SELECTOR, "button[data-submit-once]")
+    browser.execute_script(SCROLL_TO_CENTRE, button)
+    button.click()
+    wait_for_page(browser, "/result/")
+
+    assert browser.find_element(By.CSS_SELECTOR, ".score").text == "4 / 4"
+    screenshot("4-result")
+    assert Attempt.objects.get().score == 4
+
+
+@pytest.mark.parametrize("browser", [PHONE], indirect=True, ids=["phone"])
+def test_wrong_code_on_a_phone_gets_a_message_on_the_page(browser, live_server, screenshot):
+    make_quiz(join_code=CODE)
+
+    browser.get(live_server.url + "/")
+    browser.find_element(By.NAME, "code").send_keys("ZZZZZZ")
+    browser.find_element(By.NAME, "name").send_keys("Ada")
+    browser.find_element(By.CSS_SELECTOR, "input[type=submit], button[type=submit]").click()
+
+    message = "There is no quiz with that code"
+    located = expected_conditions.text_to_be_present_in_element((By.TAG_NAME, "body"), message)
+    assert WebDriverWait(browser, 10).until(located)
+    screenshot("wrong-code")
+
+
+@pytest.mark.parametrize("browser", [PHONE], indirect=True, ids=["phone"])
+def test_the_passage_folds_away_and_back(browser, live_server):
+    quiz = make_quiz(join_code=CODE)
+    browser.get(live_server.url + "/")
+    browser.find_element(By.NAME, "code").send_keys(CODE)
+    browser.find_element(By.NAME, "name").send_keys("Ada")
+    browser.find_element(By.CSS_SELECTOR, "input[type=submit], button[type=submit]").click()
+    wait_for_page(browser, f"/q/{CODE}/")
+    first_paragraph = browser.find_element(By.CSS_SELECTOR, ".passage p")
+    assert quiz.article.text[:20] in first_paragraph.text
+
+    browser.find_element(By.CSS_SELECTOR, "details.passage-card > summary").click()
+
+    assert not first_paragraph.is_displayed()

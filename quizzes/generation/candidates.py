@@ -59,7 +59,7 @@ def _entity_candidate(reading: Reading, mention: Mention) -> Candidate | None:
     index = reading.sentence_of[mention.start]
     sentence = reading.sentences[index]
     answer_span = reading.doc[mention.start : mention.end]
-    stem = make_stem(sentence, answer_span, mention.kind)
+    stem = make_stem(sentence, answer_span, mention.kind, replacements=reading.replacements)
     if stem is None:
         return None
     entity = reading.entities.get(mention.key)
@@ -129,7 +129,9 @@ def _thing_candidates(reading: Reading, *, mention_tokens: set[int]) -> list[Can
             continue
         if any(i in mention_tokens or i in reading.blocked for i in range(span.start, span.end)):
             continue
-        stem = make_stem(reading.sentences[index], span, AnswerKind.THING)
+        stem = make_stem(
+            reading.sentences[index], span, AnswerKind.THING, replacements=reading.replacements
+        )
         if stem is None:
             continue
         answer = span.text

@@ -57,12 +57,15 @@ SALIENT_MENTIONS = 4
 # Opening sentences carry the article's main facts in most non-fiction.
 LEDE_SENTENCES = 2
 LEDE_BONUS = 0.05
+TOPIC_MIN_MENTIONS = 3
+TOPIC_SHARE = 0.3
+TOPIC_FACTOR = 0.4
+# Each other answer a stem names costs this much: choosing it rules that answer out.
+BLOCKING_PENALTY = 0.04
+STOP = frozenset({"the", "a", "an", "of", "in", "and"})
 # Prompts this similar (token-set ratio) ask the same thing.
 NEAR_DUPLICATE = 85
 PER_SENTENCE_LIMITS = (1, 2, 3)
-# Only in the last pass may one answer serve two facts (two things one person did).
-REPEAT_ANSWER_LIMIT = 3
-MAX_USES = 2
 
 
 @dataclass(frozen=True)
@@ -74,12 +77,48 @@ class Ranked:
 def score_candidates(reading: Reading, candidates: Iterable[Candidate]) -> list[Ranked]:
     """Best first; ties broken by position in the article so the order is stable."""
     sentence_weight = _sentence_weights(reading)
-    ranked = [Ranked(c, _score(c, sentence_weight=sentence_weight)) for c in candidates]
+    candidates = list(candidates)
+    topics = _topic_keys(reading, candidates)
+    heads = Counter(_head_word(c.answer) for c in candidates)
+    ranked = [
+        Ranked(
+            c,
+            round(
+                _score(c, sentence_weight=sentence_weight, is_topic=c.key in topics)
+                - BLOCKING_PENALTY * _blocked_answers(c, heads),
+                4,
+            ),
+        )
+        for c in candidates
+    ]
     ranked.sort(key=lambda r: (-r.score, r.candidate.sentence, r.candidate.answer))
     return ranked
 
 
-def _score(candidate: Candidate, *, sentence_weight: list[float]) -> float:
+def _head_word(answer: str) -> str:
+    words = answer.casefold().split()
+    return words[0] if words else ""
+
+
+def _blocked_answers(candidate: Candidate, heads: Counter[str]) -> int:
+    """Roughly how many other answers this stem would give away, and so rule out."""
+    own = _head_word(candidate.answer)
+    words = {w.strip(".,;:?!’'\"“”").casefold() for w in candidate.stem.prompt.split()}
+    return sum(1 for word in words if word != own and heads.get(word, 0) and word not in STOP)
+
+
+def _topic_keys(reading: Reading, candidates: list[Candidate]) -> set[str]:
+    """What the whole article is about: asking for it is trivial, and it fills other stems."""
+    texts = [sent.text.casefold() for sent in reading.sentences]
+    topics = set()
+    for key in {c.key for c in candidates}:
+        found = sum(key in text for text in texts)
+        if found >= TOPIC_MIN_MENTIONS and found / len(texts) >= TOPIC_SHARE:
+            topics.add(key)
+    return topics
+
+
+def _score(candidate: Candidate, *, sentence_weight: list[float], is_topic: bool) -> float:
     salience = min(1.0, math.log1p(candidate.answer_count) / math.log1p(SALIENT_MENTIONS))
     score = (
         WEIGHT_KIND * KIND_WEIGHT[candidate.kind]
@@ -96,6 +135,8 @@ def _score(candidate: Candidate, *, sentence_weight: list[float]) -> float:
         score += LEDE_BONUS
     if not candidate.stem.self_contained:
         score *= UNRESOLVED_PRONOUN_FACTOR
+    if is_topic:
+        score *= TOPIC_FACTOR
     return round(score, 4)
 
 
@@ -142,8 +183,9 @@ def _overlaps(item: Ranked, chosen: list[Ranked], *, per_sentence: int) -> bool:
         return True
     for other in chosen:
         previous = other.candidate
-        if previous.key == candidate.key and (
-            per_sentence < REPEAT_ANSWER_LIMIT or _uses(candidate.key, chosen) >= MAX_USES
+        if (
+            previous.key == candidate.key
+            or previous.answer.casefold() == candidate.answer.casefold()
         ):
             return True
         if _mentions_any(previous.stem.prompt, candidate.accepted):
@@ -153,10 +195,6 @@ def _overlaps(item: Ranked, chosen: list[Ranked], *, per_sentence: int) -> bool:
         if fuzz.token_set_ratio(previous.stem.prompt, candidate.stem.prompt) >= NEAR_DUPLICATE:
             return True
     return False
-
-
-def _uses(key: str, chosen: list[Ranked]) -> int:
-    return sum(other.candidate.key == key for other in chosen)
 
 
 def _mentions_any(prompt: str, forms: tuple[str, ...]) -> bool:

@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span
 
 from quizzes.generation.entities import Entity, Mention, collect_mentions
 from quizzes.generation.nlp import get_nlp
+from quizzes.generation.pronouns import resolve_pronouns
 from quizzes.generation.text import CleanText, check_clean_text, clean
 
 # A fact needs a subject and a verb and something said about them.
@@ -54,6 +55,8 @@ class Reading:
     mentions: tuple[Mention, ...]
     entities: dict[str, Entity]
     term_counts: Counter[str]
+    # Pronouns with a clear antecedent, by token index, and the words that replace them.
+    replacements: dict[int, str]
 
 
 def read(text: str) -> Reading:
@@ -83,6 +86,9 @@ def read(text: str) -> Reading:
         mentions=tuple(mentions),
         entities=entities,
         term_counts=term_counts,
+        replacements=resolve_pronouns(
+            doc, sentences=sentences, mentions=mentions, entities=entities
+        ),
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from contextvars import ContextVar
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -68,6 +69,10 @@ TIME_WH = {
 }
 
 
+# Set for the duration of one make_stem call, so the many small helpers need not pass it on.
+_REPLACEMENTS: ContextVar[dict[int, str]] = ContextVar("replacements", default={})  # noqa: B039
+
+
 class StemForm(StrEnum):
     QUESTION = "question"
     CLOZE = "cloze"
@@ -91,12 +96,21 @@ class _Plan:
     is_subject: bool
 
 
-def make_stem(sentence: Span, answer: Span, kind: AnswerKind) -> Stem | None:
-    """A wh-question if the parse makes it safe, else a fill-in-the-blank sentence."""
-    question = _question(answer, kind)
-    if question is not None:
-        return question
-    return _cloze(sentence, answer)
+def make_stem(
+    sentence: Span, answer: Span, kind: AnswerKind, *, replacements: dict[int, str] | None = None
+) -> Stem | None:
+    """A wh-question if the parse makes it safe, else a fill-in-the-blank sentence.
+
+    `replacements` maps resolved pronouns to their antecedents ("its" to "Kenya's").
+    """
+    token = _REPLACEMENTS.set(replacements or {})
+    try:
+        question = _question(answer, kind)
+        if question is not None:
+            return question
+        return _cloze(sentence, answer)
+    finally:
+        _REPLACEMENTS.reset(token)
 
 
 def _question(answer: Span, kind: AnswerKind) -> Stem | None:
@@ -279,6 +293,9 @@ def _agree(token: Token, clause: Clause, plan: _Plan) -> Piece:
 
 def _word(token: Token, clause: Clause) -> Piece:
     """Sentence-initial capitals go once the word moves; names and "I" keep theirs."""
+    replacement = _REPLACEMENTS.get().get(token.i)
+    if replacement is not None:
+        return replacement, NO_TOKEN
     text = token.text
     if token.is_sent_start and token.tag_ not in ("NNP", "NNPS") and text != "I":
         return text.lower(), token.i
@@ -313,7 +330,11 @@ def _balance_quotes(text: str) -> str:
 
 
 def _has_pronoun(tokens: list[Token]) -> bool:
-    return any(token.lower_ in PRONOUNS and token.tag_ in ("PRP", "PRP$", "DT") for token in tokens)
+    replaced = _REPLACEMENTS.get()
+    return any(
+        token.i not in replaced and token.lower_ in PRONOUNS and token.tag_ in ("PRP", "PRP$", "DT")
+        for token in tokens
+    )
 
 
 def _cloze(sentence: Span, answer: Span) -> Stem | None:
@@ -343,8 +364,12 @@ def _clause_cloze(clause: Clause, answer: Span) -> Stem | None:
         if i == answer.start:
             words.append((BLANK, NO_TOKEN))
         elif not answer.start < i < answer.end:
-            text = doc[i].text if i != kept[0] else doc[i].text[0].upper() + doc[i].text[1:]
-            words.append((text, i))
+            text, index = _REPLACEMENTS.get().get(i, doc[i].text), i
+            if i in _REPLACEMENTS.get():
+                index = NO_TOKEN
+            if i == kept[0]:
+                text = text[0].upper() + text[1:]
+            words.append((text, index))
     if len(words) < MIN_QUESTION_WORDS or (BLANK, NO_TOKEN) not in words:
         return None
     prompt = _render(words, doc=doc) + "."

@@ -1,0 +1,73 @@
+"""Resolving "it" and "he" to the subject of the sentence before, so stems stand alone."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from quizzes.generation.entities import Entity, Mention
+from quizzes.generation.kinds import AnswerKind
+
+THING_PRONOUNS = frozenset({"it", "its"})
+PERSON_PRONOUNS = frozenset({"he", "his", "him", "she", "her"})
+POSSESSIVE_TAG = "PRP$"
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+SINGULAR_TAGS = frozenset({"NN", "NNP"})
+
+
+def resolve_pronouns(
+    doc: Doc,
+    *,
+    sentences: tuple[Span, ...],
+    mentions: list[Mention],
+    entities: dict[str, Entity],
+) -> dict[int, str]:
+    """Token index to the words that replace it; only pronouns with a clear antecedent."""
+    mention_at = {index: m for m in mentions for index in range(m.start, m.end)}
+    replacements: dict[int, str] = {}
+    # A resolved subject pronoun passes its antecedent on: "Kenya ... It ... Its capital".
+    chained: dict[int, tuple[str, bool]] = {}
+    for number in range(1, len(sentences)):
+        previous = _subject(sentences[number - 1])
+        if previous is None:
+            continue
+        antecedent = chained.get(previous.i) or _antecedent_text(
+            previous, mention_at=mention_at, entities=entities
+        )
+        if antecedent is None:
+            continue
+        name, is_person = antecedent
+        for token in sentences[number]:
+            lowered = token.lower_
+            if lowered in PERSON_PRONOUNS and not is_person:
+                continue
+            if lowered in THING_PRONOUNS and (is_person or previous.tag_ not in SINGULAR_TAGS):
+                continue
+            if lowered not in PERSON_PRONOUNS | THING_PRONOUNS:
+                continue
+            if token.tag_ == POSSESSIVE_TAG or (lowered == "its"):
+                replacements[token.i] = f"{name}'s"
+            elif token.dep_ in SUBJECT_DEPS or lowered in ("him", "it"):
+                replacements[token.i] = name
+                if token.dep_ in SUBJECT_DEPS:
+                    chained[token.i] = antecedent
+    return replacements
+
+
+def _subject(sentence: Span) -> Token | None:
+    return next((t for t in sentence.root.children if t.dep_ in SUBJECT_DEPS), None)
+
+
+def _antecedent_text(
+    subject: Token, *, mention_at: dict[int, Mention], entities: dict[str, Entity]
+) -> tuple[str, bool] | None:
+    mention = mention_at.get(subject.i)
+    if mention is not None:
+        entity = entities.get(mention.key)
+        name = entity.name if entity and mention.kind == AnswerKind.PERSON else mention.text
+        if mention.kind == AnswerKind.PERSON:
+            return name.split()[-1], True
+        return (f"the {name}" if subject.doc[mention.start - 1].lower_ == "the" else name), False
+    if subject.pos_ != "NOUN":
+        return None
+    words = [t.text.lower() for t in subject.lefts if t.dep_ in ("compound", "amod")]
+    return "the " + " ".join([*words, subject.text.lower()]), False

@@ -110,7 +110,7 @@ def _conjunct_keys(reading: Reading, answer: Span) -> set[str]:
 
 
 def _thing_candidates(reading: Reading, *, mention_tokens: set[int]) -> list[Candidate]:
-    """Key noun phrases ("a prisoner swap") as short answers; their kind is too loose for choices."""
+    """Key noun phrases ("a prisoner swap") as short answers: too loosely typed for choices."""
     found = []
     for chunk in reading.doc.noun_chunks:
         root = chunk.root

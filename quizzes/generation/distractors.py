@@ -31,7 +31,7 @@ MAX_STEM_OVERLAP = 0.6
 MIN_STEM_WORDS_FOR_OVERLAP = 3
 # Candidates are drawn from the most salient few, so the seed varies choices but not quality.
 POOL_FACTOR = 2
-WORD_RE = re.compile(r"[\w’']+")
+WORD_RE = re.compile(r"[\w’']+")  # noqa: RUF001
 BANK_FOR_KIND = {
     AnswerKind.PERSON: "person",
     AnswerKind.COUNTRY: "country",

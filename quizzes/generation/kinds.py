@@ -77,7 +77,8 @@ WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 MONTH_PATTERN = "|".join(month.capitalize() for month in MONTHS)
 YEAR_RE = re.compile(r"^(?:in )?(1\d{3}|20\d{2})$")
 FULL_DATE_RE = re.compile(
-    rf"^(?:({MONTH_PATTERN}) \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}|\d{{1,2}} ({MONTH_PATTERN}),? \d{{4}})$"
+    rf"^(?:({MONTH_PATTERN}) \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}"
+    rf"|\d{{1,2}} ({MONTH_PATTERN}),? \d{{4}})$"
 )
 MONTH_YEAR_RE = re.compile(rf"^({MONTH_PATTERN}),? \d{{4}}$")
 CENTURY_RE = re.compile(r"^(?:the )?\d{1,2}(?:st|nd|rd|th) century$", re.I)

@@ -22,7 +22,7 @@ MAX_DAY = 28
 
 @dataclass(frozen=True)
 class NumberForm:
-    """ "$45.5 million" is prefix "$", value 45.5, suffix " million"; the form is kept for others."""
+    """ "$45.5 million" is prefix "$", value 45.5, suffix " million"; others keep the form."""
 
     prefix: str
     value: float

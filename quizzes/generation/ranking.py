@@ -103,7 +103,7 @@ def _head_word(answer: str) -> str:
 def _blocked_answers(candidate: Candidate, heads: Counter[str]) -> int:
     """Roughly how many other answers this stem would give away, and so rule out."""
     own = _head_word(candidate.answer)
-    words = {w.strip(".,;:?!’'\"“”").casefold() for w in candidate.stem.prompt.split()}
+    words = {w.strip(".,;:?!’'\"“”").casefold() for w in candidate.stem.prompt.split()}  # noqa: RUF001
     return sum(1 for word in words if word != own and heads.get(word, 0) and word not in STOP)
 
 

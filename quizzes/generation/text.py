@@ -184,7 +184,8 @@ def check_text(text: str) -> None:
     words = count_words(text)
     if words > MAX_WORDS:
         raise GenerationError(
-            f"The text has {words:,} words; the limit is {MAX_WORDS:,}. Split it into shorter parts."
+            f"The text has {words:,} words; the limit is {MAX_WORDS:,}. "
+            "Split it into shorter parts."
         )
 
 

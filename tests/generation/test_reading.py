@@ -28,7 +28,7 @@ def test_all_capital_word_is_not_an_organisation():
 
 def test_leading_the_and_trailing_possessive_are_not_part_of_the_answer():
     text = (
-        "Talks were held in the United Kingdom last year. The United Kingdom’s delegation "
+        "Talks were held in the United Kingdom last year. The United Kingdom’s delegation "  # noqa: RUF001
         "left early after a long argument."
     )
 
@@ -47,7 +47,7 @@ def test_byline_and_caption_are_not_fact_sentences():
 
     reading = read(text)
 
-    facts = [s.text.strip() for s, ok in zip(reading.sentences, reading.askable) if ok]
+    facts = [s.text.strip() for s, ok in zip(reading.sentences, reading.askable, strict=True) if ok]
     assert facts == [
         "The museum in Krakow reopened in 2022 after a long renovation.",
         "Visitors queued for hours on the first day.",

@@ -17,6 +17,7 @@ from quizzes.handouts.versions import (
     MAX_VERSIONS,
     HandoutError,
     HandoutVersion,
+    check_version_count,
     class_set,
     version_letter,
 )
@@ -29,6 +30,7 @@ __all__ = [
     "HandoutPdf",
     "HandoutVersion",
     "answer_keys_pdf",
+    "check_version_count",
     "class_set",
     "handout_filename",
     "student_sheets_pdf",

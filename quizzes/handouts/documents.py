@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import io
 import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from reportlab.lib.units import mm
@@ -80,6 +80,7 @@ def student_sheets_pdf(
         size_name=page_size,
         part=_sheet_story,
         label="Version",
+        kind="student sheets",
     )
 
 
@@ -94,6 +95,7 @@ def answer_keys_pdf(
         size_name=page_size,
         part=_key_story,
         label="Answer key · Version",
+        kind="answer keys",
     )
 
 
@@ -103,8 +105,9 @@ def _build(
     versions: int,
     seed: int,
     size_name: str,
-    part,
+    part: Callable[..., Iterable[Flowable]],
     label: str,
+    kind: str,
 ) -> HandoutPdf:
     size = page_size(size_name)
     class_versions = class_set(snapshot, versions=versions, seed=seed)
@@ -147,7 +150,7 @@ def _build(
     logger.info(
         "handout for quiz %s: %s, %d versions, %d pages",
         snapshot.join_code,
-        label.lower(),
+        kind,
         versions,
         pages,
     )

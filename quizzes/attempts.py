@@ -6,7 +6,6 @@ so a double click, the back button or a resent form finds the attempt already su
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import random
 import secrets
@@ -29,28 +28,66 @@ CHOICE_TOKEN_BYTES = 4
 
 
 @dataclass(frozen=True)
-class Layout:
-    """The order one student sees; choices are named by opaque tokens, never by database ids."""
+class PaperOption:
+    token: str
+    choice_id: int
+    text: str
 
-    question_ids: tuple[int, ...]
-    choice_tokens: Mapping[int, tuple[tuple[str, int], ...]]
+
+@dataclass(frozen=True)
+class PaperQuestion:
+    question_id: int
+    kind: str
+    prompt: str
+    points: int
+    options: tuple[PaperOption, ...] = ()
+
+    @property
+    def field_name(self) -> str:
+        return f"q{self.question_id}"
+
+    def choice_id(self, token: str) -> int | None:
+        return next((o.choice_id for o in self.options if o.token == token), None)
+
+
+@dataclass(frozen=True)
+class Paper:
+    """The quiz exactly as one student was shown it: order, wording, and choices named by
+    opaque per-attempt tokens (never database ids, which could hint at the right one).
+
+    Kept on the attempt, so a reload shows the same page and a later edit of the quiz does not
+    change what this student saw.
+    """
+
+    questions: tuple[PaperQuestion, ...]
 
     @classmethod
-    def from_json(cls, data: Mapping) -> Layout:
+    def from_json(cls, data: Mapping) -> Paper:
         return cls(
-            question_ids=tuple(data.get("questions", ())),
-            choice_tokens={
-                int(qid): tuple((token, cid) for token, cid in pairs)
-                for qid, pairs in data.get("choices", {}).items()
-            },
+            questions=tuple(
+                PaperQuestion(
+                    question_id=q["id"],
+                    kind=q["kind"],
+                    prompt=q["prompt"],
+                    points=q["points"],
+                    options=tuple(PaperOption(*option) for option in q["options"]),
+                )
+                for q in data.get("questions", ())
+            )
         )
 
     def to_json(self) -> dict:
         return {
-            "questions": list(self.question_ids),
-            "choices": {
-                str(qid): [list(p) for p in pairs] for qid, pairs in self.choice_tokens.items()
-            },
+            "questions": [
+                {
+                    "id": q.question_id,
+                    "kind": q.kind,
+                    "prompt": q.prompt,
+                    "points": q.points,
+                    "options": [[o.token, o.choice_id, o.text] for o in q.options],
+                }
+                for q in self.questions
+            ]
         }
 
 
@@ -60,41 +97,27 @@ def questions_for(quiz: Quiz):
     )
 
 
-def layout_new(*, quiz: Quiz, rng: random.Random) -> Layout:
-    questions = list(questions_for(quiz))
+def paper_new(*, quiz: Quiz, rng: random.Random) -> Paper:
+    questions = list(quiz.questions.prefetch_related(
+        Prefetch("choices", queryset=Choice.objects.order_by("order", "pk"))
+    ))  # fmt: skip
     if quiz.shuffle_questions:
         rng.shuffle(questions)
-    tokens: dict[int, tuple[tuple[str, int], ...]] = {}
+    paper = []
     for question in questions:
         choices = list(question.choices.all())
         if quiz.shuffle_choices:
             rng.shuffle(choices)
-        tokens[question.pk] = tuple(
-            (secrets.token_hex(CHOICE_TOKEN_BYTES), choice.pk) for choice in choices
+        options = tuple(
+            PaperOption(secrets.token_hex(CHOICE_TOKEN_BYTES), choice.pk, choice.text)
+            for choice in choices
         )
-    return Layout(question_ids=tuple(q.pk for q in questions), choice_tokens=tokens)
-
-
-def ordered_questions(*, quiz: Quiz, layout: Layout) -> list[Question]:
-    """The attempt's order; questions added after it started come last, deleted ones drop out."""
-    by_id = {question.pk: question for question in questions_for(quiz)}
-    ordered = [by_id.pop(qid) for qid in layout.question_ids if qid in by_id]
-    return ordered + sorted(by_id.values(), key=lambda q: (q.order, q.pk))
-
-
-def ordered_choices(question: Question, layout: Layout, *, salt: str) -> list[tuple[str, Choice]]:
-    """(token, choice) in the attempt's order. A choice added after the attempt started comes last,
-    under a token derived from the attempt's secret so it stays the same on reload."""
-    choices = {choice.pk: choice for choice in question.choices.all()}
-    pairs = [
-        (t, choices.pop(cid))
-        for t, cid in layout.choice_tokens.get(question.pk, ())
-        if cid in choices
-    ]
-    for choice in sorted(choices.values(), key=lambda c: (c.order, c.pk)):
-        digest = hashlib.sha256(f"{salt}:{choice.pk}".encode()).hexdigest()
-        pairs.append((digest[: CHOICE_TOKEN_BYTES * 2], choice))
-    return pairs
+        if question.kind == Question.Kind.SHORT_ANSWER:
+            options = ()
+        paper.append(
+            PaperQuestion(question.pk, question.kind, question.prompt, question.points, options)
+        )
+    return Paper(questions=tuple(paper))
 
 
 def attempts_left(*, quiz: Quiz, student_name: str) -> int:
@@ -122,12 +145,12 @@ def attempt_start(*, quiz: Quiz, student_name: str, resume: int | None = None) -
         if attempt is not None:
             return attempt
     _refuse_if_used_up(quiz, student_name)
-    layout = layout_new(quiz=quiz, rng=random.Random(secrets.randbits(64)))
+    paper = paper_new(quiz=quiz, rng=random.Random(secrets.randbits(64)))
     attempt = Attempt.objects.create(
         quiz=quiz,
         student_name=student_name,
         submission_token=uuid.uuid4(),
-        layout=layout.to_json(),
+        layout=paper.to_json(),
     )
     logger.info("attempt %s started on quiz %s", attempt.pk, quiz.pk)
     return attempt
@@ -158,8 +181,12 @@ class Submission:
     already_submitted: bool
 
 
-def attempt_submit(*, token: uuid.UUID, answers: Mapping[int, Answer]) -> Submission:
+def attempt_submit(*, token: uuid.UUID, answers: Mapping[int, str]) -> Submission:
     """Grade and store the answers once. Missing answers count as wrong; the rest are graded.
+
+    `answers` maps a question id to the option token picked or the text typed. The student's
+    record keeps the wording they saw; the key is the quiz's current one, so a teacher who fixes
+    a wrong key before the submission is heard.
 
     A quiz closed while the student was answering still gets the answers, marked late, so nothing
     a student typed is lost and the teacher decides whether it counts.
@@ -177,21 +204,32 @@ def attempt_submit(*, token: uuid.UUID, answers: Mapping[int, Answer]) -> Submis
             return Submission(attempt=attempt, already_submitted=True)
         quiz = attempt.quiz
         _refuse_if_used_up(quiz, attempt.student_name)
-        layout = Layout.from_json(attempt.layout)
+        paper = Paper.from_json(attempt.layout)
+        current = {question.pk: question for question in questions_for(quiz)}
         responses = []
-        for question in ordered_questions(quiz=quiz, layout=layout):
-            given = answers.get(question.pk, Answer())
-            choice = next((c for c in question.choices.all() if c.pk == given.choice_id), None)
-            if choice is None:
-                given = Answer(text=given.text)
-            mark = grade(answer_key(question), given)
+        for seen in paper.questions:
+            question = current.get(seen.question_id)
+            if question is None:  # deleted by the teacher since: nothing to grade against
+                continue
+            given = answers.get(seen.question_id, "")
+            option = next((o for o in seen.options if o.token == given), None)
+            choice = next(
+                (c for c in question.choices.all() if option and c.pk == option.choice_id), None
+            )
+            if seen.options:
+                answer = Answer(choice_id=choice.pk if choice else None)
+                shown = option.text if option else ""
+            else:
+                answer = Answer(text=given)
+                shown = given.strip()
+            mark = grade(answer_key(question), answer)
             responses.append(
                 Response(
                     attempt=attempt,
                     question=question,
                     choice=choice,
-                    question_prompt=question.prompt,
-                    answer_text=choice.text if choice else given.text.strip(),
+                    question_prompt=seen.prompt,
+                    answer_text=shown,
                     correct_answer_text=_correct_text(question),
                     is_correct=mark.correct,
                     points_awarded=mark.points,

@@ -6,6 +6,7 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
 
+from quizzes.attempts import Paper, PaperQuestion
 from quizzes.joincodes import JOIN_CODE_MAX_LENGTH, is_valid_join_code, normalise_join_code
 from quizzes.models import MAX_STUDENT_NAME_LENGTH
 
@@ -59,19 +60,15 @@ NOT_A_CHOICE = "That answer is not one of this question's choices. Choose one of
 
 
 @dataclass(frozen=True)
-class QuestionItem:
-    """One question as this student sees it: its number, field name and (token, text) options."""
+class Row:
+    """One question on the page: what the template needs, computed once."""
 
     number: int
-    question_id: int
-    kind: str
-    prompt: str
-    points: int
-    options: tuple[tuple[str, str], ...]
-
-    @property
-    def field_name(self) -> str:
-        return f"q{self.question_id}"
+    question: PaperQuestion
+    given: str
+    errors: list[str]
+    # (input id, token, text), so each label points at its radio button
+    options: list[tuple[str, str, str]]
 
 
 class QuizForm(forms.Form):
@@ -79,13 +76,13 @@ class QuizForm(forms.Form):
 
     token = forms.UUIDField(widget=forms.HiddenInput)
 
-    def __init__(self, *args, items: list[QuestionItem], **kwargs) -> None:
+    def __init__(self, *args, paper: Paper, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.items = items
-        for item in items:
+        self.paper = paper
+        for item in paper.questions:
             if item.options:
                 self.fields[item.field_name] = forms.ChoiceField(
-                    choices=item.options,
+                    choices=[(option.token, option.text) for option in item.options],
                     required=False,
                     widget=forms.RadioSelect,
                     error_messages={"invalid_choice": NOT_A_CHOICE},
@@ -95,14 +92,25 @@ class QuizForm(forms.Form):
                     required=False, max_length=MAX_ANSWER_LENGTH
                 )
 
-    def rows(self) -> list[tuple[QuestionItem, forms.BoundField]]:
-        return [(item, self[item.field_name]) for item in self.items]
+    def rows(self) -> list[Row]:
+        errors = self.errors if self.is_bound else {}
+        return [
+            Row(
+                number=number,
+                question=item,
+                given=self.data.get(item.field_name, ""),
+                errors=errors.get(item.field_name, []),
+                options=[
+                    (f"{item.field_name}-{n}", option.token, option.text)
+                    for n, option in enumerate(item.options, start=1)
+                ],
+            )
+            for number, item in enumerate(self.paper.questions, start=1)
+        ]
 
     def given(self) -> dict[int, str]:
-        """Question id -> the choice token or the typed text (empty when left blank)."""
+        """Question id -> the option token or the typed text (empty when left blank)."""
         return {
-            item.question_id: self.cleaned_data.get(item.field_name) or "" for item in self.items
+            item.question_id: self.cleaned_data.get(item.field_name) or ""
+            for item in self.paper.questions
         }
-
-    def unanswered(self) -> int:
-        return sum(1 for value in self.given().values() if not value.strip())

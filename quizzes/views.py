@@ -12,8 +12,7 @@ from django.views.decorators.http import require_http_methods
 
 from quizzes import attempts
 from quizzes.exceptions import AttemptNotFound, AttemptRefused
-from quizzes.forms import JoinForm, QuestionItem, QuizForm
-from quizzes.grading import Answer
+from quizzes.forms import JoinForm, QuizForm
 from quizzes.joincodes import normalise_join_code
 from quizzes.models import Attempt, Quiz
 from quizzes.passages import split_paragraphs
@@ -78,27 +77,6 @@ def join(request: HttpRequest) -> HttpResponse:
     return render(request, "quizzes/join.html", {"form": form})
 
 
-def _items(quiz: Quiz, attempt: Attempt) -> tuple[list[QuestionItem], dict[int, dict[str, int]]]:
-    """What the page shows, and for each question the token -> choice id map to read answers."""
-    layout = attempts.Layout.from_json(attempt.layout)
-    items, choice_maps = [], {}
-    questions = attempts.ordered_questions(quiz=quiz, layout=layout)
-    for number, question in enumerate(questions, start=1):
-        pairs = attempts.ordered_choices(question, layout, salt=str(attempt.submission_token))
-        choice_maps[question.pk] = {token: choice.pk for token, choice in pairs}
-        items.append(
-            QuestionItem(
-                number=number,
-                question_id=question.pk,
-                kind=question.kind,
-                prompt=question.prompt,
-                points=question.points,
-                options=tuple((token, choice.text) for token, choice in pairs),
-            )
-        )
-    return items, choice_maps
-
-
 @require_http_methods(["GET", "POST"])
 def quiz_page(request: HttpRequest, code: str) -> HttpResponse:
     quiz = _find_quiz(code)
@@ -111,8 +89,8 @@ def quiz_page(request: HttpRequest, code: str) -> HttpResponse:
         return redirect(f"{reverse('quizzes:join')}?code={quiz.join_code}")
     if attempt.submitted is not None:
         return redirect("quizzes:result", code=quiz.join_code)
-    items, _ = _items(quiz, attempt)
-    form = QuizForm(items=items, initial={"token": attempt.submission_token})
+    paper = attempts.Paper.from_json(attempt.layout)
+    form = QuizForm(paper=paper, initial={"token": attempt.submission_token})
     return _render_quiz(request, quiz, attempt, form)
 
 
@@ -143,16 +121,11 @@ def _submit(request: HttpRequest, quiz: Quiz) -> HttpResponse:
     if attempt.submitted is not None:
         _remember_attempt(request, attempt)
         return redirect("quizzes:result", code=quiz.join_code)
-    items, choice_maps = _items(quiz, attempt)
-    form = QuizForm(request.POST, items=items)
+    form = QuizForm(request.POST, paper=attempts.Paper.from_json(attempt.layout))
     if not form.is_valid():
         return _render_quiz(request, quiz, attempt, form, status=400)
-    answers = {}
-    for question_id, value in form.given().items():
-        choice_id = choice_maps[question_id].get(value)
-        answers[question_id] = Answer(choice_id=choice_id) if choice_id else Answer(text=value)
     try:
-        attempts.attempt_submit(token=attempt.submission_token, answers=answers)
+        attempts.attempt_submit(token=attempt.submission_token, answers=form.given())
     except (AttemptRefused, AttemptNotFound) as error:
         form.add_error(None, str(error))
         return _render_quiz(request, quiz, attempt, form, status=409)

@@ -1,0 +1,81 @@
+"""A small HTTP client that behaves like one student's browser: its own cookies and CSRF token.
+
+Used by the page benchmarks and the load test against a server on 127.0.0.1 only.
+"""
+
+from __future__ import annotations
+
+import http.client
+import re
+import time
+import urllib.parse
+from dataclasses import dataclass, field
+from http.cookies import SimpleCookie
+
+CSRF_INPUT_RE = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+TOKEN_INPUT_RE = re.compile(r'name="token" value="([^"]+)"')
+RADIO_RE = re.compile(r'type="radio" name="(q\d+)" id="[^"]+" value="([^"]+)"')
+TEXT_INPUT_RE = re.compile(r'type="text" name="(q\d+)"')
+TIMEOUT_SECONDS = 30
+
+
+@dataclass
+class Reply:
+    status: int
+    body: str
+    location: str
+    seconds: float
+
+
+@dataclass
+class Student:
+    host: str
+    port: int
+    name: str
+    cookies: dict[str, str] = field(default_factory=dict)
+
+    def request(self, method: str, path: str, form: dict[str, str] | None = None) -> Reply:
+        connection = http.client.HTTPConnection(self.host, self.port, timeout=TIMEOUT_SECONDS)
+        headers = {"Host": f"{self.host}:{self.port}"}
+        if self.cookies:
+            headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
+        body = None
+        if form is not None:
+            body = urllib.parse.urlencode(form)
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
+            headers["Origin"] = f"http://{self.host}:{self.port}"
+            headers["Referer"] = f"http://{self.host}:{self.port}{path}"
+        start = time.perf_counter()
+        try:
+            connection.request(method, path, body=body, headers=headers)
+            response = connection.getresponse()
+            text = response.read().decode("utf-8", "replace")
+        finally:
+            connection.close()
+        seconds = time.perf_counter() - start
+        for header in response.headers.get_all("Set-Cookie") or ():
+            for name, morsel in SimpleCookie(header).items():
+                self.cookies[name] = morsel.value
+        return Reply(response.status, text, response.headers.get("Location", ""), seconds)
+
+    def join(self, code: str) -> Reply:
+        page = self.request("GET", "/")
+        csrf = CSRF_INPUT_RE.search(page.body).group(1)
+        return self.request(
+            "POST", "/", {"csrfmiddlewaretoken": csrf, "code": code, "name": self.name}
+        )
+
+    def answers_for(self, page: str, *, pick: int = 0) -> dict[str, str]:
+        """The form as this student fills it in: the `pick`-th option of every question."""
+        form = {
+            "csrfmiddlewaretoken": CSRF_INPUT_RE.search(page).group(1),
+            "token": TOKEN_INPUT_RE.search(page).group(1),
+        }
+        options: dict[str, list[str]] = {}
+        for name, value in RADIO_RE.findall(page):
+            options.setdefault(name, []).append(value)
+        for name, values in options.items():
+            form[name] = values[pick % len(values)]
+        for name in TEXT_INPUT_RE.findall(page):
+            form[name] = "an answer"
+        return form

@@ -85,10 +85,13 @@ def distractor_conflicts(draft: QuestionDraft, passage: str) -> list[str]:
         seen.add(key)
         for right in rights:
             other = squad_normalise(right)
-            if key == other or (key and other and (key in other or other in key)):
+            key_words, other_words = set(key.split()), set(other.split())
+            if key_words and other_words and (key_words <= other_words or other_words <= key_words):
                 problems.append(f"{distractor!r} overlaps answer {right!r}")
                 break
-            if fuzz.ratio(key, other) >= CONFLICT_SIMILARITY:
+            has_digits = any(char.isdigit() for char in key + other)
+            # "February 2, 2016" is a different date from "February 7, 2016", not a misspelling.
+            if not has_digits and fuzz.ratio(key, other) >= CONFLICT_SIMILARITY:
                 problems.append(f"{distractor!r} is a spelling of {right!r}")
                 break
         if _text_makes_true(draft, distractor, passage):

@@ -54,7 +54,7 @@ def build_candidates(reading: Reading) -> list[Candidate]:
 def _entity_candidate(reading: Reading, mention: Mention) -> Candidate | None:
     if any(index in reading.blocked for index in range(mention.start, mention.end)):
         return None
-    if mention.text.lower() in VAGUE_ANSWERS:
+    if mention.text.lower() in VAGUE_ANSWERS or _is_back_reference(reading, mention):
         return None
     index = reading.sentence_of[mention.start]
     sentence = reading.sentences[index]
@@ -80,6 +80,14 @@ def _entity_candidate(reading: Reading, mention: Mention) -> Candidate | None:
         excluded_keys=frozenset({mention.key} | _conjunct_keys(reading, answer_span)),
         answer_count=entity.count if entity else 1,
     )
+
+
+def _is_back_reference(reading: Reading, mention: Mention) -> bool:
+    """"the two countries" points back at things already named; it states no count."""
+    root = reading.doc[mention.start : mention.end].root
+    if mention.kind != AnswerKind.NUMBER or root.dep_ != "nummod":
+        return False
+    return any(child.dep_ == "det" and child.lower_ == "the" for child in root.head.children)
 
 
 def _display_answer(mention: Mention, entity: Entity | None) -> str:

@@ -77,15 +77,17 @@ def _subject_tokens(verb: Token) -> tuple[Token, ...] | None:
     subject = next((child for child in verb.children if child.dep_ in SUBJECT_DEPS), None)
     if subject is None and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
         # "The Broncos finished the season and denied ...": the second verb shares the subject.
-        subject = next((c for c in verb.head.children if c.dep_ in SUBJECT_DEPS), None)
-        if subject is not None:
-            return _phrase(subject)
+        return _subject_tokens(verb.head)
     if subject is None:
         return None
     if subject.tag_ in RELATIVE_TAGS and verb.dep_ == "relcl":
         # "Lavrov, who called ...": the relative pronoun stands for the noun it follows.
         noun = verb.head
-        return tuple(t for t in _phrase(noun) if t.i not in {x.i for x in verb.subtree})
+        inside = {x.i for x in verb.subtree}
+        tokens = [t for t in _phrase(noun) if t.i not in inside]
+        while tokens and tokens[-1].is_punct:
+            tokens.pop()
+        return tuple(tokens)
     if subject.tag_ in RELATIVE_TAGS:
         return None
     return _phrase(subject)
@@ -95,7 +97,10 @@ def _phrase(head: Token) -> tuple[Token, ...]:
     """A noun phrase without its asides, so the subject reads as a plain name."""
     kept: set[int] = set()
     _collect(head, kept=kept, keep=frozenset())
-    return tuple(token for token in head.subtree if token.i in kept)
+    tokens = [token for token in head.subtree if token.i in kept]
+    while tokens and tokens[-1].is_punct:
+        tokens.pop()
+    return tuple(tokens)
 
 
 def _collect(token: Token, *, kept: set[int], keep: frozenset[int]) -> None:

@@ -60,6 +60,11 @@ ARTICLE_FIRST_KINDS = frozenset(
 )
 
 
+VALUE_KINDS = frozenset(GENERATED_FOR_KIND)
+# Kinds whose article rivals may also come from a neighbouring kind of the same scope.
+RIVAL_KINDS = {AnswerKind.PLACE: frozenset({AnswerKind.PLACE, AnswerKind.CITY})}
+
+
 @dataclass(frozen=True)
 class DistractorContext:
     """What the distractor chooser needs to know about the article and the question."""
@@ -104,6 +109,7 @@ def choose_distractors(
             for candidate in pool
             if _is_clearly_wrong(
                 candidate,
+                kind=kind,
                 accepted=accepted,
                 stem=stem,
                 stem_words=stem_words,
@@ -123,10 +129,11 @@ def choose_distractors(
 def _article_candidates(
     *, kind: AnswerKind, excluded_keys: frozenset[str], context: DistractorContext
 ) -> list[str]:
+    kinds = RIVAL_KINDS.get(kind, frozenset({kind}))
     same_kind = [
         entity
         for entity in context.entities.values()
-        if entity.kind == kind and entity.key not in excluded_keys
+        if entity.kind in kinds and entity.key not in excluded_keys
     ]
     same_kind.sort(key=lambda entity: (-entity.count, entity.name))
     return [entity.name for entity in same_kind]
@@ -142,6 +149,7 @@ def _pick(usable: list[str], *, need: int, rng: random.Random) -> list[str]:
 def _is_clearly_wrong(
     candidate: str,
     *,
+    kind: AnswerKind,
     accepted: Iterable[str],
     stem: str,
     stem_words: frozenset[str],
@@ -153,7 +161,7 @@ def _is_clearly_wrong(
     if not candidate or candidate.casefold() in stem.casefold():
         return False
     for other in [*accepted, *taken]:
-        if _similar(candidate, other):
+        if _similar(candidate, other, kind=kind):
             return False
     key = name_key(candidate)
     if len(stem_words) >= MIN_STEM_WORDS_FOR_OVERLAP:
@@ -168,14 +176,24 @@ def _is_clearly_wrong(
     return True
 
 
-def _similar(first: str, second: str) -> bool:
+def _similar(first: str, second: str, *, kind: AnswerKind) -> bool:
     a = strip_article(first).casefold()
     b = strip_article(second).casefold()
-    if a == b or a in b.split() or b in a.split():
+    if kind in VALUE_KINDS:
+        # "February 14, 2016" shares words with "February 7, 2016" and is still wrong.
+        return WORD_RE.findall(a) == WORD_RE.findall(b)
+    words_a = set(WORD_RE.findall(a))
+    words_b = set(WORD_RE.findall(b))
+    if a == b or words_a & words_b:
         return True
-    if set(a.split()) & set(b.split()) and not (a[:1].isdigit() or b[:1].isdigit()):
+    if _initials(first) == b.replace(".", "") or _initials(second) == a.replace(".", ""):
         return True
     return fuzz.ratio(a, b) >= MAX_SIMILARITY
+
+
+def _initials(name: str) -> str:
+    """"European Union" gives "eu", so the acronym counts as the same name."""
+    return "".join(word[0] for word in strip_article(name).split() if word[:1].isupper()).casefold()
 
 
 def _match_form(candidate: str, answer: str) -> str:

@@ -38,6 +38,8 @@ def resolve_pronouns(
         name, is_person = antecedent
         for token in sentences[number]:
             lowered = token.lower_
+            if _has_nearer_antecedent(token, mention_at=mention_at):
+                continue
             if lowered in PERSON_PRONOUNS and not is_person:
                 continue
             if lowered in THING_PRONOUNS and (is_person or previous.tag_ not in SINGULAR_TAGS):
@@ -51,6 +53,21 @@ def resolve_pronouns(
                 if token.dep_ in SUBJECT_DEPS:
                     chained[token.i] = antecedent
     return replacements
+
+
+def _has_nearer_antecedent(pronoun: Token, *, mention_at: dict[int, Mention]) -> bool:
+    """"Putin signaled that his government ...": a name earlier in the sentence comes first."""
+    sentence = pronoun.sent
+    for token in sentence:
+        if token.i >= pronoun.i:
+            return False
+        if pronoun.lower_ in PERSON_PRONOUNS:
+            mention = mention_at.get(token.i)
+            if mention is not None and mention.kind == AnswerKind.PERSON:
+                return True
+        elif token.dep_ in SUBJECT_DEPS and token.pos_ in ("NOUN", "PROPN"):
+            return True
+    return False
 
 
 def _subject(sentence: Span) -> Token | None:

@@ -59,7 +59,7 @@ LEDE_SENTENCES = 2
 LEDE_BONUS = 0.05
 TOPIC_MIN_MENTIONS = 3
 TOPIC_SHARE = 0.3
-TOPIC_FACTOR = 0.4
+TOPIC_FACTOR = 0.7
 # Each other answer a stem names costs this much: choosing it rules that answer out.
 BLOCKING_PENALTY = 0.04
 STOP = frozenset({"the", "a", "an", "of", "in", "and"})

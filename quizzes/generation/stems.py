@@ -25,6 +25,9 @@ PREP_DEPS = frozenset({"prep", "agent", "dative"})
 PLACE_PREPS = frozenset({"in", "at", "near", "inside", "within"})
 TIME_PREPS = frozenset({"in", "on", "at", "during", "by", "since", "until", "from"})
 BE_FORMS = frozenset({"is", "was", "are", "were", "am", "'s", "’s"})  # noqa: RUF001
+INNER_WH_RE = re.compile(r"\b(which|whom|whose|who|what)\b", re.I)
+# Prepositions that can take "whom": "by whom", "with whom"; never "during whom".
+PERSON_PREPS = frozenset({"by", "with", "to", "for", "from", "against", "of", "about"})
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "himself", "herself"})
 PRONOUNS = frozenset(
     {
@@ -128,10 +131,17 @@ def _question(answer: Span, kind: AnswerKind) -> Stem | None:
     count = len(prompt.split())
     if not MIN_QUESTION_WORDS <= count <= MAX_QUESTION_WORDS:
         return None
+    if INNER_WH_RE.search(prompt[len(plan.wh) :]):
+        # "What is covered by the rainforest of which?": a relative clause was cut in half.
+        return None
     kept = [answer.doc[i] for i in clause.kept if i not in plan.removed]
     if plan.is_subject and kind == AnswerKind.PERSON:
         # "Who signaled that his government ...": the pronoun points at the answer itself.
         kept = [token for token in kept if token.lower_ not in PERSONAL_PRONOUNS]
+    if _has_pronoun([token for token in kept if token.tag_ != "PRP$"]):
+        # "Which organisation was this?" cannot be answered; a gap sentence at least shows
+        # the whole sentence. A possessive ("its director") only makes the question vaguer.
+        return None
     return Stem(prompt=prompt, form=StemForm.QUESTION, self_contained=not _has_pronoun(kept))
 
 
@@ -140,15 +150,18 @@ def _plan(answer: Span, kind: AnswerKind) -> _Plan | None:
     if any(child.dep_ == "conj" for child in root.children):
         # "Russia and Ukraine will ...": either name alone is only half the answer.
         return None
+    if root.dep_ != "nummod" and root.pos_ != "PROPN" and _loses_modifier(answer):
+        return None
     if kind == AnswerKind.NUMBER and root.dep_ == "nummod":
         return _how_many(answer, root.head)
     if kind == AnswerKind.MONEY and root.dep_ in OBJECT_DEPS:
         return _Plan(verb=root.head, removed=_subtree(root), wh="how much", is_subject=False)
     if root.dep_ in SUBJECT_DEPS:
         wh = SUBJECT_WH.get(kind, "what")
-        return _Plan(verb=root.head, removed=_subtree(root), wh=wh, is_subject=True)
+        return _Plan(verb=root.head, removed=_phrase_of(answer), wh=wh, is_subject=True)
     if root.dep_ in OBJECT_DEPS and root.head.pos_ in ("VERB", "AUX"):
-        return _Plan(verb=root.head, removed=_subtree(root), wh=_object_wh(kind), is_subject=False)
+        wh = _object_wh(kind)
+        return _Plan(verb=root.head, removed=_phrase_of(answer), wh=wh, is_subject=False)
     if kind in TIME_KINDS and root.dep_ in ("npadvmod", "tmod") and root.head.pos_ == "VERB":
         # "offered ... Monday": a bare date modifying the verb asks "on what day".
         return _Plan(verb=root.head, removed=_subtree(root), wh=TIME_WH[kind], is_subject=False)
@@ -201,10 +214,12 @@ def _stranded_or_fronted(root: Token, *, verb: Token, kind: AnswerKind) -> _Plan
     if root.right_edge.i >= clause_end:
         return _Plan(verb=verb, removed=_subtree(root), wh=_object_wh(kind), is_subject=False)
     wh = _object_wh(kind)
-    if wh == "who":
+    if wh == "who" and prep.lower_ in PERSON_PREPS:
         wh = "whom"
-    elif not wh.startswith("which "):
-        # "In what did they ...": pied-piping reads well only with a person or a named kind.
+    elif wh == "who":
+        return None
+    elif kind not in PLACE_KINDS or not wh.startswith("which "):
+        # "In what did they ...": pied-piping reads well only with a person or a place.
         return None
     return _Plan(verb=verb, removed=_subtree(prep), wh=f"{prep.lower_} {wh}", is_subject=False)
 
@@ -233,6 +248,39 @@ def _how_many(answer: Span, noun: Token) -> _Plan | None:
     if noun.dep_ in OBJECT_DEPS | {"npadvmod"} and noun.head.pos_ in ("VERB", "AUX"):
         return _Plan(verb=noun.head, removed=_subtree(noun), wh=wh, is_subject=False)
     return None
+
+
+def _phrase_of(answer: Span) -> frozenset[int]:
+    """The answer's noun phrase up to the answer's end.
+
+    A name's trailing modifiers ("appointed Okafor as its director") are usually the verb's,
+    attached to the name by the parser, so they stay in the question.
+    """
+    return frozenset(t.i for t in answer.root.subtree if t.i < answer.end)
+
+
+def _loses_modifier(answer: Span) -> bool:
+    """Removing the answer's phrase must not drop words after it that the fact needs.
+
+    "took an early lead in Super Bowl 50" asking for "early lead" would silently lose
+    "in Super Bowl 50"; names before the answer ("Denver linebacker") may go.
+    """
+    root = answer.root
+    trailing = [
+        token
+        for token in root.subtree
+        if token.i >= answer.end and not token.is_punct and not _in_aside(token, root)
+    ]
+    return bool(trailing)
+
+
+def _in_aside(token: Token, root: Token) -> bool:
+    while token.head.i != root.i and token.i != root.i:
+        token = token.head
+    return token.dep_ in ("appos", "relcl", "acl") and token.doc[token.left_edge.i - 1].text in (
+        ",",
+        "(",
+    )
 
 
 def _subtree(token: Token) -> frozenset[int]:

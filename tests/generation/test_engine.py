@@ -37,10 +37,15 @@ def test_person_distractors_exclude_the_answers_surname():
 
 
 def test_person_answer_accepts_the_surname():
-    drafts = questions(ARTICLE, count=0, short=20)
+    text = (
+        "Helena Varga won the city marathon in 2019. The race started in Budapest and ended "
+        "in Szeged. Two years later Varga set a national record in Vienna."
+    )
 
-    okafor = by_answer(drafts, "Daniel Okafor")
-    assert "Okafor" in okafor.accepted_answers
+    drafts = questions(text, count=0, short=20)
+
+    varga = by_answer(drafts, "Helena Varga")
+    assert "Varga" in varga.accepted_answers
 
 
 def test_number_word_answer_accepts_digits():
@@ -65,9 +70,14 @@ def test_no_answer_appears_in_another_questions_stem():
 
 
 def test_pronoun_is_replaced_by_the_previous_subject():
-    drafts = questions(ARTICLE)
+    text = (
+        "The museum opened in Bergen in 1994. Its first director was Ingrid Solberg, who "
+        "came from Oslo. Ingrid Solberg retired in 2010."
+    )
 
-    assert any("the library's director" in d.prompt for d in drafts)
+    drafts = questions(text, count=0, short=10)
+
+    assert "Who was the museum's first director?" in [d.prompt for d in drafts]
 
 
 def test_one_fact_gives_one_question():

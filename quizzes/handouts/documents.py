@@ -23,6 +23,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from quizzes.handouts.files import handout_filename
 from quizzes.handouts.layout import (
     BODY_SIZE,
     BOTTOM_MARGIN,
@@ -65,8 +66,11 @@ NO_PARAGRAPH = "\N{EN DASH}"
 
 @dataclass(frozen=True)
 class HandoutPdf:
+    """The PDF's bytes, its page count, and a file name that says what it holds."""
+
     data: bytes
     page_count: int
+    filename: str
 
 
 def student_sheets_pdf(
@@ -80,7 +84,7 @@ def student_sheets_pdf(
         size_name=page_size,
         part=_sheet_story,
         label="Version",
-        kind="student sheets",
+        answer_key=False,
     )
 
 
@@ -95,7 +99,7 @@ def answer_keys_pdf(
         size_name=page_size,
         part=_key_story,
         label="Answer key · Version",
-        kind="answer keys",
+        answer_key=True,
     )
 
 
@@ -107,7 +111,7 @@ def _build(
     size_name: str,
     part: Callable[..., Iterable[Flowable]],
     label: str,
-    kind: str,
+    answer_key: bool,
 ) -> HandoutPdf:
     size = page_size(size_name)
     class_versions = class_set(snapshot, versions=versions, seed=seed)
@@ -150,11 +154,15 @@ def _build(
     logger.info(
         "handout for quiz %s: %s, %d versions, %d pages",
         snapshot.join_code,
-        kind,
+        "answer keys" if answer_key else "student sheets",
         versions,
         pages,
     )
-    return HandoutPdf(data=buffer.getvalue(), page_count=pages)
+    return HandoutPdf(
+        data=buffer.getvalue(),
+        page_count=pages,
+        filename=handout_filename(snapshot, answer_key=answer_key, versions=versions),
+    )
 
 
 def _header(title: str, letter: str, *, style: dict, width: float) -> Table:

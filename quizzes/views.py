@@ -15,7 +15,7 @@ from quizzes.exceptions import AttemptNotFound, AttemptRefused
 from quizzes.forms import JoinForm, QuizForm
 from quizzes.joincodes import normalise_join_code
 from quizzes.models import Attempt, Quiz
-from quizzes.passages import split_paragraphs
+from quizzes.snapshots import split_paragraphs
 
 logger = logging.getLogger(__name__)
 

@@ -1,0 +1,77 @@
+import pytest
+
+from quizzes.analysis import facility_index, item_stats, pearson
+
+# A class of four, three one-point questions (1 = right, 0 = wrong):
+#             q1  q2  q3   total
+#   Ana        1   1   0     2
+#   Ben        1   1   1     3
+#   Cleo       1   0   0     1
+#   Dev        0   0   1     1
+CLASS = {
+    1: {1: 1.0, 2: 1.0, 3: 0.0},
+    2: {1: 1.0, 2: 1.0, 3: 1.0},
+    3: {1: 1.0, 2: 0.0, 3: 0.0},
+    4: {1: 0.0, 2: 0.0, 3: 1.0},
+}
+POINTS = {1: 1.0, 2: 1.0, 3: 1.0}
+
+
+def stats_for(question_id):
+    return next(s for s in item_stats(CLASS, points=POINTS) if s.question_id == question_id)
+
+
+def test_facility_is_the_mean_score_as_a_share_of_the_points():
+    # q1: 3 of 4 right -> 0.75; q2: 2 of 4 -> 0.5.
+    assert stats_for(1).facility == pytest.approx(0.75)
+    assert stats_for(2).facility == pytest.approx(0.5)
+
+
+def test_discrimination_correlates_the_item_with_the_rest_of_the_test():
+    # q2 item scores (1, 1, 0, 0); rest of test = total - q2 = (1, 2, 1, 1).
+    # means 0.5 and 1.25; deviations (0.5, 0.5, -0.5, -0.5) and (-0.25, 0.75, -0.25, -0.25)
+    # cov = -0.125 + 0.375 + 0.125 + 0.125 = 0.5; var_x = 1.0; var_y = 0.75
+    # r = 0.5 / sqrt(1.0 * 0.75) = 0.5774
+    assert stats_for(2).discrimination == pytest.approx(0.57735, abs=1e-5)
+
+
+def test_item_that_the_strongest_students_miss_is_flagged_as_negative():
+    # q3 item (0, 1, 0, 1); rest = (2, 2, 1, 0): means 0.5 and 1.25
+    # cov = (-0.5)(0.75) + (0.5)(0.75) + (-0.5)(-0.25) + (0.5)(-1.25) = -0.5
+    # var_x = 1.0; var_y = 0.5625 + 0.5625 + 0.0625 + 1.5625 = 2.75; r = -0.5 / sqrt(2.75) = -0.3015
+    q3 = stats_for(3)
+
+    assert q3.discrimination == pytest.approx(-0.30151, abs=1e-5)
+    assert "discriminates negatively" in q3.flags
+
+
+def test_item_everyone_gets_right_is_too_easy_and_has_no_discrimination():
+    scores = {1: {1: 1.0}, 2: {1: 1.0}, 3: {1: 1.0}}
+
+    (stats,) = item_stats(scores, points={1: 1.0})
+
+    assert stats.facility == 1.0
+    assert stats.discrimination is None
+    assert stats.flags == ("too easy",)
+
+
+def test_item_nobody_gets_right_is_too_hard():
+    scores = {1: {1: 0.0, 2: 1.0}, 2: {1: 0.0, 2: 0.0}}
+
+    stats = item_stats(scores, points={1: 1.0, 2: 1.0})
+
+    assert stats[0].flags == ("too hard",)
+
+
+def test_unanswered_question_counts_as_zero_in_the_facility():
+    scores = {1: {1: 2.0}, 2: {}}
+
+    (stats,) = item_stats(scores, points={1: 2.0})
+
+    assert stats.facility == pytest.approx(0.5)
+
+
+def test_helpers_refuse_to_make_up_numbers_for_empty_or_flat_data():
+    assert facility_index([], points=1) is None
+    assert pearson([1, 1, 1], [0, 1, 2]) is None
+    assert pearson([1], [1]) is None

@@ -22,7 +22,7 @@ RECALL_F1 = 0.5
 # Above this similarity a distractor is a spelling of the answer.
 CONFLICT_SIMILARITY = 85
 ARTICLES_RE = re.compile(r"\b(a|an|the)\b")
-QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})  # noqa: RUF001
+QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
 SENTENCE_RE = re.compile(r"(?<=[.!?])\s+")
 WORD_RE = re.compile(r"\w+")
 BLANK = "_____"

@@ -83,7 +83,7 @@ def _entity_candidate(reading: Reading, mention: Mention) -> Candidate | None:
 
 
 def _is_back_reference(reading: Reading, mention: Mention) -> bool:
-    """"the two countries" points back at things already named; it states no count."""
+    """ "the two countries" points back at things already named; it states no count."""
     root = reading.doc[mention.start : mention.end].root
     if mention.kind != AnswerKind.NUMBER or root.dep_ != "nummod":
         return False

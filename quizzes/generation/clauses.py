@@ -132,7 +132,7 @@ def _is_pruned(child: Token) -> bool:
 
 def _is_inner_punct(token: Token) -> bool:
     """Hyphens and apostrophes inside names are words; commas and quotes are handled later."""
-    return token.text in ("-", "–", "'", "’", "“", "”", '"', "‘", ",")  # noqa: RUF001
+    return token.text in ("-", "–", "'", "’", "“", "”", '"', "‘", ",")
 
 
 def _is_set_off(child: Token) -> bool:
@@ -140,6 +140,6 @@ def _is_set_off(child: Token) -> bool:
     doc = child.doc
     before = child.left_edge.i - 1
     after = child.right_edge.i + 1
-    opened = before >= 0 and doc[before].text in (",", "(", "—", "–")  # noqa: RUF001
-    closed = after >= len(doc) or doc[after].text in (",", ")", "—", "–", ".", ";")  # noqa: RUF001
+    opened = before >= 0 and doc[before].text in (",", "(", "—", "–")
+    closed = after >= len(doc) or doc[after].text in (",", ")", "—", "–", ".", ";")
     return opened and closed

@@ -31,7 +31,7 @@ MAX_STEM_OVERLAP = 0.6
 MIN_STEM_WORDS_FOR_OVERLAP = 3
 # Candidates are drawn from the most salient few, so the seed varies choices but not quality.
 POOL_FACTOR = 2
-WORD_RE = re.compile(r"[\w’']+")  # noqa: RUF001
+WORD_RE = re.compile(r"[\w’']+")
 BANK_FOR_KIND = {
     AnswerKind.PERSON: "person",
     AnswerKind.COUNTRY: "country",
@@ -192,7 +192,7 @@ def _similar(first: str, second: str, *, kind: AnswerKind) -> bool:
 
 
 def _initials(name: str) -> str:
-    """"European Union" gives "eu", so the acronym counts as the same name."""
+    """ "European Union" gives "eu", so the acronym counts as the same name."""
     return "".join(word[0] for word in strip_article(name).split() if word[:1].isupper()).casefold()
 
 

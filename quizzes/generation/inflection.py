@@ -7,7 +7,7 @@ from spacy.tokens import Token
 
 DO_BY_TAG = {"VBD": "did", "VBZ": "does", "VBP": "do"}
 # "Who were named ..." reads wrong: a wh-word takes a singular verb.
-SINGULAR_FORMS = {"were": "was", "are": "is", "have": "has", "do": "does", "'re": "is", "’re": "is"}  # noqa: RUF001
+SINGULAR_FORMS = {"were": "was", "are": "is", "have": "has", "do": "does", "'re": "is", "’re": "is"}
 
 
 def base_form(verb: Token) -> str:

@@ -56,7 +56,7 @@ def resolve_pronouns(
 
 
 def _has_nearer_antecedent(pronoun: Token, *, mention_at: dict[int, Mention]) -> bool:
-    """"Putin signaled that his government ...": a name earlier in the sentence comes first."""
+    """ "Putin signaled that his government ...": a name earlier in the sentence comes first."""
     sentence = pronoun.sent
     for token in sentence:
         if token.i >= pronoun.i:

@@ -66,6 +66,11 @@ STOP = frozenset({"the", "a", "an", "of", "in", "and"})
 # Prompts this similar (token-set ratio) ask the same thing.
 NEAR_DUPLICATE = 85
 PER_SENTENCE_LIMITS = (1, 2, 3)
+REPEAT_PASS = 3
+# Only the best this many candidates compete, which bounds the pairwise conflict check.
+SELECTION_POOL = 150
+BLOCK_WEIGHT = 0.1
+MAX_USES = 2
 
 
 @dataclass(frozen=True)
@@ -103,7 +108,7 @@ def _head_word(answer: str) -> str:
 def _blocked_answers(candidate: Candidate, heads: Counter[str]) -> int:
     """Roughly how many other answers this stem would give away, and so rule out."""
     own = _head_word(candidate.answer)
-    words = {w.strip(".,;:?!’'\"“”").casefold() for w in candidate.stem.prompt.split()}  # noqa: RUF001
+    words = {w.strip(".,;:?!’'\"“”").casefold() for w in candidate.stem.prompt.split()}
     return sum(1 for word in words if word != own and heads.get(word, 0) and word not in STOP)
 
 
@@ -163,17 +168,51 @@ def select(
 
     `chosen` holds questions already picked (of another kind) that new ones must not overlap.
     """
+    pool = ranked[:SELECTION_POOL]
+    blocks = _conflicts(pool)
     picked: list[Ranked] = []
     for limit in PER_SENTENCE_LIMITS:
-        for item in ranked:
-            if len(picked) == wanted:
-                return picked
-            if item in picked or not accept(item):
-                continue
-            if _overlaps(item, [*chosen, *picked], per_sentence=limit):
-                continue
-            picked.append(item)
+        while len(picked) < wanted:
+            taken = [*chosen, *picked]
+            feasible = [
+                index
+                for index, item in enumerate(pool)
+                if item not in picked
+                and not _overlaps(item, taken, per_sentence=limit)
+                and accept(item)
+            ]
+            if not feasible:
+                break
+            alive = set(feasible)
+            # A question that would rule out many others costs the quiz those questions.
+            best = max(
+                feasible,
+                key=lambda i: (pool[i].score - BLOCK_WEIGHT * len(blocks[i] & alive), -i),
+            )
+            picked.append(pool[best])
     return picked
+
+
+def _conflicts(pool: list[Ranked]) -> list[set[int]]:
+    """For each candidate, the others it cannot share a quiz with (answers in stems)."""
+    prompts = [item.candidate.stem.prompt.casefold() for item in pool]
+    patterns = [_answer_pattern(item.candidate.accepted) for item in pool]
+    blocks: list[set[int]] = [set() for _ in pool]
+    for i, pattern in enumerate(patterns):
+        if pattern is None:
+            continue
+        for j, prompt in enumerate(prompts):
+            if i != j and pattern.search(prompt):
+                blocks[i].add(j)
+                blocks[j].add(i)
+    return blocks
+
+
+def _answer_pattern(forms: tuple[str, ...]) -> re.Pattern[str] | None:
+    usable = sorted({re.escape(form.casefold()) for form in forms if len(form) > 1}, key=len)
+    if not usable:
+        return None
+    return re.compile(rf"(?<!\w)(?:{'|'.join(reversed(usable))})(?!\w)")
 
 
 def _overlaps(item: Ranked, chosen: list[Ranked], *, per_sentence: int) -> bool:
@@ -183,10 +222,11 @@ def _overlaps(item: Ranked, chosen: list[Ranked], *, per_sentence: int) -> bool:
         return True
     for other in chosen:
         previous = other.candidate
-        if (
-            previous.key == candidate.key
-            or previous.answer.casefold() == candidate.answer.casefold()
+        same_answer = previous.answer.casefold() == candidate.answer.casefold()
+        if (previous.key == candidate.key or same_answer) and (
+            per_sentence < REPEAT_PASS or _uses(candidate, chosen) >= MAX_USES
         ):
+            # One answer may serve two facts, but only once every other answer had its turn.
             return True
         if _mentions_any(previous.stem.prompt, candidate.accepted):
             return True
@@ -195,6 +235,10 @@ def _overlaps(item: Ranked, chosen: list[Ranked], *, per_sentence: int) -> bool:
         if fuzz.token_set_ratio(previous.stem.prompt, candidate.stem.prompt) >= NEAR_DUPLICATE:
             return True
     return False
+
+
+def _uses(candidate: Candidate, chosen: list[Ranked]) -> int:
+    return sum(other.candidate.key == candidate.key for other in chosen)
 
 
 def _mentions_any(prompt: str, forms: tuple[str, ...]) -> bool:

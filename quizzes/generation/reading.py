@@ -18,7 +18,7 @@ MIN_SENTENCE_WORDS = 5
 MAX_SENTENCE_WORDS = 60
 # More than this share of a sentence inside quotation marks makes it someone's claim.
 MAX_QUOTED_SHARE = 0.5
-TERMINAL_CHARS = ".!?\"”’)'"  # noqa: RUF001
+TERMINAL_CHARS = ".!?\"”’)'"
 BYLINE_RE = re.compile(
     r"^\s*(by\s+[A-Z][\w.'-]+(\s+[A-Z][\w.'-]+){0,3}\s*$|(photo|image|picture|caption|credit|"
     r"illustration|video|file photo)\b\s*[:|(]?)",
@@ -31,7 +31,7 @@ CAPTION_MARKERS_RE = re.compile(
 )
 # "WASHINGTON (AP) — " and "LONDON, May 3 (Reuters) -" open wire stories; not part of the fact.
 DATELINE_RE = re.compile(
-    r"^[A-Z][A-Z .,'-]{2,40}(?:,[^—–\-()]{0,30})?(?:\([^)]{1,30}\))?\s*[—–-]+\s"  # noqa: RUF001
+    r"^[A-Z][A-Z .,'-]{2,40}(?:,[^—–\-()]{0,30})?(?:\([^)]{1,30}\))?\s*[—–-]+\s"
 )
 # Paragraphs are parsed in pieces of about this many characters (a few hundred words).
 PIECE_CHARS = 2_000

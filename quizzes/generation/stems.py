@@ -24,7 +24,7 @@ OBJECT_DEPS = frozenset({"dobj", "attr", "oprd", "dative"})
 PREP_DEPS = frozenset({"prep", "agent", "dative"})
 PLACE_PREPS = frozenset({"in", "at", "near", "inside", "within"})
 TIME_PREPS = frozenset({"in", "on", "at", "during", "by", "since", "until", "from"})
-BE_FORMS = frozenset({"is", "was", "are", "were", "am", "'s", "’s"})  # noqa: RUF001
+BE_FORMS = frozenset({"is", "was", "are", "were", "am", "'s", "’s"})
 INNER_WH_RE = re.compile(r"\b(which|whom|whose|who|what)\b", re.I)
 # Prepositions that can take "whom": "by whom", "with whom"; never "during whom".
 PERSON_PREPS = frozenset({"by", "with", "to", "for", "from", "against", "of", "about"})
@@ -310,7 +310,7 @@ def _arrange(clause: Clause, plan: _Plan) -> list[Piece] | None:
     if clause.aux is not None:
         inverted = [(clause.aux.text.lower(), NO_TOKEN)]
         negation = [t for t in after if t.dep_ == "neg" and t.i == clause.aux.i + 1]
-        if negation and negation[0].lower_ in ("n't", "n’t"):  # noqa: RUF001
+        if negation and negation[0].lower_ in ("n't", "n’t"):
             inverted = [(clause.aux.text.lower() + negation[0].text, NO_TOKEN)]
         after = [t for t in after if t.i != clause.aux.i and t not in negation]
         front = [t for t in front if t.i != clause.aux.i and t not in negation]
@@ -363,8 +363,8 @@ def _render(words: list[Piece], *, doc: Doc) -> str:
         else:
             parts.append(" ")
     text = "".join(parts)
-    text = re.sub(r" +([,.;:!?%)\]’”]|'s\b|’s\b|n't\b|n’t\b)", r"\1", text)  # noqa: RUF001
-    text = re.sub(r"([(\[“‘$]) +", r"\1", text)  # noqa: RUF001
+    text = re.sub(r" +([,.;:!?%)\]’”]|'s\b|’s\b|n't\b|n’t\b)", r"\1", text)
+    text = re.sub(r"([(\[“‘$]) +", r"\1", text)
     text = re.sub(r"\s{2,}", " ", text).strip(" ,;:")
     return _balance_quotes(text)
 

@@ -38,14 +38,14 @@ def test_person_distractors_exclude_the_answers_surname():
 
 def test_person_answer_accepts_the_surname():
     text = (
-        "Helena Varga won the city marathon in 2019. The race started in Budapest and ended "
-        "in Szeged. Two years later Varga set a national record in Vienna."
+        "Peter Hall won the national poetry prize in 2019. The ceremony took place in "
+        "Budapest. Two years later Hall moved to Vienna with his family."
     )
 
     drafts = questions(text, count=0, short=20)
 
-    varga = by_answer(drafts, "Helena Varga")
-    assert "Varga" in varga.accepted_answers
+    hall = by_answer(drafts, "Peter Hall")
+    assert "Hall" in hall.accepted_answers
 
 
 def test_number_word_answer_accepts_digits():

@@ -28,7 +28,7 @@ def test_all_capital_word_is_not_an_organisation():
 
 def test_leading_the_and_trailing_possessive_are_not_part_of_the_answer():
     text = (
-        "Talks were held in the United Kingdom last year. The United Kingdom’s delegation "  # noqa: RUF001
+        "Talks were held in the United Kingdom last year. The United Kingdom’s delegation "
         "left early after a long argument."
     )
 

@@ -17,6 +17,8 @@ if TYPE_CHECKING:
 # The values of `Question.Kind`, repeated so the data classes import without Django set up.
 MULTIPLE_CHOICE = "multiple_choice"
 SHORT_ANSWER = "short_answer"
+# `Question.difficulty`'s default: the middle of its 0..1 range.
+DEFAULT_DIFFICULTY = 0.5
 
 # One paragraph per line: the sample article and most pasted texts put each paragraph on its own
 # line, and blank lines between paragraphs simply give empty lines, which are skipped. "\r\n" ends
@@ -58,6 +60,12 @@ class QuestionSnapshot:
     answer_type: str = ""
     # The database id, so exports can name questions stably; None for snapshots built in memory.
     pk: int | None = None
+    # The stored `Question.order` (None for snapshots built in memory), so a JSON backup restores
+    # the teacher's own numbering rather than `number`'s closed-up one.
+    order: int | None = None
+    difficulty: float = DEFAULT_DIFFICULTY
+    # Wordings never accepted for a short answer; kept so a JSON backup loses nothing.
+    rejected_answers: tuple[str, ...] = ()
 
     @property
     def is_multiple_choice(self) -> bool:
@@ -83,6 +91,12 @@ class QuizSnapshot:
     article_text: str
     paragraphs: tuple[str, ...]
     questions: tuple[QuestionSnapshot, ...]
+    # The quiz's options, with the model's defaults, so a JSON backup restores them too.
+    shuffle_questions: bool = False
+    shuffle_choices: bool = True
+    show_answers: bool = True
+    attempts_allowed: int = 1
+    generation_seed: int = 0
 
     @property
     def total_points(self) -> int:
@@ -156,6 +170,11 @@ def quiz_snapshot(*, quiz: Quiz) -> QuizSnapshot:
             _question_snapshot(question, number=number, spans=spans, text=text)
             for number, question in enumerate(questions, start=1)
         ),
+        shuffle_questions=quiz.shuffle_questions,
+        shuffle_choices=quiz.shuffle_choices,
+        show_answers=quiz.show_answers,
+        attempts_allowed=quiz.attempts_allowed,
+        generation_seed=quiz.generation_seed,
     )
 
 
@@ -197,4 +216,7 @@ def _question_snapshot(
         explanation=question.explanation,
         answer_type=question.answer_type,
         pk=question.pk,
+        order=question.order,
+        difficulty=question.difficulty,
+        rejected_answers=tuple(question.rejected_answers or ()),
     )

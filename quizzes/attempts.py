@@ -168,7 +168,7 @@ def answer_key(question: Question) -> AnswerKey:
     )
 
 
-def _correct_text(question: Question) -> str:
+def correct_text(question: Question) -> str:
     if question.kind == Question.Kind.MULTIPLE_CHOICE:
         return " / ".join(c.text for c in question.choices.all() if c.is_correct)
     first = next(iter(question.accepted_answers.all()), None)
@@ -230,7 +230,7 @@ def attempt_submit(*, token: uuid.UUID, answers: Mapping[int, str]) -> Submissio
                     choice=choice,
                     question_prompt=seen.prompt,
                     answer_text=shown,
-                    correct_answer_text=_correct_text(question),
+                    correct_answer_text=correct_text(question),
                     is_correct=mark.correct,
                     points_awarded=mark.points,
                     points_possible=mark.possible,

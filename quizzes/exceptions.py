@@ -27,3 +27,7 @@ class AttemptRefused(QuizError):
 
 class AttemptNotFound(QuizError):
     """The form refers to an attempt that does not exist (an old or altered page)."""
+
+
+class QuestionInvalid(QuizError):
+    """A question's answers are not usable (no right answer, no wrong choice)."""

@@ -15,7 +15,7 @@ from django.contrib.auth.models import AbstractUser, Group
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from quizzes.exceptions import ArticleInvalid, GenerationFailed, QuizNotReady
+from quizzes.exceptions import ArticleInvalid, GenerationFailed, QuestionInvalid, QuizNotReady
 from quizzes.generation import (
     GenerationError,
     GenerationOptions,
@@ -192,3 +192,96 @@ def demo_quiz_ensure(*, owner: AbstractUser, title: str, text: str) -> Quiz:
     with transaction.atomic():
         quiz = build_quiz(article, GenerationOptions())
         return quiz_publish(quiz=quiz)
+
+
+# How many candidates to ask the generator for when looking for one more question.
+REGENERATE_POOL = 60
+
+
+def question_regenerate(*, question: Question) -> Question:
+    """Replace one question by the best candidate from the same article not yet in the quiz.
+
+    The old question is deleted; students' responses to it keep their copied texts.
+    """
+    quiz = question.quiz
+    others = list(
+        quiz.questions.exclude(pk=question.pk).prefetch_related("choices", "accepted_answers")
+    )
+    taken_answers = {_answer_key_text(q) for q in others} | {_answer_key_text(question)}
+    taken_prompts = {q.prompt.casefold() for q in others} | {question.prompt.casefold()}
+    want_short = question.kind == Question.Kind.SHORT_ANSWER
+    options = GenerationOptions(
+        multiple_choice=0 if want_short else REGENERATE_POOL,
+        short_answer=REGENERATE_POOL if want_short else 0,
+        seed=quiz.generation_seed,
+    )
+    try:
+        drafts = generate(quiz.article.text, options)
+    except GenerationError as error:
+        raise GenerationFailed(str(error)) from error
+    fresh = next(
+        (
+            draft
+            for draft in drafts
+            if draft.answer.casefold() not in taken_answers
+            and draft.prompt.casefold() not in taken_prompts
+        ),
+        None,
+    )
+    if fresh is None:
+        raise GenerationFailed(
+            "The article has no other question to offer: write one by hand, or keep this one."
+        )
+    with transaction.atomic():
+        order = question.order
+        question.delete()
+        replacement = question_create_from_draft(
+            quiz=quiz, draft=fresh, order=order, rng=random.Random(quiz.generation_seed + order)
+        )
+    logger.info("question %s regenerated as %s in quiz %s", question.pk, replacement.pk, quiz.pk)
+    return replacement
+
+
+def _answer_key_text(question: Question) -> str:
+    right = [c.text for c in question.choices.all() if c.is_correct]
+    accepted = [a.text for a in question.accepted_answers.all()]
+    return (right or accepted or [""])[0].casefold()
+
+
+def question_set_answers(
+    *, question: Question, answer: str, wrong_choices: list[str], also_accept: list[str]
+) -> Question:
+    """Make the question's choices and accepted answers what the teacher typed.
+
+    Existing rows are kept where the text is unchanged, so students' responses still point at
+    the choice they picked and a regrade can follow them.
+    """
+    answer = answer.strip()
+    wrong = list(
+        dict.fromkeys(w.strip() for w in wrong_choices if w.strip() and w.strip() != answer)
+    )
+    accepted = list(dict.fromkeys([answer, *(a.strip() for a in also_accept if a.strip())]))
+    if not answer:
+        raise QuestionInvalid("Give the right answer.")
+    if question.kind == Question.Kind.MULTIPLE_CHOICE and not wrong:
+        raise QuestionInvalid("A multiple-choice question needs at least one wrong choice.")
+    with transaction.atomic():
+        if question.kind == Question.Kind.MULTIPLE_CHOICE:
+            wanted = [(answer, True), *((text, False) for text in wrong)]
+            existing = {choice.text: choice for choice in question.choices.all()}
+            for order, (text, correct) in enumerate(wanted, start=1):
+                choice = existing.pop(text, None) or Choice(question=question, text=text)
+                choice.is_correct, choice.order = correct, order
+                choice.save()
+            for stale in existing.values():
+                stale.delete()
+        else:
+            question.choices.all().delete()
+        current = {a.text: a for a in question.accepted_answers.all()}
+        for order, text in enumerate(accepted, start=1):
+            row = current.pop(text, None) or AcceptedAnswer(question=question, text=text)
+            row.order = order
+            row.save()
+        for stale in current.values():
+            stale.delete()
+    return question

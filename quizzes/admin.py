@@ -60,6 +60,7 @@ class ArticleAdmin(admin.ModelAdmin):
 
 class HandoutForm(forms.Form):
     versions = forms.IntegerField(min_value=1, max_value=MAX_VERSIONS, initial=1)
+    duplex = forms.BooleanField(required=False)
 
 
 @admin.register(Quiz)
@@ -119,6 +120,7 @@ class QuizAdmin(admin.ModelAdmin):
                 versions=form.cleaned_data["versions"],
                 seed=HANDOUT_SEED,
                 page_size=getattr(settings, "HANDOUT_PAGE_SIZE", DEFAULT_PAGE_SIZE),
+                duplex=form.cleaned_data["duplex"],
             )
         except HandoutError as error:
             return _back_to_quiz(request, quiz, str(error))

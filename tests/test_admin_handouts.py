@@ -84,6 +84,16 @@ def test_a_class_set_of_n_versions_comes_as_one_pdf_of_sheets_and_one_of_keys(cl
 
 
 @pytest.mark.django_db
+def test_a_double_sided_class_set_starts_every_version_on_a_new_sheet(client, teacher):
+    quiz = make_quiz(owner=teacher)
+    client.force_login(teacher)
+
+    response = client.get(sheets_url(quiz), {"versions": "2", "duplex": "1"})
+
+    assert ["left blank" in page for page in pdf_pages(response)] == [False, True, False, True]
+
+
+@pytest.mark.django_db
 @pytest.mark.parametrize("url", [sheets_url, keys_url])
 def test_another_teacher_gets_not_found_for_someone_elses_quiz(client, teacher, url):
     quiz = make_quiz(owner=teacher)

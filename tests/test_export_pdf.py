@@ -62,6 +62,20 @@ def test_export_pdf_with_answer_key_writes_the_keys_of_the_same_versions(tmp_pat
 
 
 @pytest.mark.django_db
+def test_export_pdf_duplex_gives_each_one_page_version_a_blank_back(tmp_path):
+    make_quiz(join_code="EXPT30")
+    output = tmp_path / "class-set.pdf"
+
+    code, out, _ = run_command(
+        "export_pdf", "EXPT30", "--output", output, "--versions", "2", "--duplex"
+    )
+
+    assert code == 0
+    assert out.strip() == f"Wrote {output} (4 pages)."
+    assert ["left blank" in text for text in page_texts(output)] == [False, True, False, True]
+
+
+@pytest.mark.django_db
 def test_export_pdf_prints_on_letter_paper_when_asked(tmp_path):
     make_quiz(join_code="EXPT25")
     output = tmp_path / "sheet.pdf"

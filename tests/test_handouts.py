@@ -214,6 +214,31 @@ def test_the_key_gives_a_short_answers_accepted_wordings_and_the_paragraph_to_lo
     assert "1.\nWritten: Paris\nalso accepted: the city of Paris\n¶ 2\n2" in key
 
 
+def test_double_sided_printing_gives_a_one_page_version_a_blank_back():
+    snapshot = quiz()
+
+    handout = student_sheets_pdf(snapshot, versions=3, duplex=True)
+
+    sheet = pages(handout.data)
+    assert handout.page_count == len(sheet) == 6
+    assert [text.startswith("Quiz on Marie Curie") for text in sheet] == [True, False] * 3
+    assert [text.splitlines() for text in sheet[1::2]] == [
+        ["This page is left blank for double-sided printing.", f"Version {letter}"]
+        for letter in "ABC"
+    ]
+
+
+def test_double_sided_printing_adds_nothing_to_a_version_with_an_even_page_count():
+    snapshot = quiz(text="\n".join([LONG_PARAGRAPH] * 6), count=6)
+    single = student_sheets_pdf(snapshot, versions=2)
+
+    double = student_sheets_pdf(snapshot, versions=2, duplex=True)
+
+    assert single.page_count == 4
+    assert double.page_count == 4
+    assert "left blank" not in flowing(double.data)
+
+
 def test_version_a_keeps_the_quiz_order_and_later_versions_shuffle():
     snapshot = quiz(count=8)
 
@@ -265,10 +290,10 @@ def test_version_letters_go_on_past_z_like_spreadsheet_columns():
 
 
 def test_cyrillic_greek_accents_curly_quotes_and_dashes_survive_a_round_trip():
-    words = "Москва — «Ёжик»; Αθήνα – Ελλάδα; Crème brûlée, naïve façade; “quoted” ‘single’ Straße"  # noqa: RUF001
+    words = "Москва — «Ёжик»; Αθήνα – Ελλάδα; Crème brûlée, naïve façade; “quoted” ‘single’ Straße"
     snapshot = quiz(
         replace(question(1), prompt=f"Which is right? {words}"),
-        text=f"{words}\nПервый абзац.",  # noqa: RUF001
+        text=f"{words}\nПервый абзац.",
         title="Тест: Москва",
     )
 

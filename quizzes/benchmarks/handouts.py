@@ -34,7 +34,7 @@ MIN_ANSWER_LENGTH = 5
 BYTES_PER_KB = 1024
 SEED = 7
 
-_SENTENCE_RE = re.compile(r"[^.!?]+[.!?]+[”’\"]?")  # noqa: RUF001
+_SENTENCE_RE = re.compile(r"[^.!?]+[.!?]+[”’\"]?")
 _WORD_RE = re.compile(r"[A-Za-z][a-z]+")
 
 

@@ -74,14 +74,23 @@ class HandoutPdf:
 
 
 def student_sheets_pdf(
-    snapshot: QuizSnapshot, *, versions: int = 1, seed: int = 0, page_size: str = DEFAULT_PAGE_SIZE
+    snapshot: QuizSnapshot,
+    *,
+    versions: int = 1,
+    seed: int = 0,
+    page_size: str = DEFAULT_PAGE_SIZE,
+    duplex: bool = False,
 ) -> HandoutPdf:
-    """The class set's student sheets, one version after another, each from a new page."""
+    """The class set's student sheets, one version after another, each from a new page.
+
+    With `duplex`, each version fills whole sheets of paper when printed on both sides.
+    """
     return _build(
         snapshot,
         versions=versions,
         seed=seed,
         size_name=page_size,
+        duplex=duplex,
         part=_sheet_story,
         label="Version",
         answer_key=False,
@@ -89,7 +98,12 @@ def student_sheets_pdf(
 
 
 def answer_keys_pdf(
-    snapshot: QuizSnapshot, *, versions: int = 1, seed: int = 0, page_size: str = DEFAULT_PAGE_SIZE
+    snapshot: QuizSnapshot,
+    *,
+    versions: int = 1,
+    seed: int = 0,
+    page_size: str = DEFAULT_PAGE_SIZE,
+    duplex: bool = False,
 ) -> HandoutPdf:
     """The keys of the same class set (same versions and seed), one version per page or more."""
     return _build(
@@ -97,6 +111,7 @@ def answer_keys_pdf(
         versions=versions,
         seed=seed,
         size_name=page_size,
+        duplex=duplex,
         part=_key_story,
         label="Answer key · Version",
         answer_key=True,
@@ -109,6 +124,7 @@ def _build(
     versions: int,
     seed: int,
     size_name: str,
+    duplex: bool,
     part: Callable[..., Iterable[Flowable]],
     label: str,
     answer_key: bool,
@@ -149,7 +165,9 @@ def _build(
     )
     document.addPageTemplates([PageTemplate(id="page", frames=[frame])])
     footer = f"{snapshot.title} · {snapshot.join_code}"
-    document.build(story, canvasmaker=functools.partial(HandoutCanvas, footer_text=footer))
+    document.build(
+        story, canvasmaker=functools.partial(HandoutCanvas, footer_text=footer, duplex=duplex)
+    )
     pages = document.canv.page_count
     logger.info(
         "handout for quiz %s: %s, %d versions, %d pages",

@@ -61,6 +61,8 @@ GREY = colors.HexColor(MUTED_HEX)
 RULE_GREY = colors.Color(0.55, 0.55, 0.55)
 SHADE = colors.Color(0.9, 0.9, 0.9)
 
+BLANK_BACK_TEXT = "This page is left blank for double-sided printing."
+
 # C0 controls other than tab and newline are not text and make some PDF readers stumble.
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
@@ -262,12 +264,16 @@ class HandoutCanvas(Canvas):
 
     Each page's footer shows the label of the version the page belongs to (set by `PartStart`),
     the document's `footer_text` and the page number, e.g. "Version B", "Quiz title", "2 / 3".
+    With `duplex`, a version with an odd number of pages gets a blank back page, so on a
+    double-sided printer every version starts on a fresh sheet and can be handed out alone.
     """
 
-    def __init__(self, *args, footer_text: str = "", **kwargs) -> None:
+    def __init__(self, *args, footer_text: str = "", duplex: bool = False, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.footer_text = footer_text
+        self.duplex = duplex
         self.part_label = ""
+        self.page_count = 0
         self._pages: list[tuple[dict, str]] = []
 
     def showPage(self) -> None:
@@ -277,16 +283,29 @@ class HandoutCanvas(Canvas):
     def save(self) -> None:
         totals = Counter(label for _, label in self._pages)
         seen: Counter[str] = Counter()
+        # Counted outside the page states, which the loop restores one after another.
+        emitted = 0
         for state, label in self._pages:
             seen[label] += 1
             self.__dict__.update(state)
             self._draw_footer(label=label, page=seen[label], pages=totals[label])
             super().showPage()
+            emitted += 1
+            if self.duplex and seen[label] == totals[label] and totals[label] % 2:
+                self._draw_blank_back(label=label)
+                super().showPage()
+                emitted += 1
+        self.page_count = emitted
         super().save()
 
-    @property
-    def page_count(self) -> int:
-        return len(self._pages)
+    def _draw_blank_back(self, *, label: str) -> None:
+        width, height = self._pagesize
+        self.saveState()
+        self.setFillColor(GREY)
+        self.setFont(FONT, FOOTER_FONT_SIZE)
+        self.drawCentredString(width / 2, height / 2, BLANK_BACK_TEXT)
+        self.drawString(MARGIN, FOOTER_Y, label)
+        self.restoreState()
 
     def _draw_footer(self, *, label: str, page: int, pages: int) -> None:
         width = self._pagesize[0]

@@ -46,6 +46,12 @@ class Command(BaseCommand):
             "--seed", type=int, default=0, help="Same quiz and seed, same versions (default 0)."
         )
         parser.add_argument(
+            "--duplex",
+            action="store_true",
+            help="Add a blank back page to versions with an odd page count, so each version "
+            "starts on a new sheet when printed double-sided.",
+        )
+        parser.add_argument(
             "--page-size",
             choices=[name.lower() for name in PAGE_SIZES],
             default=DEFAULT_PAGE_SIZE.lower(),
@@ -70,6 +76,7 @@ class Command(BaseCommand):
                 versions=options["versions"],
                 seed=options["seed"],
                 page_size=options["page_size"],
+                duplex=options["duplex"],
             )
             write_atomically(output, handout.data)
         except HandoutError as error:

@@ -12,7 +12,7 @@ from quizzes.generation.entities import Entity, Mention
 from quizzes.generation.kinds import AnswerKind
 from quizzes.generation.reading import Reading
 from quizzes.generation.stems import Stem, make_stem
-from quizzes.generation.titles import title_candidates
+from quizzes.generation.titles import hidden_names, title_candidates
 
 # Answers that name nothing a student could learn from the article.
 VAGUE_ANSWERS = frozenset({"one", "1", "first", "today", "now"})
@@ -41,17 +41,39 @@ class Candidate:
 def build_candidates(reading: Reading) -> list[Candidate]:
     found: list[Candidate] = []
     mention_tokens: set[int] = set()
+    hidden = hidden_names(reading)
     for mention in reading.mentions:
         mention_tokens.update(range(mention.start, mention.end))
-        candidate = _entity_candidate(reading, mention)
+        replacements = _replacements_for(reading, hidden, start=mention.start, end=mention.end)
+        candidate = _entity_candidate(reading, mention, replacements=replacements)
         if candidate is not None:
             found.append(candidate)
-    found.extend(_thing_candidates(reading, mention_tokens=mention_tokens))
+    found.extend(_thing_candidates(reading, mention_tokens=mention_tokens, hidden=hidden))
     found.extend(title_candidates(reading))
     return found
 
 
-def _entity_candidate(reading: Reading, mention: Mention) -> Candidate | None:
+def _replacements_for(
+    reading: Reading,
+    hidden: dict[int, list[tuple[int, int, dict[int, str]]]],
+    *,
+    start: int,
+    end: int,
+) -> dict[int, str]:
+    """Resolved pronouns, plus titled names shown by title, except around the answer."""
+    merged = reading.replacements
+    for first, last, replacements in hidden.get(reading.sentence_of[start], ()):
+        if first < end and start < last:
+            continue
+        if merged is reading.replacements:
+            merged = dict(merged)
+        merged.update(replacements)
+    return merged
+
+
+def _entity_candidate(
+    reading: Reading, mention: Mention, *, replacements: dict[int, str]
+) -> Candidate | None:
     if any(index in reading.blocked for index in range(mention.start, mention.end)):
         return None
     if mention.text.lower() in VAGUE_ANSWERS or _is_back_reference(reading, mention):
@@ -59,7 +81,7 @@ def _entity_candidate(reading: Reading, mention: Mention) -> Candidate | None:
     index = reading.sentence_of[mention.start]
     sentence = reading.sentences[index]
     answer_span = reading.doc[mention.start : mention.end]
-    stem = make_stem(sentence, answer_span, mention.kind, replacements=reading.replacements)
+    stem = make_stem(sentence, answer_span, mention.kind, replacements=replacements)
     if stem is None:
         return None
     entity = reading.entities.get(mention.key)
@@ -117,7 +139,12 @@ def _conjunct_keys(reading: Reading, answer: Span) -> set[str]:
     return keys
 
 
-def _thing_candidates(reading: Reading, *, mention_tokens: set[int]) -> list[Candidate]:
+def _thing_candidates(
+    reading: Reading,
+    *,
+    mention_tokens: set[int],
+    hidden: dict[int, list[tuple[int, int, dict[int, str]]]],
+) -> list[Candidate]:
     """Key noun phrases ("a prisoner swap") as short answers: too loosely typed for choices."""
     found = []
     for chunk in reading.doc.noun_chunks:
@@ -137,8 +164,9 @@ def _thing_candidates(reading: Reading, *, mention_tokens: set[int]) -> list[Can
             continue
         if any(i in mention_tokens or i in reading.blocked for i in range(span.start, span.end)):
             continue
+        replacements = _replacements_for(reading, hidden, start=span.start, end=span.end)
         stem = make_stem(
-            reading.sentences[index], span, AnswerKind.THING, replacements=reading.replacements
+            reading.sentences[index], span, AnswerKind.THING, replacements=replacements
         )
         if stem is None:
             continue

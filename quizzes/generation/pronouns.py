@@ -39,6 +39,11 @@ def resolve_pronouns(
         for token in sentences[number]:
             lowered = token.lower_
             if _has_nearer_antecedent(token, mention_at=mention_at):
+                nearer = _only_person_before(token, mention_at=mention_at, entities=entities)
+                # A possessive next to its referent reads fine ("Putin signaled that his
+                # government"); a subject pronoun opening a new clause does not.
+                if nearer is not None and token.dep_ in SUBJECT_DEPS and lowered in ("he", "she"):
+                    replacements[token.i] = nearer
                 continue
             if lowered in PERSON_PRONOUNS and not is_person:
                 continue
@@ -68,6 +73,23 @@ def _has_nearer_antecedent(pronoun: Token, *, mention_at: dict[int, Mention]) ->
         elif token.dep_ in SUBJECT_DEPS and token.pos_ in ("NOUN", "PROPN"):
             return True
     return False
+
+
+def _only_person_before(
+    pronoun: Token, *, mention_at: dict[int, Mention], entities: dict[str, Entity]
+) -> str | None:
+    """ "Putin ..., but he still demanded": one person named before the pronoun is its referent."""
+    keys = {
+        mention_at[token.i].key
+        for token in pronoun.sent
+        if token.i < pronoun.i
+        and token.i in mention_at
+        and mention_at[token.i].kind == AnswerKind.PERSON
+    }
+    if len(keys) != 1:
+        return None
+    entity = entities.get(next(iter(keys)))
+    return entity.name.split()[-1] if entity else None
 
 
 def _subject(sentence: Span) -> Token | None:

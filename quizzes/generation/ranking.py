@@ -69,7 +69,7 @@ PER_SENTENCE_LIMITS = (1, 2, 3)
 REPEAT_PASS = 3
 # Only the best this many candidates compete, which bounds the pairwise conflict check.
 SELECTION_POOL = 150
-BLOCK_WEIGHT = 0.1
+BLOCK_WEIGHT = 0.2
 MAX_USES = 2
 
 
@@ -187,10 +187,19 @@ def select(
             # A question that would rule out many others costs the quiz those questions.
             best = max(
                 feasible,
-                key=lambda i: (pool[i].score - BLOCK_WEIGHT * len(blocks[i] & alive), -i),
+                key=lambda i: (pool[i].score - BLOCK_WEIGHT * _loss(pool, blocks[i] & alive), -i),
             )
             picked.append(pool[best])
     return picked
+
+
+def _loss(pool: list[Ranked], blocked: set[int]) -> float:
+    """What the ruled-out questions were worth: the best question for each lost answer."""
+    best: dict[str, float] = {}
+    for index in blocked:
+        item = pool[index]
+        best[item.candidate.key] = max(best.get(item.candidate.key, 0.0), item.score)
+    return sum(best.values())
 
 
 def _conflicts(pool: list[Ranked]) -> list[set[int]]:

@@ -15,29 +15,40 @@ if TYPE_CHECKING:
     from quizzes.generation.reading import Reading
 
 TITLE_DEPS = frozenset({"compound", "amod", "nmod"})
+# "his old pal Russian President": an article cannot follow a noun or possessive.
+NO_ARTICLE_AFTER = frozenset({"NOUN", "PROPN", "DET", "PRON", "PART", "ADJ"})
 # One word ("President") names an office held by many; two ("Russian President") name one.
 MIN_TITLE_WORDS = 2
 MAX_TITLE_WORDS = 6
 
 
-def title_candidates(reading: Reading) -> list[Candidate]:
-    from quizzes.generation.candidates import Candidate
+def person_titles(reading: Reading) -> dict[str, tuple[str, int]]:
+    """Each person's title, when the article gives it to that person alone.
 
-    titles: dict[str, list[tuple[int, str]]] = {}
+    Maps the person's key to the title as written and where it was first found.
+    """
+    titles: dict[str, list[tuple[int, str, str]]] = {}
     for mention in reading.mentions:
         if mention.kind != AnswerKind.PERSON or mention.start in reading.blocked:
             continue
         title = _title_before(reading.doc, start=mention.start, end=mention.end)
         if title:
-            titles.setdefault(title.casefold(), []).append((mention.start, mention.key))
-    found = []
-    for title_key, holders in titles.items():
-        if len({key for _, key in holders}) != 1:
+            titles.setdefault(title.casefold(), []).append((mention.start, mention.key, title))
+    found: dict[str, tuple[str, int]] = {}
+    for holders in titles.values():
+        if len({key for _, key, _ in holders}) != 1:
             continue  # Two people with one title: "Who is the ..." has no single answer.
-        start, key = holders[0]
+        start, key, title = holders[0]
+        found.setdefault(key, (title, start))
+    return found
+
+
+def title_candidates(reading: Reading) -> list[Candidate]:
+    from quizzes.generation.candidates import Candidate
+
+    found = []
+    for key, (title, start) in person_titles(reading).items():
         entity = reading.entities[key]
-        doc = reading.doc
-        title = _title_before(doc, start=start, end=start + 1) or title_key
         sentence = reading.sentences[reading.sentence_of[start]]
         verb = "was" if sentence.root.tag_ == "VBD" else "is"
         prompt = f"Who {verb} the {title}?"
@@ -54,6 +65,47 @@ def title_candidates(reading: Reading) -> list[Candidate]:
             )
         )
     return found
+
+
+def hidden_names(reading: Reading) -> dict[int, list[tuple[int, int, dict[int, str]]]]:
+    """Per sentence, titled names a stem can show by title alone, hiding another answer.
+
+    "talks with Ukrainian President Volodymyr Zelenskiy" becomes "talks with the Ukrainian
+    President", so the question does not give away the answer to "Who was the Ukrainian
+    President?". Each entry is (title start, name end, token replacements).
+    """
+    doc = reading.doc
+    titles = person_titles(reading)
+    found: dict[int, list[tuple[int, int, dict[int, str]]]] = {}
+    for mention in reading.mentions:
+        if mention.kind != AnswerKind.PERSON:
+            continue
+        first = _title_start(doc, start=mention.start, end=mention.end)
+        if first is not None:
+            replacements = {first: f"the {doc[first].text}"}
+            names = range(mention.start, mention.end)
+        elif mention.key in titles:
+            # "Putin bailed on talks": the title alone still says who, without the name.
+            first = mention.start
+            replacements = {first: f"the {titles[mention.key][0]}"}
+            names = range(mention.start + 1, mention.end)
+        else:
+            continue
+        if first > 0 and doc[first - 1].pos_ in NO_ARTICLE_AFTER:
+            continue
+        replacements.update({index: "" for index in names})
+        sentence = reading.sentence_of[mention.start]
+        found.setdefault(sentence, []).append((first, mention.end, replacements))
+    return found
+
+
+def _title_start(doc: Doc, *, start: int, end: int) -> int | None:
+    if _title_before(doc, start=start, end=end) is None:
+        return None
+    index = start
+    while index > 0 and doc[index - 1].dep_ in TITLE_DEPS and not doc[index - 1].is_punct:
+        index -= 1
+    return index if index < start else None
 
 
 def _title_before(doc: Doc, *, start: int, end: int) -> str | None:

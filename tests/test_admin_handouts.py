@@ -164,5 +164,5 @@ def test_the_quiz_page_offers_the_handout_downloads_to_its_owner(client, teacher
     assert response.status_code == 200
     assert f'href="{sheets_url(quiz)}">Student sheet (PDF)' in page
     assert f'href="{keys_url(quiz)}">Answer key (PDF)' in page
-    assert f'formaction="{keys_url(quiz)}">Answer keys (PDF)' in page
+    assert f'formaction="{keys_url(quiz)}">Keys (PDF)' in page
     assert 'name="versions"' in page

@@ -20,6 +20,72 @@ NOUN_CHUNK_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
 MAX_THING_WORDS = 4
 # A one-word noun is worth asking about only when the article keeps coming back to it.
 MIN_THING_MENTIONS = 2
+# Heads and openers of noun phrases that name no particular thing ("a wide variety").
+VAGUE_NOUNS = frozenset(
+    {
+        "variety",
+        "way",
+        "ways",
+        "range",
+        "number",
+        "amount",
+        "kind",
+        "kinds",
+        "type",
+        "types",
+        "part",
+        "parts",
+        "lot",
+        "lots",
+        "thing",
+        "things",
+        "example",
+        "instance",
+        "instances",
+        "case",
+        "cases",
+        "form",
+        "forms",
+        "aspect",
+        "aspects",
+        "area",
+        "areas",
+        "time",
+        "times",
+        "use",
+        "result",
+        "results",
+        "fact",
+        "one",
+        "ones",
+        "others",
+        "people",
+        "majority",
+    }
+)
+VAGUE_MODIFIERS = frozenset(
+    {
+        "other",
+        "several",
+        "many",
+        "various",
+        "different",
+        "some",
+        "such",
+        "certain",
+        "most",
+        "more",
+        "few",
+        "each",
+        "every",
+        "all",
+        "any",
+        "both",
+        "same",
+        "much",
+        "own",
+    }
+)
 PRONOUN_TAGS = frozenset({"PRP", "PRP$", "WP", "WDT", "DT", "EX"})
 
 
@@ -159,6 +225,8 @@ def _thing_candidates(
             continue
         span = _without_determiner(chunk)
         if span is None or len(span) > MAX_THING_WORDS:
+            continue
+        if root.lower_ in VAGUE_NOUNS or span[0].lower_ in VAGUE_MODIFIERS:
             continue
         if len(span) == 1 and reading.term_counts.get(root.lower_, 0) < MIN_THING_MENTIONS:
             continue

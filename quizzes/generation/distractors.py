@@ -61,6 +61,7 @@ ARTICLE_FIRST_KINDS = frozenset(
 
 
 VALUE_KINDS = frozenset(GENERATED_FOR_KIND)
+MAX_YEARS_APART = 30
 # Kinds whose article rivals may also come from a neighbouring kind of the same scope.
 RIVAL_KINDS = {AnswerKind.PLACE: frozenset({AnswerKind.PLACE, AnswerKind.CITY})}
 
@@ -103,6 +104,9 @@ def choose_distractors(
         bank = list(bank_names(BANK_FOR_KIND[kind]))
         rng.shuffle(bank)
         pools.append(bank)
+    if kind == AnswerKind.YEAR:
+        # 1960 is no rival for 1884 in an article spanning a century: keep years close.
+        pools[0] = [year for year in pools[0] if _years_apart(year, answer) <= MAX_YEARS_APART]
     for pool in pools:
         usable = [
             _match_form(candidate, answer)
@@ -137,6 +141,11 @@ def _article_candidates(
     ]
     same_kind.sort(key=lambda entity: (-entity.count, entity.name))
     return [entity.name for entity in same_kind]
+
+
+def _years_apart(first: str, second: str) -> int:
+    digits = [int(match) for match in re.findall(r"\d{4}", f"{first} {second}")]
+    return abs(digits[0] - digits[-1]) if len(digits) >= 2 else 0
 
 
 def _pick(usable: list[str], *, need: int, rng: random.Random) -> list[str]:

@@ -53,7 +53,7 @@ def trim_span(span: Span) -> Span | None:
     """Drop leading articles and hedges and trailing punctuation, possessives and scores."""
     start, end = span.start, span.end
     doc = span.doc
-    while start < end and doc[start].lower_ in LEADING_WORDS:
+    while start < end and (doc[start].lower_ in LEADING_WORDS or doc[start].is_punct):
         start += 1
     while start < end and (
         doc[end - 1].tag_ in TRAILING_TAGS or (span.label_ in NAME_LABELS and doc[end - 1].like_num)
@@ -110,6 +110,10 @@ def collect_mentions(
     for span, kind in raw:
         name, name_kind = canonical.get(span.text, (span.text, kind))
         if _is_lone_common_word(span, name):
+            continue
+        if name_kind == AnswerKind.PERSON and " " not in name:
+            # People are introduced by full name; a lone capitalised word the model calls a
+            # person ("Unitarian", "Greenford") is more often something else.
             continue
         key = name_key(name)
         names.setdefault(key, (name, name_kind))

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from quizzes.generation.clauses import SUBJECT_DEPS, Clause, find_clause
 from quizzes.generation.inflection import base_form, do_support, singular
-from quizzes.generation.kinds import PLACE_KINDS, TIME_KINDS, AnswerKind
+from quizzes.generation.kinds import NUMERIC_KINDS, PLACE_KINDS, TIME_KINDS, AnswerKind
 
 BLANK = "_____"
 NO_TOKEN = -1
@@ -25,6 +25,7 @@ PREP_DEPS = frozenset({"prep", "agent", "dative"})
 PLACE_PREPS = frozenset({"in", "at", "near", "inside", "within"})
 TIME_PREPS = frozenset({"in", "on", "at", "during", "by", "since", "until", "from"})
 BE_FORMS = frozenset({"is", "was", "are", "were", "am", "'s", "’s"})
+DANGLING_END_RE = re.compile(r"\b(and|or|but|nor|the|a|an|than)$", re.I)
 INNER_WH_RE = re.compile(r"\b(which|whom|whose|who|what)\b", re.I)
 # Prepositions that can take "whom": "by whom", "with whom"; never "during whom".
 PERSON_PREPS = frozenset({"by", "with", "to", "for", "from", "against", "of", "about"})
@@ -126,7 +127,11 @@ def _question(answer: Span, kind: AnswerKind) -> Stem | None:
     words = _arrange(clause, plan)
     if words is None:
         return None
-    prompt = _render(words, doc=answer.doc) + "?"
+    prompt = _render(words, doc=answer.doc)
+    if DANGLING_END_RE.search(prompt):
+        # "... coining the modern name packet switching and?": a conjunct was cut off.
+        return None
+    prompt += "?"
     prompt = prompt[0].upper() + prompt[1:]
     count = len(prompt.split())
     if not MIN_QUESTION_WORDS <= count <= MAX_QUESTION_WORDS:
@@ -156,6 +161,9 @@ def _plan(answer: Span, kind: AnswerKind) -> _Plan | None:
         return _how_many(answer, root.head)
     if kind == AnswerKind.MONEY and root.dep_ in OBJECT_DEPS:
         return _Plan(verb=root.head, removed=_subtree(root), wh="how much", is_subject=False)
+    if kind in NUMERIC_KINDS and kind != AnswerKind.MONEY:
+        # "What is prime?" for "5": a bare number is asked by "how many" or by a gap only.
+        return None
     if root.dep_ in SUBJECT_DEPS:
         wh = SUBJECT_WH.get(kind, "what")
         return _Plan(verb=root.head, removed=_phrase_of(answer), wh=wh, is_subject=True)

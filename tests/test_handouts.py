@@ -239,6 +239,22 @@ def test_double_sided_printing_adds_nothing_to_a_version_with_an_even_page_count
     assert "left blank" not in flowing(double.data)
 
 
+def test_the_key_lists_every_choice_a_teacher_marked_right():
+    two_right = replace(
+        question(1),
+        choices=(
+            ChoiceSnapshot(text="Warsaw", is_correct=True),
+            ChoiceSnapshot(text="Paris", is_correct=False),
+            ChoiceSnapshot(text="Varsovie", is_correct=True),
+        ),
+    )
+
+    key = pages(answer_keys_pdf(quiz(two_right)).data)[0]
+
+    assert key_rows(key) == [(1, "A", "Warsaw")]
+    assert "\nA Warsaw\nC Varsovie\n" in key
+
+
 def test_version_a_keeps_the_quiz_order_and_later_versions_shuffle():
     snapshot = quiz(count=8)
 

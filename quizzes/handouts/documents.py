@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import io
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from reportlab.lib.units import mm
@@ -86,14 +86,7 @@ def student_sheets_pdf(
     With `duplex`, each version fills whole sheets of paper when printed on both sides.
     """
     return _build(
-        snapshot,
-        versions=versions,
-        seed=seed,
-        size_name=page_size,
-        duplex=duplex,
-        part=_sheet_story,
-        label="Version",
-        answer_key=False,
+        snapshot, answer_key=False, versions=versions, seed=seed, size_name=page_size, duplex=duplex
     )
 
 
@@ -107,32 +100,25 @@ def answer_keys_pdf(
 ) -> HandoutPdf:
     """The keys of the same class set (same versions and seed), one version per page or more."""
     return _build(
-        snapshot,
-        versions=versions,
-        seed=seed,
-        size_name=page_size,
-        duplex=duplex,
-        part=_key_story,
-        label="Answer key · Version",
-        answer_key=True,
+        snapshot, answer_key=True, versions=versions, seed=seed, size_name=page_size, duplex=duplex
     )
 
 
 def _build(
     snapshot: QuizSnapshot,
     *,
+    answer_key: bool,
     versions: int,
     seed: int,
     size_name: str,
     duplex: bool,
-    part: Callable[..., Iterable[Flowable]],
-    label: str,
-    answer_key: bool,
 ) -> HandoutPdf:
     size = page_size(size_name)
     class_versions = class_set(snapshot, versions=versions, seed=seed)
     style = styles()
     width = size[0] - 2 * MARGIN
+    part = _key_story if answer_key else _sheet_story
+    label = "Answer key · Version" if answer_key else "Version"
     story: list[Flowable] = []
     for version in class_versions:
         if story:
@@ -147,7 +133,7 @@ def _build(
         rightMargin=MARGIN,
         topMargin=MARGIN,
         bottomMargin=BOTTOM_MARGIN,
-        title=snapshot.title,
+        title=f"Answer keys: {snapshot.title}" if answer_key else snapshot.title,
         creator=PDF_CREATOR,
         # No timestamps or random ids: the same class set gives the same bytes.
         invariant=True,
@@ -230,11 +216,10 @@ def _sheet_story(
 
 
 def _instructions(version: HandoutVersion) -> str:
-    kinds = {question.is_multiple_choice for question in version.questions}
     parts = ["Read the passage; the numbers on the left name its paragraphs."]
-    if True in kinds:
+    if any(question.is_multiple_choice for question in version.questions):
         parts.append("For each multiple-choice question, fill in one bubble.")
-    if False in kinds:
+    if not all(question.is_multiple_choice for question in version.questions):
         parts.append("Write short answers on the lines.")
     return " ".join(parts)
 
@@ -390,10 +375,15 @@ def _key_table(version: HandoutVersion, *, style: dict, width: float) -> Table:
 
 def _key_answer(question: QuestionSnapshot) -> str:
     if question.is_multiple_choice:
-        for index, choice in enumerate(question.choices):
-            if choice.is_correct:
-                return f"<b>{version_letter(index)}</b>   {markup(choice.text)}"
-        return f'<font color="{MUTED_HEX}">no choice is marked right</font>'
+        # A teacher may mark two choices right in the admin; the key then lists both.
+        right = [
+            f"<b>{version_letter(index)}</b>   {markup(choice.text)}"
+            for index, choice in enumerate(question.choices)
+            if choice.is_correct
+        ]
+        if not right:
+            return f'<font color="{MUTED_HEX}">no choice is marked right</font>'
+        return "<br/>".join(right)
     # Marking ignores case, so "Paris" and "paris" are one answer to the teacher.
     answers = [markup(text) for text in _distinct_ignoring_case(question.accepted_answers)]
     if not answers:

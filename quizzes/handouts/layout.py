@@ -52,7 +52,7 @@ CHOICE_PADDING = 1.2 * mm
 ANSWER_LINE_SPACING = 8 * mm
 ANSWER_LINES = 2
 NAME_LINE_HEIGHT = 10 * mm
-# Where, as a fraction of the capital height above the baseline, a line of text looks centred.
+# How far above the baseline, as a fraction of the font size, a line of capitals looks centred.
 CAP_MIDDLE = 0.36
 
 INK = colors.black

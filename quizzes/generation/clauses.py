@@ -53,7 +53,9 @@ def find_clause(verb: Token, *, keep: frozenset[int]) -> Clause | None:
     if verb.pos_ not in ("VERB", "AUX"):
         return None
     aux = next((child for child in verb.lefts if child.dep_ in AUX_DEPS), None)
-    if aux is None and verb.tag_ not in FINITE_TAGS:
+    tensed = aux if aux is not None else verb
+    if tensed.tag_ not in FINITE_TAGS:
+        # "for Israel to pull back": an infinitive has no tense to question.
         return None
     subject = _subject_tokens(verb)
     if subject is None:

@@ -39,7 +39,6 @@ BANK_FOR_KIND = {
     AnswerKind.CITY: "city",
     AnswerKind.CONTINENT: "continent",
     AnswerKind.NATIONALITY: "nationality",
-    AnswerKind.ORGANISATION: "organisation",
 }
 Generator = Callable[..., list[str]]
 GENERATED_FOR_KIND: dict[AnswerKind, Generator] = {

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from lemminflect import getAllLemmas
 from spacy.tokens import Doc, Span
 
+from quizzes.generation.bank import bank_kind
 from quizzes.generation.kinds import KNOWN_ALIASES, AnswerKind, kind_of
 
 # Parts of an entity span that are not part of the name a student would write.
@@ -111,6 +112,9 @@ def collect_mentions(
         name, name_kind = canonical.get(span.text, (span.text, kind))
         if _is_lone_common_word(span, name):
             continue
+        if name_kind == AnswerKind.PERSON and any(bank_kind(word) for word in name.split()):
+            # "Norman French", "Jacksonville Beaches": a person's name holds no nationality.
+            name_kind = AnswerKind.THING
         if name_kind == AnswerKind.PERSON and " " not in name:
             # People are introduced by full name; a lone capitalised word the model calls a
             # person ("Unitarian", "Greenford") is more often something else.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -26,6 +27,9 @@ PLACE_PREPS = frozenset({"in", "at", "near", "inside", "within"})
 TIME_PREPS = frozenset({"in", "on", "at", "during", "by", "since", "until", "from"})
 BE_FORMS = frozenset({"is", "was", "are", "were", "am", "'s", "’s"})
 DANGLING_END_RE = re.compile(r"\b(and|or|but|nor|the|a|an|than)$", re.I)
+MAX_FRONT_WORDS = 5
+CLAUSE_OPENER_TAGS = frozenset({"WDT", "WP", "WP$", "WRB", "IN"})
+CLAUSE_BREAKS = frozenset({";", ":", "—", "–"})
 INNER_WH_RE = re.compile(r"\b(which|whom|whose|who|what)\b", re.I)
 # Prepositions that can take "whom": "by whom", "with whom"; never "during whom".
 PERSON_PREPS = frozenset({"by", "with", "to", "for", "from", "against", "of", "about"})
@@ -128,6 +132,9 @@ def _question(answer: Span, kind: AnswerKind) -> Stem | None:
     if words is None:
         return None
     prompt = _render(words, doc=answer.doc)
+    prompt = prompt[: len(plan.wh)] + prompt[len(plan.wh) :].lstrip(",; ")
+    if prompt[len(plan.wh) :][:1] not in (" ", ""):
+        prompt = prompt[: len(plan.wh)] + " " + prompt[len(plan.wh) :]
     if DANGLING_END_RE.search(prompt):
         # "... coining the modern name packet switching and?": a conjunct was cut off.
         return None
@@ -302,7 +309,7 @@ def _arrange(clause: Clause, plan: _Plan) -> list[Piece] | None:
     kept = sorted(i for i in clause.kept if i not in plan.removed)
     if plan.is_subject:
         start = min(plan.removed)
-        front = [doc[i] for i in kept if i < start and not doc[i].is_punct]
+        front = _short_front([doc[i] for i in kept if i < start and not doc[i].is_punct])
         rest = [doc[i] for i in kept if i > start and i not in subject_ids]
         if not rest:
             return None
@@ -335,8 +342,13 @@ def _arrange(clause: Clause, plan: _Plan) -> list[Piece] | None:
     subject_words = [_word(t, clause) for t in subject]
     words = [(plan.wh, NO_TOKEN), *inverted, *subject_words, *tail]
     # Adverbials before the subject ("After the talks, ...") go to the end of a question.
-    trailing = [_word(t, clause) for t in front if not t.is_punct]
+    trailing = [_word(t, clause) for t in _short_front([t for t in front if not t.is_punct])]
     return words + trailing
+
+
+def _short_front(front: list[Token]) -> list[Token]:
+    """A short opener ("In 1564") moves to the end; a long one would garble the question."""
+    return front if len(front) <= MAX_FRONT_WORDS else []
 
 
 def _agree(token: Token, clause: Clause, plan: _Plan) -> Piece:
@@ -374,6 +386,7 @@ def _render(words: list[Piece], *, doc: Doc) -> str:
     text = re.sub(r" +([,.;:!?%)\]’”]|'s\b|’s\b|n't\b|n’t\b)", r"\1", text)
     text = re.sub(r"([(\[“‘$]) +", r"\1", text)
     text = re.sub(r"\s{2,}", " ", text).strip(" ,;:")
+    text = re.sub(r",\s*,", ",", text)
     return _balance_quotes(text)
 
 
@@ -416,9 +429,19 @@ def _clause_cloze(clause: Clause, answer: Span) -> Stem | None:
         return None
     words: list[Piece] = []
     kept = sorted(clause.kept | {t.i for t in clause.subject})
+    while kept and doc[kept[0]].tag_ in ("WRB", "IN") and doc[kept[0]].dep_ in ("advmod", "mark"):
+        # "Where it travelled along ...": the opener ties the clause to the sentence around it.
+        kept = kept[1:]
+    if not kept or doc[kept[0]].tag_ in CLAUSE_OPENER_TAGS or doc[kept[0]].dep_ == "prep":
+        # "With which the city government ...": a relative clause is not a sentence.
+        return None
+    for previous, current in itertools.pairwise(kept):
+        if any(doc[i].text in CLAUSE_BREAKS for i in range(previous + 1, current)):
+            # Two clauses once split by ";" would run together.
+            return None
     for i in kept:
         if i == answer.start:
-            words.append((BLANK, NO_TOKEN))
+            words.append((BLANK, answer.end - 1))
         elif not answer.start < i < answer.end:
             text, index = _REPLACEMENTS.get().get(i, doc[i].text), i
             if i in _REPLACEMENTS.get():
@@ -426,7 +449,7 @@ def _clause_cloze(clause: Clause, answer: Span) -> Stem | None:
             if i == kept[0]:
                 text = text[0].upper() + text[1:]
             words.append((text, index))
-    if len(words) < MIN_QUESTION_WORDS or (BLANK, NO_TOKEN) not in words:
+    if len(words) < MIN_QUESTION_WORDS or (BLANK, answer.end - 1) not in words:
         return None
     prompt = _render(words, doc=doc) + "."
     tokens = [doc[i] for i in kept if not answer.start <= i < answer.end]

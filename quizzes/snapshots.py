@@ -42,8 +42,8 @@ class QuestionSnapshot:
     handouts renumber shuffled versions by replacing it. `paragraph` is the 1-based number of the
     article paragraph that holds `source_start` (for a question without a span, the paragraph
     where `source_sentence` first occurs), or None when neither points into the article.
-    `accepted_answers` lists every accepted wording, the main answer first; multiple-choice
-    questions carry the right choice's text there too.
+    `accepted_answers` lists every accepted wording, the main answer first; generated
+    multiple-choice questions carry the right choice's text there too, hand-made ones may not.
     """
 
     number: int

@@ -37,10 +37,8 @@ JOIN_CODE_ATTEMPTS = 10
 GENERATED_PASSWORD_BYTES = 12
 
 
-def article_create(*, owner: AbstractUser, title: str, text: str, source: str = "") -> Article:
-    title = title.strip()
-    if not title:
-        raise ArticleInvalid("Give the article a title.")
+def check_article_text(text: str) -> int:
+    """The text's word count, or ArticleInvalid with what to do about it."""
     if not text.strip():
         raise ArticleInvalid("The text is empty: paste or upload an article first.")
     words = count_words(text)
@@ -49,10 +47,30 @@ def article_create(*, owner: AbstractUser, title: str, text: str, source: str = 
             f"The text has {words:,} words; the limit is {MAX_WORDS:,}. "
             "Split it into shorter parts."
         )
-    article = Article(owner=owner, title=title, text=text, source=source.strip(), word_count=words)
+    return words
+
+
+def article_create(*, owner: AbstractUser, title: str, text: str, source: str = "") -> Article:
+    article = Article(owner=owner, title=title.strip(), text=text, source=source.strip())
+    return article_save(article=article)
+
+
+def article_save(*, article: Article) -> Article:
+    """Store a new or edited article with its word count; the teacher's text is kept as typed."""
+    article.title = article.title.strip()
+    if not article.title:
+        raise ArticleInvalid("Give the article a title.")
+    article.word_count = check_article_text(article.text)
+    created = article.pk is None
     article.full_clean()
     article.save()
-    logger.info("article %s created by %s (%d words)", article.pk, owner.pk, words)
+    logger.info(
+        "article %s %s by %s (%d words)",
+        article.pk,
+        "created" if created else "saved",
+        article.owner_id,
+        article.word_count,
+    )
     return article
 
 
@@ -109,6 +127,14 @@ def question_create_from_draft(
         for position, text in enumerate(accepted, start=1)
     )
     return question
+
+
+def quiz_create(*, quiz: Quiz) -> Quiz:
+    """Store a quiz made by hand (no generated questions yet) with a fresh join code."""
+    quiz.full_clean(exclude=["join_code"])
+    _save_with_join_code(quiz)
+    logger.info("quiz %s created by hand", quiz.pk)
+    return quiz
 
 
 def _save_with_join_code(quiz: Quiz) -> None:

@@ -1,0 +1,150 @@
+"""Forms of the teacher's pages in the admin: input checks only, each error with a code."""
+
+from __future__ import annotations
+
+from django import forms
+
+from quizzes.exceptions import ArticleInvalid
+from quizzes.generation.types import DEFAULT_QUESTION_COUNT, MAX_QUESTION_COUNT
+from quizzes.models import Article, Question
+from quizzes.services import check_article_text
+from quizzes.textfiles import MAX_UPLOAD_BYTES, UPLOAD_TYPES, text_from_upload
+
+DEFAULT_SHORT_ANSWERS = 3
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+class ArticleForm(forms.ModelForm):
+    """Paste the text, or upload a file whose text replaces it."""
+
+    upload = forms.FileField(
+        required=False,
+        label="Or upload a file",
+        help_text=(
+            f"{', '.join(UPLOAD_TYPES)}, at most {MAX_UPLOAD_BYTES // (1024 * 1024)} MB. "
+            "Its text replaces what is in the box above."
+        ),
+        widget=forms.ClearableFileInput(attrs={"accept": ",".join(UPLOAD_TYPES)}),
+    )
+
+    class Meta:
+        model = Article
+        fields = ("title", "source", "text")
+        widgets = {"text": forms.Textarea(attrs={"rows": 18, "style": "width: 100%"})}
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["text"].required = False
+        self.fields["text"].help_text = "Paste the article here: one paragraph per line."
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        upload = cleaned.get("upload")
+        if upload:
+            if upload.size > MAX_UPLOAD_BYTES:
+                raise forms.ValidationError(
+                    f"{upload.name} is larger than {MAX_UPLOAD_BYTES // (1024 * 1024)} MB.",
+                    code="too_large",
+                )
+            try:
+                cleaned["text"] = text_from_upload(upload.name, upload.read())
+            except ArticleInvalid as error:
+                self.add_error("upload", forms.ValidationError(str(error), code="unreadable"))
+                return cleaned
+        try:
+            check_article_text(cleaned.get("text") or "")
+        except ArticleInvalid as error:
+            self.add_error("text", forms.ValidationError(str(error), code="invalid_text"))
+        return cleaned
+
+
+class GenerateForm(forms.Form):
+    title = forms.CharField(max_length=200, required=False, help_text="Blank: the article's title.")
+    multiple_choice = forms.IntegerField(
+        label="Multiple-choice questions",
+        min_value=0,
+        max_value=MAX_QUESTION_COUNT,
+        initial=DEFAULT_QUESTION_COUNT - DEFAULT_SHORT_ANSWERS,
+    )
+    short_answer = forms.IntegerField(
+        label="Short-answer questions",
+        min_value=0,
+        max_value=MAX_QUESTION_COUNT,
+        initial=DEFAULT_SHORT_ANSWERS,
+    )
+    seed = forms.IntegerField(
+        initial=0, help_text="Another number gives other distractors and another order."
+    )
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        if cleaned.get("multiple_choice", 0) + cleaned.get("short_answer", 0) == 0:
+            raise forms.ValidationError("Ask for at least one question.", code="no_questions")
+        return cleaned
+
+
+class QuestionForm(forms.ModelForm):
+    """A question with its answers as plain text: one right answer, the wrong choices and the
+    other accepted wordings one per line, so a teacher edits a whole question in one place."""
+
+    answer = forms.CharField(label="Right answer", max_length=500, required=False)
+    wrong_choices = forms.CharField(
+        label="Wrong choices",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3, "cols": 30}),
+        help_text="Multiple choice: one per line.",
+    )
+    also_accept = forms.CharField(
+        label="Also accept",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3, "cols": 24}),
+        help_text="Short answer: other wordings, one per line.",
+    )
+
+    class Meta:
+        model = Question
+        fields = ("order", "kind", "prompt", "points")
+        widgets = {"prompt": forms.Textarea(attrs={"rows": 3, "cols": 40})}
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        question = self.instance
+        if question.pk:
+            choices = list(question.choices.all())
+            accepted = [a.text for a in question.accepted_answers.all()]
+            right = [c.text for c in choices if c.is_correct]
+            self.fields["answer"].initial = (right or accepted or [""])[0]
+            self.fields["wrong_choices"].initial = "\n".join(
+                c.text for c in choices if not c.is_correct
+            )
+            self.fields["also_accept"].initial = "\n".join(
+                a for a in accepted if a != self.fields["answer"].initial
+            )
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        answer = (cleaned.get("answer") or "").strip()
+        if not answer:
+            self.add_error(
+                "answer", forms.ValidationError("Give the right answer.", code="no_answer")
+            )
+        wrong = [w for w in _lines(cleaned.get("wrong_choices", "")) if w != answer]
+        if cleaned.get("kind") == Question.Kind.MULTIPLE_CHOICE and not wrong:
+            self.add_error(
+                "wrong_choices",
+                forms.ValidationError(
+                    "A multiple-choice question needs at least one wrong choice besides the "
+                    "right answer.",
+                    code="no_wrong_choice",
+                ),
+            )
+        cleaned["wrong_list"] = wrong
+        cleaned["also_list"] = _lines(cleaned.get("also_accept", ""))
+        return cleaned
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(help_text="A quiz file (.json) exported from this site.")

@@ -1,0 +1,148 @@
+"""The teacher's own pages inside the admin: generate, publish, share, results, downloads.
+
+Each view finds the object among the teacher's own (another teacher gets a 404), parses the
+input, calls one service and answers with a page, a download or a redirect with a message.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.http import content_disposition_header
+from django.views.decorators.http import require_POST
+
+from quizzes import results, services
+from quizzes.admin_forms import GenerateForm
+from quizzes.exceptions import QuizError
+from quizzes.generation import GenerationOptions
+from quizzes.models import Article, Question, Quiz
+from quizzes.sharing import join_url, qr_svg
+
+
+def owned_quizzes(request: HttpRequest) -> QuerySet[Quiz]:
+    return Quiz.objects.owned_by(request.user).select_related("article")
+
+
+def owned_articles(request: HttpRequest) -> QuerySet[Article]:
+    articles = Article.objects.all()
+    return articles if request.user.is_superuser else articles.filter(owner=request.user)
+
+
+def _to_quiz(quiz: Quiz) -> HttpResponse:
+    return redirect("admin:quizzes_quiz_change", quiz.pk)
+
+
+def generate_view(model_admin, request: HttpRequest, article_id: int) -> HttpResponse:
+    article = get_object_or_404(owned_articles(request), pk=article_id)
+    form = GenerateForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        options = GenerationOptions(
+            multiple_choice=data["multiple_choice"],
+            short_answer=data["short_answer"],
+            seed=data["seed"],
+        )
+        try:
+            quiz = services.build_quiz(article, options, title=data["title"] or None)
+        except QuizError as error:
+            form.add_error(None, str(error))
+        else:
+            found = quiz.questions.count()
+            messages.success(
+                request,
+                f"Made a draft quiz with {found} questions. Review each one, then publish it.",
+            )
+            if found < options.total:
+                messages.warning(
+                    request,
+                    f"You asked for {options.total}; the article gave {found} good questions.",
+                )
+            return _to_quiz(quiz)
+    context = {
+        **model_admin.admin_site.each_context(request),
+        "opts": model_admin.model._meta,
+        "original": article,
+        "form": form,
+        "title": f"Generate a quiz from “{article.title}”",
+    }
+    return TemplateResponse(request, "admin/quizzes/article/generate.html", context)
+
+
+@require_POST
+def publish_view(model_admin, request: HttpRequest, quiz_id: int) -> HttpResponse:
+    quiz = get_object_or_404(owned_quizzes(request), pk=quiz_id)
+    try:
+        services.quiz_publish(quiz=quiz)
+    except QuizError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, f"Published. Students join with the code {quiz.join_code}.")
+    return _to_quiz(quiz)
+
+
+@require_POST
+def close_view(model_admin, request: HttpRequest, quiz_id: int) -> HttpResponse:
+    quiz = get_object_or_404(owned_quizzes(request), pk=quiz_id)
+    services.quiz_close(quiz=quiz)
+    messages.success(request, "Closed. Students can no longer submit answers.")
+    return _to_quiz(quiz)
+
+
+@require_POST
+def regenerate_view(model_admin, request: HttpRequest, quiz_id: int, question_id: int):
+    quiz = get_object_or_404(owned_quizzes(request), pk=quiz_id)
+    question = get_object_or_404(Question, pk=question_id, quiz=quiz)
+    try:
+        replacement = services.question_regenerate(question=question)
+    except QuizError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, f"Question {replacement.order} is now: {replacement.prompt}")
+    return _to_quiz(quiz)
+
+
+def results_view(model_admin, request: HttpRequest, quiz_id: int) -> HttpResponse:
+    quiz = get_object_or_404(owned_quizzes(request), pk=quiz_id)
+    attempts = list(results.submitted_attempts(quiz))
+    context = {
+        **model_admin.admin_site.each_context(request),
+        "opts": model_admin.model._meta,
+        "original": quiz,
+        "quiz": quiz,
+        "attempts": attempts,
+        "items": results.item_analysis(quiz=quiz),
+        "title": f"Results: {quiz.title}",
+    }
+    return TemplateResponse(request, "admin/quizzes/quiz/results.html", context)
+
+
+def results_csv_view(model_admin, request: HttpRequest, quiz_id: int) -> HttpResponse:
+    quiz = get_object_or_404(owned_quizzes(request), pk=quiz_id)
+    response = HttpResponse(
+        results.results_csv(quiz=quiz).encode("utf-8-sig"), content_type="text/csv; charset=utf-8"
+    )
+    response["Content-Disposition"] = content_disposition_header(
+        as_attachment=True, filename=f"results-{quiz.join_code}.csv"
+    )
+    return response
+
+
+@require_POST
+def regrade_view(model_admin, request: HttpRequest, quiz_id: int) -> HttpResponse:
+    quiz = get_object_or_404(owned_quizzes(request), pk=quiz_id)
+    outcome = results.quiz_regrade(quiz=quiz)
+    messages.success(
+        request,
+        f"Regraded {outcome.checked} answers with the current keys: {outcome.changed} changed. "
+        "Marks you set by hand were kept.",
+    )
+    return redirect(reverse("admin:quizzes_quiz_results", args=[quiz.pk]))
+
+
+def share_context(request: HttpRequest, quiz: Quiz) -> dict[str, str]:
+    link = join_url(request, quiz)
+    return {"join_link": link, "qr_svg": qr_svg(link)}

@@ -218,7 +218,9 @@ def _thing_candidates(
         index = reading.sentence_of[root.i]
         if not reading.askable[index] or root.dep_ not in NOUN_CHUNK_DEPS:
             continue
-        if root.pos_ != "NOUN" or root.tag_ in PRONOUN_TAGS:
+        if root.pos_ not in ("NOUN", "PROPN") or root.tag_ in PRONOUN_TAGS:
+            # Names the model did not recognise ("the Broncos") are still answers, though
+            # of unknown kind, so they get short-answer questions only.
             continue
         if any(token.tag_ == "PRP$" for token in chunk):
             # "his government": whose government is not in the answer.
@@ -228,7 +230,8 @@ def _thing_candidates(
             continue
         if root.lower_ in VAGUE_NOUNS or span[0].lower_ in VAGUE_MODIFIERS:
             continue
-        if len(span) == 1 and reading.term_counts.get(root.lower_, 0) < MIN_THING_MENTIONS:
+        rare = reading.term_counts.get(root.lower_, 0) < MIN_THING_MENTIONS
+        if len(span) == 1 and rare and root.pos_ == "NOUN":
             continue
         if any(i in mention_tokens or i in reading.blocked for i in range(span.start, span.end)):
             continue

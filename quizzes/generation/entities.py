@@ -19,6 +19,7 @@ NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", 
 LABELS_WITH_NUMBERS = frozenset(
     {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
 )
+SCORE_RE = re.compile(r"^\d+[–-]\d+$")
 ACRONYM_RE = re.compile(r"^[A-Z][A-Z.&]{1,9}$")
 
 
@@ -57,8 +58,10 @@ def trim_span(span: Span) -> Span | None:
     while start < end and (doc[start].lower_ in LEADING_WORDS or doc[start].is_punct):
         start += 1
     while start < end and (
-        doc[end - 1].tag_ in TRAILING_TAGS or (span.label_ in NAME_LABELS and doc[end - 1].like_num)
+        doc[end - 1].tag_ in TRAILING_TAGS
+        or (span.label_ in NAME_LABELS and SCORE_RE.match(doc[end - 1].text))
     ):
+        # "the Arizona Cardinals 49–15": a score the model took into the name.
         end -= 1
     if start >= end:
         return None

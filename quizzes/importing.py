@@ -20,7 +20,7 @@ from quizzes import services
 from quizzes.exceptions import ArticleInvalid, QuizError
 from quizzes.exports.jsonfile import FORMAT_NAME, FORMAT_VERSION
 from quizzes.models import AcceptedAnswer, Article, Choice, Question, Quiz
-from quizzes.snapshots import MULTIPLE_CHOICE, SHORT_ANSWER
+from quizzes.snapshots import DEFAULT_DIFFICULTY, MULTIPLE_CHOICE, SHORT_ANSWER
 
 logger = logging.getLogger(__name__)
 
@@ -184,7 +184,7 @@ def _question(fields: Any, *, number: int) -> QuestionRows:  # Any: unchecked JS
         source_start=_field(fields, "source_start", int, where=where, default=None),
         source_end=_field(fields, "source_end", int, where=where, default=None),
         answer_type=_field(fields, "answer_type", str, where=where, default=""),
-        difficulty=_field(fields, "difficulty", float, where=where, default=0.5),
+        difficulty=_field(fields, "difficulty", float, where=where, default=DEFAULT_DIFFICULTY),
         explanation=_field(fields, "explanation", str, where=where, default=""),
         rejected_answers=_strings(fields, "rejected_answers", where=where, default=[]),
     )

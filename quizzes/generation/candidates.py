@@ -144,6 +144,10 @@ def _entity_candidate(
         return None
     if mention.text.lower() in VAGUE_ANSWERS or _is_back_reference(reading, mention):
         return None
+    if mention.kind == AnswerKind.NUMBER and mention.start > 0:
+        before = reading.doc[mention.start - 1]
+        if before.pos_ == "PROPN" and before.is_title:
+            return None  # "Super Bowl 50", "Apollo 13": the number is part of a name.
     index = reading.sentence_of[mention.start]
     sentence = reading.sentences[index]
     answer_span = reading.doc[mention.start : mention.end]
@@ -151,7 +155,8 @@ def _entity_candidate(
     if stem is None:
         return None
     entity = reading.entities.get(mention.key)
-    if entity is not None and answer_span.root.dep_ == "compound" and mention.text != entity.name:
+    modifier = answer_span.root.dep_ in ("compound", "amod", "nmod", "npadvmod")
+    if entity is not None and modifier and mention.text != entity.name:
         # "The U.S. president": an abbreviation used as a modifier has no same-form rivals.
         return None
     answer = _display_answer(mention, entity)

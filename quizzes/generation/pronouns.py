@@ -8,6 +8,8 @@ from quizzes.generation.entities import Entity, Mention
 from quizzes.generation.kinds import AnswerKind
 
 THING_PRONOUNS = frozenset({"it", "its"})
+PLURAL_PRONOUNS = frozenset({"they", "their", "them"})
+PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 PERSON_PRONOUNS = frozenset({"he", "his", "him", "she", "her"})
 POSSESSIVE_TAG = "PRP$"
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -28,32 +30,34 @@ def resolve_pronouns(
     chained: dict[int, tuple[str, bool]] = {}
     for number in range(1, len(sentences)):
         previous = _subject(sentences[number - 1])
-        if previous is None:
-            continue
-        antecedent = chained.get(previous.i) or _antecedent_text(
-            previous, mention_at=mention_at, entities=entities
-        )
-        if antecedent is None:
-            continue
-        name, is_person = antecedent
+        antecedent = None
+        if previous is not None:
+            antecedent = chained.get(previous.i) or _antecedent_text(
+                previous, mention_at=mention_at, entities=entities
+            )
         for token in sentences[number]:
             lowered = token.lower_
             if _has_nearer_antecedent(token, mention_at=mention_at):
                 nearer = _only_person_before(token, mention_at=mention_at, entities=entities)
                 # A possessive next to its referent reads fine ("Putin signaled that his
                 # government"); a subject pronoun opening a new clause does not.
-                if nearer is not None and token.dep_ in SUBJECT_DEPS and lowered in ("he", "she"):
+                if nearer is not None and lowered in ("he", "she", "him"):
                     replacements[token.i] = nearer
                 continue
+            if antecedent is None or previous is None:
+                continue
+            name, is_person = antecedent
             if lowered in PERSON_PRONOUNS and not is_person:
                 continue
             if lowered in THING_PRONOUNS and (is_person or previous.tag_ not in SINGULAR_TAGS):
                 continue
-            if lowered not in PERSON_PRONOUNS | THING_PRONOUNS:
+            if lowered in PLURAL_PRONOUNS and previous.tag_ not in PLURAL_TAGS:
+                continue
+            if lowered not in PERSON_PRONOUNS | THING_PRONOUNS | PLURAL_PRONOUNS:
                 continue
             if token.tag_ == POSSESSIVE_TAG or (lowered == "its"):
-                replacements[token.i] = f"{name}'s"
-            elif token.dep_ in SUBJECT_DEPS or lowered in ("him", "it"):
+                replacements[token.i] = f"{name}'" if lowered == "their" else f"{name}'s"
+            elif token.dep_ in SUBJECT_DEPS or lowered in ("him", "it", "them"):
                 replacements[token.i] = name
                 if token.dep_ in SUBJECT_DEPS:
                     chained[token.i] = antecedent
@@ -106,7 +110,8 @@ def _antecedent_text(
         if mention.kind == AnswerKind.PERSON:
             return name.split()[-1], True
         return (f"the {name}" if subject.doc[mention.start - 1].lower_ == "the" else name), False
-    if subject.pos_ != "NOUN":
+    if subject.pos_ not in ("NOUN", "PROPN"):
         return None
-    words = [t.text.lower() for t in subject.lefts if t.dep_ in ("compound", "amod")]
-    return "the " + " ".join([*words, subject.text.lower()]), False
+    words = [t for t in subject.lefts if t.dep_ in ("compound", "amod")]
+    text = " ".join(t.text if t.pos_ == "PROPN" else t.lower_ for t in [*words, subject])
+    return f"the {text}", False

@@ -24,13 +24,16 @@ MAX_CLOZE_WORDS = 45
 OBJECT_DEPS = frozenset({"dobj", "attr", "oprd", "dative"})
 PREP_DEPS = frozenset({"prep", "agent", "dative"})
 PLACE_PREPS = frozenset({"in", "at", "near", "inside", "within"})
-TIME_PREPS = frozenset({"in", "on", "at", "during", "by", "since", "until", "from"})
+# "from 1961 to 1972" is a span, not a point: "in what year" would be wrong for it.
+TIME_PREPS = frozenset({"in", "on", "at", "during"})
 BE_FORMS = frozenset({"is", "was", "are", "were", "am", "'s", "’s"})
-DANGLING_END_RE = re.compile(r"\b(and|or|but|nor|the|a|an|than)$", re.I)
+DANGLING_END_RE = re.compile(r"\b(and|or|but|nor|the|a|an|than|as well as)$", re.I)
 MAX_FRONT_WORDS = 5
+DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
+PARENTHESES_RE = re.compile(r"\s*\([^()]*(?:\([^()]*\)[^()]*)*\)")
 CLAUSE_OPENER_TAGS = frozenset({"WDT", "WP", "WP$", "WRB", "IN"})
 CLAUSE_BREAKS = frozenset({";", ":", "—", "–"})
-INNER_WH_RE = re.compile(r"\b(which|whom|whose|who|what)\b", re.I)
+INNER_WH_RE = re.compile(r"\b(which|whom|whose|who|what|where|when|why|how)\b", re.I)
 # Prepositions that can take "whom": "by whom", "with whom"; never "during whom".
 PERSON_PREPS = frozenset({"by", "with", "to", "for", "from", "against", "of", "about"})
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "himself", "herself"})
@@ -168,6 +171,9 @@ def _plan(answer: Span, kind: AnswerKind) -> _Plan | None:
         return _how_many(answer, root.head)
     if kind == AnswerKind.MONEY and root.dep_ in OBJECT_DEPS:
         return _Plan(verb=root.head, removed=_subtree(root), wh="how much", is_subject=False)
+    if kind == AnswerKind.NATIONALITY:
+        # "Russian" mostly modifies a noun ("Russian officials"); only a gap asks it well.
+        return None
     if kind in NUMERIC_KINDS and kind != AnswerKind.MONEY:
         # "What is prime?" for "5": a bare number is asked by "how many" or by a gap only.
         return None
@@ -453,6 +459,8 @@ def _clause_cloze(clause: Clause, answer: Span) -> Stem | None:
         return None
     prompt = _render(words, doc=doc) + "."
     tokens = [doc[i] for i in kept if not answer.start <= i < answer.end]
+    if any(t.dep_ in SUBJECT_DEPS and t.lower_ in DEMONSTRATIVES for t in tokens):
+        return None  # "This was the _____." says nothing without the sentence before.
     return Stem(prompt=prompt, form=StemForm.CLOZE, self_contained=not _has_pronoun(tokens))
 
 
@@ -462,6 +470,8 @@ def _sentence_cloze(sentence: Span, answer: Span) -> Stem | None:
         return None
     before = sentence.doc.text[sentence.start_char : answer.start_char]
     after = sentence.doc.text[answer.end_char : sentence.end_char]
-    prompt = re.sub(r"\s+", " ", f"{before}{BLANK}{after}").strip()
+    # Brackets hold pronunciations, abbreviations and asides, never what the gap needs.
+    before, after = PARENTHESES_RE.sub("", before), PARENTHESES_RE.sub("", after)
+    prompt = re.sub(r"\s+([,.;:])", r"\1", re.sub(r"\s+", " ", f"{before}{BLANK}{after}")).strip()
     tokens = [token for token in sentence if not answer.start <= token.i < answer.end]
     return Stem(prompt=prompt, form=StemForm.CLOZE, self_contained=not _has_pronoun(tokens))

@@ -143,6 +143,13 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 LOGIN_URL = "admin:login"
 
+# Paper for printed handouts: A4 (most of the world) or LETTER (US, Canada).
+HANDOUT_PAGE_SIZE = env_str("HANDOUT_PAGE_SIZE", "A4").strip().upper()
+if HANDOUT_PAGE_SIZE not in ("A4", "LETTER"):
+    raise ImproperlyConfigured(
+        f"HANDOUT_PAGE_SIZE must be A4 or LETTER, not {HANDOUT_PAGE_SIZE!r}."
+    )
+
 # Behind HTTPS (a load balancer or proxy that terminates TLS), cookies are sent only over HTTPS.
 HTTPS = env_bool("DJANGO_HTTPS", default=False)
 SESSION_COOKIE_SECURE = HTTPS

@@ -19,7 +19,6 @@ from quizzes import admin_views, results, services
 from quizzes.admin_forms import ArticleForm, QuestionForm
 from quizzes.exceptions import QuizError
 from quizzes.handouts import (
-    DEFAULT_PAGE_SIZE,
     MAX_VERSIONS,
     HandoutError,
     answer_keys_pdf,
@@ -316,7 +315,7 @@ class QuizAdmin(OwnedAdmin):
                 quiz_snapshot(quiz=quiz),
                 versions=form.cleaned_data["versions"],
                 seed=HANDOUT_SEED,
-                page_size=getattr(settings, "HANDOUT_PAGE_SIZE", DEFAULT_PAGE_SIZE),
+                page_size=settings.HANDOUT_PAGE_SIZE,
                 duplex=form.cleaned_data["duplex"],
             )
         except HandoutError as error:
@@ -414,6 +413,7 @@ class AttemptAdmin(OwnedAdmin):
         return {}
 
     def save_formset(self, request, form, formset, change: bool) -> None:
+        formset.save(commit=False)  # only to list the changes for the history; nothing is written
         for response_form in formset.forms:
             if "points_awarded" not in response_form.changed_data:
                 continue

@@ -93,7 +93,7 @@ def test_import_article_rejects_a_bad_file_with_one_line_and_stores_nothing(
     data, message = BAD_FILES[case]
     path = write(tmp_path, data)
 
-    code, out, err = run_command(
+    code, _, err = run_command(
         "import_article", path, "--title", "Bad", "--owner", teacher.username, "--publish"
     )
 

@@ -1,4 +1,4 @@
-"""Settings are read once at start-up, so each case starts a fresh interpreter with its environment."""
+"""Settings are read once at start-up: each case starts a fresh interpreter with its environment."""
 
 import json
 import os
@@ -14,6 +14,7 @@ SETTINGS_VARIABLES = (
     "DATABASE_URL",
     "DJANGO_HTTPS",
     "SQLITE_BUSY_TIMEOUT",
+    "HANDOUT_PAGE_SIZE",
 )
 PRINT_SETTINGS = """
 import json, django
@@ -130,3 +131,10 @@ def test_https_setting_makes_cookies_secure():
     result = load_settings(DJANGO_HTTPS="1")
 
     assert json.loads(result.stdout)["secure_cookie"] is True
+
+
+def test_unknown_paper_size_stops_start_up():
+    result = load_settings(HANDOUT_PAGE_SIZE="A5")
+
+    assert result.returncode != 0
+    assert "HANDOUT_PAGE_SIZE must be A4 or LETTER" in result.stderr

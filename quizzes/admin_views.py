@@ -6,14 +6,15 @@ input, calls one service and answers with a page, a download or a redirect with 
 
 from __future__ import annotations
 
+from functools import wraps
+
 from django.contrib import messages
 from django.db.models import QuerySet
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.http import content_disposition_header
-from django.views.decorators.http import require_POST
 
 from quizzes import results, services
 from quizzes.admin_forms import GenerateForm
@@ -21,6 +22,18 @@ from quizzes.exceptions import QuizError
 from quizzes.generation import GenerationOptions
 from quizzes.models import Article, Question, Quiz
 from quizzes.sharing import join_url, qr_svg
+
+
+def post_only(view):
+    """Like require_POST, for views that take the ModelAdmin before the request."""
+
+    @wraps(view)
+    def wrapper(model_admin, request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        return view(model_admin, request, *args, **kwargs)
+
+    return wrapper
 
 
 def owned_quizzes(request: HttpRequest) -> QuerySet[Quiz]:
@@ -72,7 +85,7 @@ def generate_view(model_admin, request: HttpRequest, article_id: int) -> HttpRes
     return TemplateResponse(request, "admin/quizzes/article/generate.html", context)
 
 
-@require_POST
+@post_only
 def publish_view(model_admin, request: HttpRequest, quiz_id: int) -> HttpResponse:
     quiz = get_object_or_404(owned_quizzes(request), pk=quiz_id)
     try:
@@ -84,7 +97,7 @@ def publish_view(model_admin, request: HttpRequest, quiz_id: int) -> HttpRespons
     return _to_quiz(quiz)
 
 
-@require_POST
+@post_only
 def close_view(model_admin, request: HttpRequest, quiz_id: int) -> HttpResponse:
     quiz = get_object_or_404(owned_quizzes(request), pk=quiz_id)
     services.quiz_close(quiz=quiz)
@@ -92,7 +105,7 @@ def close_view(model_admin, request: HttpRequest, quiz_id: int) -> HttpResponse:
     return _to_quiz(quiz)
 
 
-@require_POST
+@post_only
 def regenerate_view(model_admin, request: HttpRequest, quiz_id: int, question_id: int):
     quiz = get_object_or_404(owned_quizzes(request), pk=quiz_id)
     question = get_object_or_404(Question, pk=question_id, quiz=quiz)
@@ -131,7 +144,7 @@ def results_csv_view(model_admin, request: HttpRequest, quiz_id: int) -> HttpRes
     return response
 
 
-@require_POST
+@post_only
 def regrade_view(model_admin, request: HttpRequest, quiz_id: int) -> HttpResponse:
     quiz = get_object_or_404(owned_quizzes(request), pk=quiz_id)
     outcome = results.quiz_regrade(quiz=quiz)

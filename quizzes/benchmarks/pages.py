@@ -175,6 +175,7 @@ def run(out: TextIO) -> None:
             for reader in readers:
                 reader.join(code)
             path = f"/q/{code}/"
+
             def get_page(number: int) -> float:
                 reply = readers[number % len(readers)].request("GET", path)
                 if reply.status != 200:

@@ -189,10 +189,12 @@ def _question(fields: Any, *, number: int) -> QuestionRows:  # Any: unchecked JS
         rejected_answers=_strings(fields, "rejected_answers", where=where, default=[]),
     )
     _clean(question, where=f"Question {number}", exclude=["quiz"])
-    choices = _choices(_field(fields, "choices", list, where=where), number=number)
+    choices = _choices(_field(fields, "choices", list, where=where, default=[]), number=number)
     answers = [
         AcceptedAnswer(text=text, order=position)
-        for position, text in enumerate(_strings(fields, "accepted_answers", where=where), start=1)
+        for position, text in enumerate(
+            _strings(fields, "accepted_answers", where=where, default=[]), start=1
+        )
     ]
     for position, answer in enumerate(answers, start=1):
         _clean(

@@ -105,7 +105,6 @@ def test_an_imported_quiz_has_the_same_rows_as_the_original():
 
     assert rows(restored) == rows(original)
     assert options(restored) == options(original)
-    assert restored.article.word_count == original.article.word_count
 
 
 @pytest.mark.django_db
@@ -242,7 +241,7 @@ def test_a_bad_question_after_good_ones_leaves_no_rows_behind():
     document = valid_document()
     document["questions"].append({"kind": "short_answer", "prompt": "Empty?"})
 
-    with pytest.raises(ImportRejected, match="Missing field 'accepted_answers' in question 3"):
+    with pytest.raises(ImportRejected, match="Question 3 has no accepted answer"):
         quiz_import(owner=make_teacher(), data=encode(document))
 
     assert not Question.objects.exists()

@@ -201,13 +201,13 @@ def _names_answer(prompt: str, accepted: tuple[str, ...]) -> bool:
 
 def _conjunct_keys(reading: Reading, answer: Span) -> set[str]:
     """ "the Patriots, Dallas Cowboys and Pittsburgh Steelers": each is also a right answer."""
-    root = answer.root
-    related = {token.i for token in root.conjuncts}
-    keys = set()
-    for mention in reading.mentions:
-        if any(index in related for index in range(mention.start, mention.end)):
-            keys.add(mention.key)
-    return keys
+    related = {token.i for token in answer.root.conjuncts}
+    sentence = reading.sentence_of[answer.start]
+    return {
+        mention.key
+        for mention in reading.mentions_in(sentence)
+        if any(index in related for index in range(mention.start, mention.end))
+    }
 
 
 def _thing_candidates(

@@ -58,6 +58,12 @@ class Reading:
     # Pronouns with a clear antecedent, by token index, and the words that replace them.
     replacements: dict[int, str]
 
+    # The mentions of each sentence, so per-sentence lookups need not scan the article.
+    by_sentence: dict[int, tuple[Mention, ...]]
+
+    def mentions_in(self, sentence: int) -> tuple[Mention, ...]:
+        return self.by_sentence.get(sentence, ())
+
 
 def read(text: str) -> Reading:
     cleaned = clean(text)
@@ -86,10 +92,20 @@ def read(text: str) -> Reading:
         mentions=tuple(mentions),
         entities=entities,
         term_counts=term_counts,
+        by_sentence=_group_by_sentence(mentions, sentence_of=sentence_of),
         replacements=resolve_pronouns(
             doc, sentences=sentences, mentions=mentions, entities=entities
         ),
     )
+
+
+def _group_by_sentence(
+    mentions: list[Mention], *, sentence_of: list[int]
+) -> dict[int, tuple[Mention, ...]]:
+    grouped: dict[int, list[Mention]] = {}
+    for mention in mentions:
+        grouped.setdefault(sentence_of[mention.start], []).append(mention)
+    return {index: tuple(found) for index, found in grouped.items()}
 
 
 def parse(text: str) -> Doc:

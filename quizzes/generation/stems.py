@@ -468,8 +468,10 @@ def _sentence_cloze(sentence: Span, answer: Span) -> Stem | None:
     words = sum(1 for token in sentence if not token.is_punct)
     if words > MAX_CLOZE_WORDS:
         return None
-    before = sentence.doc.text[sentence.start_char : answer.start_char]
-    after = sentence.doc.text[answer.end_char : sentence.end_char]
+    # Span.text, not Doc.text: the doc's text is rebuilt from every token on each access.
+    text = sentence.text
+    before = text[: answer.start_char - sentence.start_char]
+    after = text[answer.end_char - sentence.start_char :]
     # Brackets hold pronunciations, abbreviations and asides, never what the gap needs.
     before, after = PARENTHESES_RE.sub("", before), PARENTHESES_RE.sub("", after)
     prompt = re.sub(r"\s+([,.;:])", r"\1", re.sub(r"\s+", " ", f"{before}{BLANK}{after}")).strip()

@@ -12,8 +12,9 @@ from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.http import content_disposition_header
+from django.utils.safestring import mark_safe
 
 from quizzes import admin_views, results, services
 from quizzes.admin_forms import ArticleForm, QuestionForm
@@ -60,10 +61,13 @@ class ArticleAdmin(OwnedAdmin):
     form = ArticleForm
     list_display = ("title", "word_count", "quiz_count", "created")
     search_fields = ("title", "text")
-    readonly_fields = ("word_count", "sentences", "reading_level", "created")
+    readonly_fields = ("word_count", "sentences", "reading_level", "created", "quizzes_made")
     fieldsets = (
         (None, {"fields": ("title", "source", "text", "upload")}),
-        ("About the text", {"fields": ("word_count", "sentences", "reading_level", "created")}),
+        (
+            "About the text",
+            {"fields": ("word_count", "sentences", "reading_level", "created", "quizzes_made")},
+        ),
     )
 
     def get_queryset(self, request):
@@ -83,6 +87,25 @@ class ArticleAdmin(OwnedAdmin):
         if grade is None:
             return "–"
         return f"Flesch–Kincaid grade {grade:.1f} (about age {round(grade) + 5})"
+
+    @admin.display(description="quizzes made from it")
+    def quizzes_made(self, article: Article) -> str:
+        quizzes = list(article.quizzes.order_by("-created")) if article.pk else []
+        if not quizzes:
+            return "None yet: use “Generate a quiz” at the top right."
+        return format_html_join(
+            mark_safe("<br>"),
+            '<a href="{}">{}</a> ({}, code {})',
+            (
+                (
+                    reverse("admin:quizzes_quiz_change", args=[quiz.pk]),
+                    quiz.title,
+                    quiz.get_status_display().lower(),
+                    quiz.join_code,
+                )
+                for quiz in quizzes
+            ),
+        )
 
     def get_urls(self):
         return [
@@ -140,6 +163,7 @@ class QuestionInline(admin.StackedInline):
 class QuizForm(forms.ModelForm):
     class Meta:
         model = Quiz
+        widgets = {"title": forms.TextInput(attrs={"size": 70})}
         fields = (
             "article",
             "title",

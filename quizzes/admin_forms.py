@@ -33,7 +33,11 @@ class ArticleForm(forms.ModelForm):
     class Meta:
         model = Article
         fields = ("title", "source", "text")
-        widgets = {"text": forms.Textarea(attrs={"rows": 18, "style": "width: 100%"})}
+        widgets = {
+            "title": forms.TextInput(attrs={"size": 70}),
+            "source": forms.TextInput(attrs={"size": 70}),
+            "text": forms.Textarea(attrs={"rows": 18, "style": "width: 100%"}),
+        }
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)

@@ -18,6 +18,7 @@ from django.utils.http import content_disposition_header
 
 from quizzes import results, services
 from quizzes.admin_forms import GenerateForm
+from quizzes.analysis import FEW_ATTEMPTS
 from quizzes.exceptions import QuizError
 from quizzes.generation import GenerationOptions
 from quizzes.models import Article, Question, Quiz
@@ -128,6 +129,8 @@ def results_view(model_admin, request: HttpRequest, quiz_id: int) -> HttpRespons
         "quiz": quiz,
         "attempts": attempts,
         "items": results.item_analysis(quiz=quiz),
+        "few_attempts": len(attempts) < FEW_ATTEMPTS,
+        "few_attempts_limit": FEW_ATTEMPTS,
         "title": f"Results: {quiz.title}",
     }
     return TemplateResponse(request, "admin/quizzes/quiz/results.html", context)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 TOO_EASY = 0.9
 TOO_HARD = 0.2
-# Below this many submitted attempts a correlation says little; the index is still shown.
+# Below this many submitted attempts a correlation says little; the page says so.
 FEW_ATTEMPTS = 5
 
 

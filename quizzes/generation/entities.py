@@ -10,7 +10,7 @@ from lemminflect import getAllLemmas
 from spacy.tokens import Doc, Span
 
 from quizzes.generation.bank import bank_kind
-from quizzes.generation.kinds import KNOWN_ALIASES, AnswerKind, kind_of
+from quizzes.generation.kinds import KNOWN_ALIASES, AnswerKind, date_kind, kind_of
 
 # Parts of an entity span that are not part of the name a student would write.
 LEADING_WORDS = frozenset({"the", "a", "an", "about", "approximately", "nearly", "almost", "some"})
@@ -20,6 +20,7 @@ LABELS_WITH_NUMBERS = frozenset(
     {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
 )
 SCORE_RE = re.compile(r"^\d+[–-]\d+$")
+PLACE_PREPOSITIONS = frozenset({"in", "at", "to", "from", "near", "into", "across"})
 ACRONYM_RE = re.compile(r"^[A-Z][A-Z.&]{1,9}$")
 
 
@@ -103,6 +104,9 @@ def collect_mentions(
         if span is None or is_shouted_word(span):
             continue
         kind = kind_of(span.text, span.label_)
+        if kind is None and span.label_ == "DATE":
+            # "the first half of the 10th century": the century is the answer inside.
+            span, kind = _date_inside(span)
         if kind is None:
             continue
         raw.append((span, kind))
@@ -115,13 +119,10 @@ def collect_mentions(
         name, name_kind = canonical.get(span.text, (span.text, kind))
         if _is_lone_common_word(span, name):
             continue
-        if name_kind == AnswerKind.PERSON and any(bank_kind(word) for word in name.split()):
-            # "Norman French", "Jacksonville Beaches": a person's name holds no nationality.
-            name_kind = AnswerKind.THING
-        if name_kind == AnswerKind.PERSON and " " not in name:
-            # People are introduced by full name; a lone capitalised word the model calls a
-            # person ("Unitarian", "Greenford") is more often something else.
-            continue
+        if name_kind == AnswerKind.PERSON:
+            name_kind = _person_or_not(span, name)
+            if name_kind is None:
+                continue
         key = name_key(name)
         names.setdefault(key, (name, name_kind))
         aliases.setdefault(key, set()).add(span.text)
@@ -140,6 +141,31 @@ def collect_mentions(
         for key in names
     }
     return mentions, entities
+
+
+def _person_or_not(span: Span, name: str) -> AnswerKind | None:
+    """Second-guess the model's people: some are nations, places or plain words."""
+    if any(bank_kind(word) == "nationality" for word in name.split()):
+        return AnswerKind.THING  # "Norman French": a person's name holds no nationality.
+    if " " in name:
+        return AnswerKind.PERSON
+    root = span.root
+    if root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPOSITIONS:
+        return AnswerKind.PLACE  # "moved the collection to Greenford"
+    if is_common_word(span.text):
+        return None  # "Unitarian": a dictionary word, not a name.
+    return AnswerKind.PERSON
+
+
+def _date_inside(span: Span) -> tuple[Span, AnswerKind | None]:
+    doc = span.doc
+    for start in range(span.start, span.end):
+        for end in range(span.end, start, -1):
+            inner = doc[start:end]
+            kind = date_kind(inner.text)
+            if kind is not None and kind != AnswerKind.DURATION:
+                return Span(doc, start, end, label=span.label_), kind
+    return span, None
 
 
 def _is_lone_common_word(span: Span, name: str) -> bool:

@@ -86,8 +86,8 @@ def read_quiz_file(data: bytes) -> QuizRows:
     """Parse and check the whole file into unsaved rows; nothing touches the database."""
     document = _load(data)
     _check_header(document)
-    quiz_fields = _section(document, "quiz", where="the file")
-    article_fields = _section(document, "article", where="the file")
+    quiz_fields = _field(document, "quiz", dict, where="the file")
+    article_fields = _field(document, "article", dict, where="the file")
     questions = _field(document, "questions", list, where="the file")
     article = Article(
         title=_field(article_fields, "title", str, where="the article"),
@@ -231,18 +231,13 @@ def _check_answers(
             raise ImportRejected(f"Question {number} has no accepted answer.")
         return
     if len(choices) < MIN_CHOICES:
-        raise ImportRejected(
-            f"Question {number} has {len(choices)} choices; it needs at least {MIN_CHOICES}."
-        )
+        count = f"{len(choices)} choice" + ("" if len(choices) == 1 else "s")
+        raise ImportRejected(f"Question {number} has {count}; it needs at least {MIN_CHOICES}.")
     correct = sum(choice.is_correct for choice in choices)
     if correct == 0:
         raise ImportRejected(f"Question {number} has no correct choice.")
     if correct > 1:
         raise ImportRejected(f"Question {number} has {correct} correct choices; it needs one.")
-
-
-def _section(document: dict, name: str, *, where: str) -> dict:
-    return _field(document, name, dict, where=where)
 
 
 def _field(fields: dict, name: str, kind: type, *, where: str, default: Any = _MISSING) -> Any:

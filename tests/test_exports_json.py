@@ -184,7 +184,7 @@ BAD_FILES = {
     ),
     "one choice": (
         lambda: encode(_without(valid_document(), "questions.0.choices.1")),
-        "Question 1 has 1 choices; it needs at least 2.",
+        "Question 1 has 1 choice; it needs at least 2.",
     ),
     "no accepted answer": (
         lambda: encode(_with(valid_document(), "questions.1.accepted_answers", [])),

@@ -118,6 +118,20 @@ AUTH_PASSWORD_VALIDATORS = [
 # Sessions live in the database so any worker or host behind a load balancer can serve any request.
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
+# The cache holds the join throttle's counters: in the database, all workers and hosts share it.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "quizzes_cache",
+    }
+}
+# Failed joins allowed from one address per window before the join form waits: generous enough
+# for a class behind one school router mistyping codes, far too few to guess codes.
+JOIN_FAILURES_ALLOWED = env_int("JOIN_FAILURES_ALLOWED", 30)
+JOIN_FAILURE_WINDOW_SECONDS = env_int("JOIN_FAILURE_WINDOW_SECONDS", 300)
+# Behind a load balancer, the client's address is the last one it appends to X-Forwarded-For.
+TRUST_X_FORWARDED_FOR = env_bool("DJANGO_TRUST_X_FORWARDED_FOR", default=False)
+
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = env_str("DJANGO_TIME_ZONE", "UTC")
 USE_I18N = True
@@ -165,6 +179,8 @@ if HTTPS:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", default=True)
     SECURE_HSTS_SECONDS = env_int("DJANGO_HSTS_SECONDS", 3600)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS", default=True)
+    SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", default=True)
 
 LOG_LEVEL = env_str("DJANGO_LOG_LEVEL", "INFO").upper()
 LOGGING = {

@@ -5,12 +5,13 @@ from __future__ import annotations
 import logging
 import uuid
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
-from quizzes import attempts
+from quizzes import attempts, throttle
 from quizzes.exceptions import AttemptNotFound, AttemptRefused
 from quizzes.forms import JoinForm, QuizForm
 from quizzes.joincodes import normalise_join_code
@@ -20,6 +21,15 @@ from quizzes.snapshots import split_paragraphs
 logger = logging.getLogger(__name__)
 
 ATTEMPTS_SESSION_KEY = "attempts"
+
+
+def _too_many_failures() -> str:
+    minutes = max(settings.JOIN_FAILURE_WINDOW_SECONDS // 60, 1)
+    return (
+        f"Too many wrong codes from this device. Wait {minutes} minutes, then check the code "
+        "with your teacher."
+    )
+
 
 UNAVAILABLE_MESSAGES = {
     None: "There is no quiz with that code. Check it with your teacher.",
@@ -58,8 +68,16 @@ def _unavailable(request: HttpRequest, quiz: Quiz | None) -> HttpResponse:
 def join(request: HttpRequest) -> HttpResponse:
     initial = {"code": request.GET.get("code", "")[:16]}
     form = JoinForm(request.POST or None, initial=initial)
+    if request.method == "POST" and throttle.join_blocked(request):
+        form.is_valid()
+        form.add_error("code", _too_many_failures())
+        return render(request, "quizzes/join.html", {"form": form}, status=429)
+    if request.method == "POST" and not form.is_valid() and "code" in form.errors:
+        throttle.join_failed(request)
     if request.method == "POST" and form.is_valid():
         quiz = _find_quiz(form.cleaned_data["code"])
+        if quiz is None:
+            throttle.join_failed(request)
         if quiz is None or quiz.status != Quiz.Status.PUBLISHED:
             form.add_error("code", UNAVAILABLE_MESSAGES[quiz.status if quiz else None])
         else:
@@ -79,7 +97,14 @@ def join(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def quiz_page(request: HttpRequest, code: str) -> HttpResponse:
+    if throttle.join_blocked(request):
+        return render(
+            request, "quizzes/unavailable.html", {"message": _too_many_failures()}, status=429
+        )
     quiz = _find_quiz(code)
+    if quiz is None:
+        # Trying codes in the address bar counts like trying them in the form.
+        throttle.join_failed(request)
     if request.method == "POST" and quiz is not None:
         return _submit(request, quiz)
     if quiz is None or quiz.status != Quiz.Status.PUBLISHED:

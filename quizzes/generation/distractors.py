@@ -103,6 +103,12 @@ def choose_distractors(
         bank = list(bank_names(BANK_FOR_KIND[kind]))
         rng.shuffle(bank)
         pools.append(bank)
+    elif kind == AnswerKind.ORGANISATION:
+        # Organisations differ too much in type for a bank to stand in for the article:
+        # one well-known name may complete two of the article's own.
+        bank = list(bank_names("organisation"))
+        rng.shuffle(bank)
+        pools.append(bank[:1] if len(article) >= DISTRACTOR_COUNT - 1 else [])
     if kind == AnswerKind.YEAR:
         # 1960 is no rival for 1884 in an article spanning a century: keep years close.
         pools[0] = [year for year in pools[0] if _years_apart(year, answer) <= MAX_YEARS_APART]

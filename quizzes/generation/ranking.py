@@ -65,12 +65,15 @@ BLOCKING_PENALTY = 0.04
 STOP = frozenset({"the", "a", "an", "of", "in", "and"})
 # Prompts this similar (token-set ratio) ask the same thing.
 NEAR_DUPLICATE = 85
-PER_SENTENCE_LIMITS = (1, 2, 3)
-REPEAT_PASS = 3
 # Only the best this many candidates compete, which bounds the pairwise conflict check.
 SELECTION_POOL = 150
+# How much the questions a candidate would rule out count against it.
 BLOCK_WEIGHT = 0.2
+MAX_PER_SENTENCE = 3
 MAX_USES = 2
+# What a second question on one sentence, or on one answer, costs against its score.
+SAME_SENTENCE_COST = 0.25
+REPEATED_ANSWER_COST = 0.4
 
 
 @dataclass(frozen=True)
@@ -164,33 +167,56 @@ def select(
     accept: Callable[[Ranked], bool],
     chosen: list[Ranked],
 ) -> list[Ranked]:
-    """Greedy best-first with one question per fact, spread over sentences.
+    """Greedy selection of a varied quiz: one question per fact, spread over sentences.
 
-    `chosen` holds questions already picked (of another kind) that new ones must not overlap.
+    Each step takes the candidate worth most once its costs are counted: the questions it
+    would rule out (its answer in their stems or theirs in its stem), a second question on
+    its sentence, a second question with its answer. `chosen` holds questions already
+    picked (of another kind) that new ones must not overlap.
     """
     pool = ranked[:SELECTION_POOL]
     blocks = _conflicts(pool)
     picked: list[Ranked] = []
-    for limit in PER_SENTENCE_LIMITS:
-        while len(picked) < wanted:
-            taken = [*chosen, *picked]
-            feasible = [
-                index
-                for index, item in enumerate(pool)
-                if item not in picked
-                and not _overlaps(item, taken, per_sentence=limit)
-                and accept(item)
-            ]
-            if not feasible:
-                break
-            alive = set(feasible)
-            # A question that would rule out many others costs the quiz those questions.
-            best = max(
-                feasible,
-                key=lambda i: (pool[i].score - BLOCK_WEIGHT * _loss(pool, blocks[i] & alive), -i),
-            )
-            picked.append(pool[best])
+    while len(picked) < wanted:
+        taken = [*chosen, *picked]
+        feasible = [
+            index
+            for index, item in enumerate(pool)
+            if item not in picked and not _overlaps(item, taken) and accept(item)
+        ]
+        if not feasible:
+            break
+        alive = set(feasible)
+        sentences = Counter(item.candidate.sentence for item in taken)
+        answers = Counter(item.candidate.key for item in taken)
+        best = max(
+            feasible,
+            key=lambda index: (
+                _worth(
+                    pool, index, blocked=blocks[index] & alive, sentences=sentences, answers=answers
+                ),
+                -index,
+            ),
+        )
+        picked.append(pool[best])
     return picked
+
+
+def _worth(
+    pool: list[Ranked],
+    index: int,
+    *,
+    blocked: set[int],
+    sentences: Counter[int],
+    answers: Counter[str],
+) -> float:
+    candidate = pool[index].candidate
+    return (
+        pool[index].score
+        - BLOCK_WEIGHT * _loss(pool, blocked)
+        - SAME_SENTENCE_COST * sentences[candidate.sentence]
+        - REPEATED_ANSWER_COST * answers[candidate.key]
+    )
 
 
 def _loss(pool: list[Ranked], blocked: set[int]) -> float:
@@ -224,18 +250,17 @@ def _answer_pattern(forms: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile(rf"(?<!\w)(?:{'|'.join(reversed(usable))})(?!\w)")
 
 
-def _overlaps(item: Ranked, chosen: list[Ranked], *, per_sentence: int) -> bool:
+def _overlaps(item: Ranked, chosen: list[Ranked]) -> bool:
     candidate = item.candidate
     same_sentence = sum(other.candidate.sentence == candidate.sentence for other in chosen)
-    if same_sentence >= per_sentence:
+    if same_sentence >= MAX_PER_SENTENCE or _uses(candidate, chosen) >= MAX_USES:
         return True
     for other in chosen:
         previous = other.candidate
-        same_answer = previous.answer.casefold() == candidate.answer.casefold()
-        if (previous.key == candidate.key or same_answer) and (
-            per_sentence < REPEAT_PASS or _uses(candidate, chosen) >= MAX_USES
+        if (
+            previous.answer.casefold() == candidate.answer.casefold()
+            and previous.key != candidate.key
         ):
-            # One answer may serve two facts, but only once every other answer had its turn.
             return True
         if _mentions_any(previous.stem.prompt, candidate.accepted):
             return True

@@ -36,6 +36,23 @@ CLAUSE_BREAKS = frozenset({";", ":", "—", "–"})
 INNER_WH_RE = re.compile(r"\b(which|whom|whose|who|what|where|when|why|how)\b", re.I)
 # Prepositions that can take "whom": "by whom", "with whom"; never "during whom".
 PERSON_PREPS = frozenset({"by", "with", "to", "for", "from", "against", "of", "about"})
+ANAPHORIC_ADVERBS = frozenset(
+    {
+        "here",
+        "there",
+        "thereafter",
+        "afterwards",
+        "afterward",
+        "likewise",
+        "similarly",
+        "meanwhile",
+        "too",
+        "either",
+        "thus",
+        "hence",
+        "therefore",
+    }
+)
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "himself", "herself"})
 PRONOUNS = frozenset(
     {
@@ -405,9 +422,14 @@ def _balance_quotes(text: str) -> str:
 
 
 def _has_pronoun(tokens: list[Token]) -> bool:
+    """Pronouns and words like "here" or "thereafter" point outside the stem."""
     replaced = _REPLACEMENTS.get()
     return any(
-        token.i not in replaced and token.lower_ in PRONOUNS and token.tag_ in ("PRP", "PRP$", "DT")
+        token.i not in replaced
+        and (
+            (token.lower_ in PRONOUNS and token.tag_ in ("PRP", "PRP$", "DT"))
+            or (token.lower_ in ANAPHORIC_ADVERBS and token.pos_ == "ADV")
+        )
         for token in tokens
     )
 

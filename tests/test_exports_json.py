@@ -252,3 +252,17 @@ def test_an_import_refusal_is_a_quiz_error_the_admin_can_show():
     error = ImportRejected("Question 1 has no correct choice.")
 
     assert isinstance(error, QuizError)
+
+
+@pytest.mark.django_db
+def test_a_failure_after_the_article_is_written_rolls_the_whole_import_back(monkeypatch):
+    taken = make_special_quiz()
+    data = jsonfile.render(quiz_snapshot(quiz=taken))
+    # Every new code collides, so storing the quiz fails after its article was saved.
+    monkeypatch.setattr("quizzes.services.new_join_code", lambda: taken.join_code)
+
+    with pytest.raises(QuizError, match="free join code"):
+        quiz_import(owner=make_teacher(), data=data)
+
+    assert Article.objects.count() == 1
+    assert Quiz.objects.count() == 1

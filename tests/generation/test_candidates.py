@@ -1,0 +1,111 @@
+import random
+
+from quizzes.generation.candidates import build_candidates
+from quizzes.generation.distractors import choose_distractors
+from quizzes.generation.engine import _distractor_context
+from quizzes.generation.kinds import AnswerKind
+from quizzes.generation.reading import read
+
+
+def prompts(text: str) -> list[str]:
+    return [candidate.stem.prompt for candidate in build_candidates(read(text))]
+
+
+def distractors_for(text: str, answer: str) -> tuple[str, ...]:
+    reading = read(text)
+    candidate = next(c for c in build_candidates(reading) if c.answer == answer)
+    return choose_distractors(
+        answer=candidate.answer,
+        kind=candidate.kind,
+        accepted=candidate.accepted,
+        stem=candidate.stem.prompt,
+        excluded_keys=candidate.excluded_keys,
+        source=candidate.sentence,
+        context=_distractor_context(reading),
+        rng=random.Random(0),
+    )
+
+
+def test_titled_person_gets_a_who_is_the_title_question():
+    text = (
+        "Finnish Prime Minister Anna Korhonen opened the summit in Oulu on Monday. "
+        "The talks lasted three days and ended with a joint statement."
+    )
+
+    found = prompts(text)
+
+    assert "Who is the Finnish Prime Minister?" in found or (
+        "Who was the Finnish Prime Minister?" in found
+    )
+
+
+def test_other_stems_name_a_titled_person_by_title_alone():
+    text = (
+        "Finnish Prime Minister Anna Korhonen met Estonian President Mart Tamm in Oulu in 2021. "
+        "Tamm later signed a new border treaty in Tallinn."
+    )
+
+    found = prompts(text)
+
+    assert "Who was the Finnish Prime Minister?" in found
+    assert any("the Estonian President" in p and "Tamm" not in p for p in found)
+
+
+def test_claims_in_reported_speech_are_not_asked_as_facts():
+    text = (
+        "The mayor said that the bridge would open in Lyon in 2030. The old bridge was built "
+        "in 1890 by local engineers."
+    )
+
+    found = prompts(text)
+
+    assert "Which city would the bridge open in in 2030?" not in found
+    assert not any(p.startswith("In what year would the bridge open") for p in found)
+
+
+def test_a_name_the_text_also_makes_right_is_not_a_distractor():
+    text = (
+        "Norway signed the Arctic fishing treaty in Tromso. Canada refused to sign it at first. "
+        "Later Denmark signed the Arctic fishing treaty as well. Sweden and Finland watched."
+    )
+
+    wrong = distractors_for(text, "Norway")
+
+    assert len(wrong) == 3
+    assert "Denmark" not in wrong
+
+
+def test_date_distractors_keep_the_answers_form():
+    text = (
+        "The dam was opened on March 4, 1931 by the governor. Engineers from Oslo had designed "
+        "it over four years. The reservoir now supplies the city of Bergen."
+    )
+
+    wrong = distractors_for(text, "March 4, 1931")
+
+    assert len(wrong) == 3
+    assert all(choice.endswith(", 1931") and choice.split()[0][0].isupper() for choice in wrong)
+
+
+def test_number_distractors_keep_words_as_words():
+    text = (
+        "The expedition lost seven horses in the mountains. Its leader, Tomas Berg, returned "
+        "to Trondheim in 1911 and wrote a book about the journey."
+    )
+
+    wrong = distractors_for(text, "seven")
+
+    assert len(wrong) == 3
+    assert all(choice.isalpha() and choice.islower() for choice in wrong)
+
+
+def test_noun_phrase_answers_are_short_answer_only():
+    text = (
+        "The council built a new footbridge over the river in 2004. The footbridge connects "
+        "the old town with the railway station in Aarhus."
+    )
+
+    things = [c for c in build_candidates(read(text)) if c.kind == AnswerKind.THING]
+
+    assert things
+    assert all(not distractors_for(text, c.answer) for c in things[:1])

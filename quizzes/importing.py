@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
+import math
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,7 +21,7 @@ from quizzes import services
 from quizzes.exceptions import ArticleInvalid, QuizError
 from quizzes.exports.jsonfile import FORMAT_NAME, FORMAT_VERSION
 from quizzes.models import AcceptedAnswer, Article, Choice, Question, Quiz
-from quizzes.snapshots import DEFAULT_DIFFICULTY, MULTIPLE_CHOICE, SHORT_ANSWER
+from quizzes.snapshots import MULTIPLE_CHOICE, SHORT_ANSWER
 
 logger = logging.getLogger(__name__)
 
@@ -29,6 +30,8 @@ MEBIBYTE = 1024 * 1024
 MAX_IMPORT_BYTES = 5 * MEBIBYTE
 KINDS = (MULTIPLE_CHOICE, SHORT_ANSWER)
 MIN_CHOICES = 2
+# Marks a field the file must have: None is a valid default for some fields.
+_MISSING = object()
 
 
 class ImportRejected(QuizError):
@@ -105,9 +108,6 @@ def read_quiz_file(data: bytes) -> QuizRows:
     )
 
 
-_MISSING = object()
-
-
 def _load(data: bytes) -> dict:
     if len(data) > MAX_IMPORT_BYTES:
         raise ImportRejected(f"The file is over the {MAX_IMPORT_BYTES // MEBIBYTE} MiB limit.")
@@ -175,16 +175,17 @@ def _question(fields: Any, *, number: int) -> QuestionRows:  # Any: unchecked JS
         raise ImportRejected(
             f"Question {number} has kind {kind!r}; it should be one of {', '.join(KINDS)}."
         )
+    defaults = Question()
     question = Question(
         kind=kind,
         prompt=_field(fields, "prompt", str, where=where),
-        points=_field(fields, "points", int, where=where, default=1),
+        points=_field(fields, "points", int, where=where, default=defaults.points),
         order=_field(fields, "order", int, where=where, default=number),
         source_sentence=_field(fields, "source_sentence", str, where=where, default=""),
         source_start=_field(fields, "source_start", int, where=where, default=None),
         source_end=_field(fields, "source_end", int, where=where, default=None),
         answer_type=_field(fields, "answer_type", str, where=where, default=""),
-        difficulty=_field(fields, "difficulty", float, where=where, default=DEFAULT_DIFFICULTY),
+        difficulty=_field(fields, "difficulty", float, where=where, default=defaults.difficulty),
         explanation=_field(fields, "explanation", str, where=where, default=""),
         rejected_answers=_strings(fields, "rejected_answers", where=where, default=[]),
     )
@@ -276,7 +277,8 @@ def _is_a(value: Any, kind: type) -> bool:
     if isinstance(value, bool):
         return kind is bool
     if kind is float:
-        return isinstance(value, int | float)
+        # JSON from Python may hold NaN or Infinity, which no database column stores.
+        return isinstance(value, int | float) and math.isfinite(value)
     return isinstance(value, kind)
 
 

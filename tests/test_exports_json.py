@@ -206,6 +206,10 @@ BAD_FILES = {
         lambda: encode(_with(valid_document(), "questions.0.points", True)),
         "Field 'points' in question 1 should be a whole number.",
     ),
+    "difficulty not a number": (
+        lambda: encode(_with(valid_document(), "questions.0.difficulty", float("nan"))),
+        "Field 'difficulty' in question 1 should be a number.",
+    ),
     "choice too long": (
         lambda: encode(_with(valid_document(), "questions.0.choices.1.text", "x" * 501)),
         "Choice 2 of question 1, field 'text'",

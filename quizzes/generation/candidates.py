@@ -236,7 +236,11 @@ def _thing_candidates(
         if root.lower_ in VAGUE_NOUNS or span[0].lower_ in VAGUE_MODIFIERS:
             continue
         rare = reading.term_counts.get(root.lower_, 0) < MIN_THING_MENTIONS
-        if len(span) == 1 and rare and root.pos_ == "NOUN":
+        if len(span) == 1 and (
+            (rare and root.pos_ == "NOUN") or root.dep_ in ("nsubj", "nsubjpass") or len(root) < 2
+        ):
+            # "What was played on February 7? - game": a bare subject noun is what the
+            # sentence is about, not a fact in it.
             continue
         if any(i in mention_tokens or i in reading.blocked for i in range(span.start, span.end)):
             continue

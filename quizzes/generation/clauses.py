@@ -129,12 +129,22 @@ def _is_pruned(child: Token) -> bool:
         return True
     if child.dep_ in ASIDE_DEPS and _is_set_off(child):
         return True
+    if _in_brackets(child):
+        return True
     return child.dep_ == "ccomp" and child.head.dep_ == "ccomp"
 
 
 def _is_inner_punct(token: Token) -> bool:
     """Hyphens and apostrophes inside names are words; commas and quotes are handled later."""
     return token.text in ("-", "–", "'", "’", "“", "”", '"', "‘", ",")
+
+
+def _in_brackets(child: Token) -> bool:
+    """ "(Norman: Nourmands; French: Normands)": whatever sits in brackets is an aside."""
+    doc = child.doc
+    before = child.left_edge.i - 1
+    after = child.right_edge.i + 1
+    return before >= 0 and after < len(doc) and doc[before].text == "(" and doc[after].text == ")"
 
 
 def _is_set_off(child: Token) -> bool:

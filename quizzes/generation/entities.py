@@ -123,6 +123,8 @@ def collect_mentions(
             name_kind = _person_or_not(span, name)
             if name_kind is None:
                 continue
+        if name_kind == AnswerKind.PLACE and len(span) == 1 and is_common_word(span.text):
+            continue  # "the South", "East": a direction, not a place of its own.
         key = name_key(name)
         names.setdefault(key, (name, name_kind))
         aliases.setdefault(key, set()).add(span.text)

@@ -110,8 +110,8 @@ def _antecedent_text(
         if mention.kind == AnswerKind.PERSON:
             return name.split()[-1], True
         return (f"the {name}" if subject.doc[mention.start - 1].lower_ == "the" else name), False
-    if subject.pos_ not in ("NOUN", "PROPN"):
-        return None
+    if subject.pos_ not in ("NOUN", "PROPN") or subject.is_stop:
+        return None  # "one can still find ...": "one" is nobody in particular.
     words = [t for t in subject.lefts if t.dep_ in ("compound", "amod")]
     text = " ".join(t.text if t.pos_ == "PROPN" else t.lower_ for t in [*words, subject])
     return f"the {text}", False

@@ -79,9 +79,10 @@ PRONOUNS = frozenset(
         "your",
     }
 )
+# The model's organisations include teams, programmes and even diseases, so "what
+# organisation" would often be wrong where plain "what" is always right.
 SUBJECT_WH = {
     AnswerKind.PERSON: "who",
-    AnswerKind.ORGANISATION: "what organisation",
     AnswerKind.COUNTRY: "which country",
     AnswerKind.US_STATE: "which state",
     AnswerKind.CITY: "which city",
@@ -188,7 +189,7 @@ def _plan(answer: Span, kind: AnswerKind) -> _Plan | None:
         return _how_many(answer, root.head)
     if kind == AnswerKind.MONEY and root.dep_ in OBJECT_DEPS:
         return _Plan(verb=root.head, removed=_subtree(root), wh="how much", is_subject=False)
-    if kind == AnswerKind.NATIONALITY:
+    if kind in (AnswerKind.NATIONALITY, AnswerKind.ORDINAL):
         # "Russian" mostly modifies a noun ("Russian officials"); only a gap asks it well.
         return None
     if kind in NUMERIC_KINDS and kind != AnswerKind.MONEY:
@@ -216,8 +217,7 @@ def _is_reported(verb: Token) -> bool:
 def _object_wh(kind: AnswerKind) -> str:
     if kind in TIME_KINDS or kind == AnswerKind.DURATION:
         return "what"
-    wh = SUBJECT_WH.get(kind, "what")
-    return "which organisation" if wh == "what organisation" else wh
+    return SUBJECT_WH.get(kind, "what")
 
 
 def _prepositional(root: Token, kind: AnswerKind) -> _Plan | None:
@@ -363,6 +363,8 @@ def _arrange(clause: Clause, plan: _Plan) -> list[Piece] | None:
         inverted = [(do, NO_TOKEN)]
         tail = [(base_form(t), t.i) if t.i == verb.i else _word(t, clause) for t in after]
     subject_words = [_word(t, clause) for t in subject]
+    while tail and tail[0][0] == ",":
+        tail = tail[1:]  # "William the Conqueror, lead to ...": the appositive's comma.
     words = [(plan.wh, NO_TOKEN), *inverted, *subject_words, *tail]
     # Adverbials before the subject ("After the talks, ...") go to the end of a question.
     trailing = [_word(t, clause) for t in _short_front([t for t in front if not t.is_punct])]

@@ -39,6 +39,20 @@ format: $(VENV)/.dev
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
+# Production: DEBUG off, whitenoise, gunicorn. Needs DJANGO_SECRET_KEY and DJANGO_ALLOWED_HOSTS.
+WORKERS ?= 2
+serve: export DJANGO_DEBUG = 0
+serve: $(VENV)/.runtime
+	$(BIN)/python manage.py check --deploy --fail-level ERROR
+	$(BIN)/python manage.py migrate --noinput -v 0
+	$(BIN)/python manage.py collectstatic --noinput -v 0
+	$(BIN)/gunicorn quizsite.wsgi --bind $(HOST):$(PORT) --workers $(WORKERS) --access-logfile -
+
+# 200 students join and submit at once against gunicorn on 127.0.0.1; LOADTEST_DATABASE_URL=postgres://…
+# runs it on a temporary database of that PostgreSQL server instead of a SQLite file.
+loadtest: $(VENV)/.runtime
+	$(BIN)/python -m quizzes.benchmarks.loadtest --database-url "$(LOADTEST_DATABASE_URL)"
+
 bench: $(VENV)/.dev
 	$(BIN)/python -m quizzes.benchmarks
 

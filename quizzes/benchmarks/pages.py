@@ -2,24 +2,18 @@
 
 from __future__ import annotations
 
-import contextlib
-import os
-import signal
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import threading
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import TextIO
 
 from quizzes.benchmarks.http import Student
+from quizzes.benchmarks.server import HOST, gunicorn, prepared_site
 
 ROOT = Path(__file__).resolve().parents[2]
-HOST = "127.0.0.1"
 WORKERS = 2
 QUESTIONS = 20
 CLIENT_THREADS = 8
@@ -27,88 +21,7 @@ PAGE_REQUESTS = 2_000
 SUBMISSIONS = 200
 GOAL_PAGE_RPS = 500
 GOAL_PAGE_P95_MS = 50
-STARTUP_SECONDS = 30
 MS = 1000
-
-SETUP_QUIZ = f"""
-from quizzes import services
-from quizzes.models import AcceptedAnswer, Choice, Question
-from quizzes.management.commands.setup_demo import SAMPLE_ARTICLE
-account = services.teacher_ensure(username="bench", password="bench-password-1")
-text = SAMPLE_ARTICLE.read_text()
-article = services.article_create(owner=account.user, title="Bench", text=text)
-from quizzes.models import Quiz
-quiz = Quiz(article=article, owner=account.user, title="Bench quiz")
-services._save_with_join_code(quiz)
-for n in range(1, {QUESTIONS} + 1):
-    prompt = f"Which country could rebuild, says question {{n}}?"
-    q = Question.objects.create(quiz=quiz, order=n, prompt=prompt)
-    for k, text in enumerate(["Ukraine", "Russia", "Turkey", "Poland"]):
-        Choice.objects.create(question=q, text=text, is_correct=k == 0, order=k)
-    AcceptedAnswer.objects.create(question=q, text="Ukraine")
-services.quiz_publish(quiz=quiz)
-print(quiz.join_code)
-"""
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind((HOST, 0))
-        return sock.getsockname()[1]
-
-
-def production_env(database_url: str) -> dict[str, str]:
-    return {
-        **os.environ,
-        "DJANGO_DEBUG": "0",
-        "DJANGO_SECRET_KEY": "benchmark-only-secret-key-" + "x" * 40,
-        "DJANGO_ALLOWED_HOSTS": HOST,
-        "DATABASE_URL": database_url,
-        "DJANGO_LOG_LEVEL": "WARNING",
-    }
-
-
-def _manage(env: dict[str, str], *args: str) -> str:
-    result = subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-    return result.stdout
-
-
-@contextlib.contextmanager
-def gunicorn(
-    env: dict[str, str], *, workers: int = WORKERS
-) -> Iterator[tuple[int, subprocess.Popen]]:
-    port = _free_port()
-    process = subprocess.Popen(
-        [
-            sys.executable, "-m", "gunicorn", "quizsite.wsgi",
-            "--bind", f"{HOST}:{port}", "--workers", str(workers),
-            "--access-logfile", "-" if env.get("ACCESS_LOG") else "/dev/null",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )  # fmt: skip
-    try:
-        deadline = time.monotonic() + STARTUP_SECONDS
-        while time.monotonic() < deadline:
-            with contextlib.suppress(OSError), socket.create_connection((HOST, port), timeout=1):
-                break
-            time.sleep(0.1)
-        else:
-            raise RuntimeError("gunicorn did not start")
-        yield port, process
-    finally:
-        process.send_signal(signal.SIGTERM)
-        process.wait(timeout=STARTUP_SECONDS)
-
 
 client_share: list[float] = []
 
@@ -166,11 +79,8 @@ def run(out: TextIO) -> None:
         f"{CLIENT_THREADS} client threads on the same machine)\n"
     )
     with tempfile.TemporaryDirectory() as folder:
-        env = production_env(f"sqlite:///{folder}/bench.sqlite3")
-        _manage(env, "migrate", "--noinput", "-v", "0")
-        _manage(env, "collectstatic", "--noinput", "-v", "0")
-        code = _manage(env, "shell", "-c", SETUP_QUIZ).strip().splitlines()[-1]
-        with gunicorn(env) as (port, _):
+        env, code = prepared_site(f"sqlite:///{folder}/bench.sqlite3", questions=QUESTIONS)
+        with gunicorn(env, workers=WORKERS) as (port, _):
             readers = [Student(HOST, port, f"Reader {n}") for n in range(CLIENT_THREADS)]
             for reader in readers:
                 reader.join(code)

@@ -69,6 +69,7 @@ def find_clause(verb: Token, *, keep: frozenset[int]) -> Clause | None:
         for child in verb.children
         if child.dep_ == "mark" or (child.dep_ in SUBJECT_DEPS and child.tag_ in RELATIVE_TAGS)
     }
+    kept -= _bracketed(verb, keep=keep)
     # Commas stay only between kept words, where they separate list items or date parts.
     kept -= {i for i in kept if verb.doc[i].text == "," and not {i - 1, i + 1} <= kept}
     kept.update(token.i for token in subject if token.head.i in kept or token.dep_ in SUBJECT_DEPS)
@@ -137,6 +138,21 @@ def _is_pruned(child: Token) -> bool:
 def _is_inner_punct(token: Token) -> bool:
     """Hyphens and apostrophes inside names are words; commas and quotes are handled later."""
     return token.text in ("-", "–", "'", "’", "“", "”", '"', "‘", ",")
+
+
+def _bracketed(verb: Token, *, keep: frozenset[int]) -> set[int]:
+    """Tokens inside brackets in the verb's sentence, unless the answer is among them."""
+    inside: set[int] = set()
+    opened: int | None = None
+    for token in verb.sent:
+        if token.text == "(":
+            opened = token.i
+        elif token.text == ")" and opened is not None:
+            span = set(range(opened, token.i + 1))
+            if not span & keep:
+                inside |= span
+            opened = None
+    return inside
 
 
 def _in_brackets(child: Token) -> bool:

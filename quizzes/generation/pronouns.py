@@ -35,8 +35,13 @@ def resolve_pronouns(
             antecedent = chained.get(previous.i) or _antecedent_text(
                 previous, mention_at=mention_at, entities=entities
             )
+        subject_seen = False
         for token in sentences[number]:
             lowered = token.lower_
+            if token.dep_ in SUBJECT_DEPS:
+                subject_seen = True
+            elif subject_seen and token.tag_ == POSSESSIVE_TAG:
+                continue  # "They advanced to their second appearance": their = they.
             if _has_nearer_antecedent(token, mention_at=mention_at):
                 nearer = _only_person_before(token, mention_at=mention_at, entities=entities)
                 # A possessive next to its referent reads fine ("Putin signaled that his

@@ -12,7 +12,13 @@ from quizzes.generation.distractors import (
     choose_distractors,
     content_words,
 )
-from quizzes.generation.kinds import MULTIPLE_CHOICE_KINDS, NUMERIC_KINDS, TIME_KINDS, AnswerKind
+from quizzes.generation.kinds import (
+    ANSWER_LABEL,
+    MULTIPLE_CHOICE_KINDS,
+    NUMERIC_KINDS,
+    TIME_KINDS,
+    AnswerKind,
+)
 from quizzes.generation.ranking import Ranked, score_candidates, select
 from quizzes.generation.reading import Reading, read
 from quizzes.generation.text import check_text
@@ -129,7 +135,8 @@ def _draft(
         source_sentence=text[start:end],
         source_start=start,
         source_end=end,
-        answer_type=str(candidate.kind),
+        answer_type=ANSWER_LABEL[candidate.kind],
+        answer_kind=str(candidate.kind),
         accepted_answers=candidate.accepted,
         distractors=distractors if kind == QuestionKind.MULTIPLE_CHOICE else (),
         difficulty=_difficulty(candidate, kind=kind, distractors=distractors, reading=reading),

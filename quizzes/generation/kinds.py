@@ -34,6 +34,33 @@ class AnswerKind(StrEnum):
     THING = "thing"
 
 
+# The coarse label stored as `answer_type` (spaCy's entity labels, which the grading and
+# the database already use); the finer kind travels separately as `answer_kind`.
+ANSWER_LABEL = {
+    AnswerKind.PERSON: "PERSON",
+    AnswerKind.ORGANISATION: "ORG",
+    AnswerKind.COUNTRY: "GPE",
+    AnswerKind.US_STATE: "GPE",
+    AnswerKind.CITY: "GPE",
+    AnswerKind.CONTINENT: "LOC",
+    AnswerKind.PLACE: "LOC",
+    AnswerKind.NATIONALITY: "NORP",
+    AnswerKind.FACILITY: "FAC",
+    AnswerKind.EVENT: "EVENT",
+    AnswerKind.WORK: "WORK_OF_ART",
+    AnswerKind.YEAR: "DATE",
+    AnswerKind.WEEKDAY: "DATE",
+    AnswerKind.FULL_DATE: "DATE",
+    AnswerKind.MONTH_YEAR: "DATE",
+    AnswerKind.CENTURY: "DATE",
+    AnswerKind.DURATION: "DATE",
+    AnswerKind.NUMBER: "CARDINAL",
+    AnswerKind.MONEY: "MONEY",
+    AnswerKind.PERCENT: "PERCENT",
+    AnswerKind.QUANTITY: "QUANTITY",
+    AnswerKind.ORDINAL: "ORDINAL",
+    AnswerKind.THING: "TERM",
+}
 PLACE_KINDS = frozenset(
     {
         AnswerKind.COUNTRY,

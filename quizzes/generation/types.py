@@ -67,6 +67,8 @@ class QuestionDraft:
     explanation: str = field(default="")
     # "question" for a wh-question, "cloze" for a sentence with a gap where the answer was.
     stem_form: str = "question"
+    # The finer kind behind `answer_type`: "country" or "city" where answer_type says "GPE".
+    answer_kind: str = ""
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -83,4 +85,5 @@ class QuestionDraft:
             "score": self.score,
             "explanation": self.explanation,
             "stem_form": self.stem_form,
+            "answer_kind": self.answer_kind,
         }

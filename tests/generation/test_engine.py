@@ -21,7 +21,7 @@ def test_multiple_choice_questions_have_three_distractors_of_the_answers_kind():
 
     drafts = questions(ARTICLE)
 
-    country = next(d for d in drafts if d.answer_type == "country")
+    country = next(d for d in drafts if d.answer_kind == "country")
     assert country.kind == QuestionKind.MULTIPLE_CHOICE
     assert len(country.distractors) == 3
     assert set(country.distractors) <= countries - {country.answer}
@@ -168,3 +168,12 @@ def _bank_countries():
     from quizzes.generation.bank import bank_names
 
     return [name.removeprefix("the ") for name in bank_names("country")]
+
+
+def test_person_answers_carry_the_person_label_the_grader_uses():
+    drafts = questions(ARTICLE)
+
+    person = next(d for d in drafts if d.answer_kind == "person")
+
+    assert person.answer_type == "PERSON"
+    assert person.to_dict()["answer_kind"] == "person"

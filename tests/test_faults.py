@@ -1,0 +1,79 @@
+"""A gunicorn worker killed while a class submits loses no answer the client was told was saved,
+and a student's retry of an unanswered submission stores exactly one attempt."""
+
+import os
+import signal
+import threading
+
+import pytest
+
+from quizzes.benchmarks.http import Student
+from quizzes.benchmarks.server import HOST, gunicorn, manage, prepared_site, worker_pids
+
+STUDENTS = 40
+QUESTIONS = 5
+RETRIES = 5
+WAIT_SECONDS = 60
+
+COUNT_SCRIPT = """
+from quizzes.models import Attempt
+rows = Attempt.objects.filter(quiz__join_code="JOIN_CODE", submitted__isnull=False)
+print("|".join(rows.values_list("student_name", flat=True)))
+print(Attempt.objects.filter(quiz__join_code="JOIN_CODE").exclude(responses=None).count())
+"""
+
+
+def submit_with_retries(student, path, form, confirmed, failures, first_saved):
+    for _ in range(RETRIES):
+        try:
+            reply = student.request("POST", path, form)
+        except OSError:
+            failures.append(student.name)  # no answer: the student presses the button again
+            continue
+        if reply.status == 302 and reply.location.endswith("/result/"):
+            confirmed.append(student.name)
+            first_saved.set()
+            return
+        failures.append(student.name)
+
+
+@pytest.fixture
+def site(tmp_path):
+    env, code = prepared_site(f"sqlite:///{tmp_path / 'faults.sqlite3'}", questions=QUESTIONS)
+    with gunicorn(env, workers=2) as (port, master):
+        yield env, code, port, master
+
+
+def test_killing_a_worker_mid_submission_loses_no_saved_attempt(site):
+    env, code, port, master = site
+    path = f"/q/{code}/"
+    students = [Student(HOST, port, f"Student {n:02d}") for n in range(STUDENTS)]
+    forms = {}
+    for student in students:
+        student.join(code)
+        forms[student.name] = student.answers_for(student.request("GET", path).body)
+    confirmed, failures, first_saved = [], [], threading.Event()
+    threads = [
+        threading.Thread(
+            target=submit_with_retries,
+            args=(s, path, forms[s.name], confirmed, failures, first_saved),
+        )
+        for s in students
+    ]
+
+    for thread in threads:
+        thread.start()
+    assert first_saved.wait(WAIT_SECONDS)
+    victim = worker_pids(master)[0]
+    os.kill(victim, signal.SIGKILL)
+    for thread in threads:
+        thread.join(WAIT_SECONDS)
+
+    names, with_responses = manage(
+        env, "shell", "-c", COUNT_SCRIPT.replace("JOIN_CODE", code)
+    ).splitlines()[-2:]
+    stored = names.split("|")
+    assert victim not in worker_pids(master)  # the worker really died and was replaced
+    assert sorted(stored) == sorted(s.name for s in students)  # one attempt each, none lost
+    assert set(confirmed) <= set(stored)
+    assert int(with_responses) == STUDENTS

@@ -17,7 +17,8 @@ def pytest_report_header(config):
 
 @pytest.fixture(autouse=True)
 def _empty_cache(request):
-    """The join throttle's counters live in a cache table that test rollbacks do not touch."""
-    yield
+    """The join throttle's counters live in a cache table that test rollbacks do not touch,
+    so each test that uses the database starts with none."""
     if request.node.get_closest_marker("django_db"):
+        request.getfixturevalue("_django_db_helper")
         cache.clear()

@@ -229,7 +229,13 @@ def _prepositional(root: Token, kind: AnswerKind) -> _Plan | None:
     elif attached.dep_ in OBJECT_DEPS and attached.head.pos_ in ("VERB", "AUX"):
         # "a founding member of X": the preposition stays behind, stranded.
         verb = attached.head
-        if kind in TIME_KINDS or (kind in PLACE_KINDS and preposition in PLACE_PREPS):
+        if kind in TIME_KINDS and preposition in TIME_PREPS:
+            # "measure the levels in 2010": the parser hangs the date on the object; it dates
+            # the whole event.
+            return _Plan(verb=verb, removed=_subtree(prep), wh=TIME_WH[kind], is_subject=False)
+        if kind in PLACE_KINDS and preposition in PLACE_PREPS:
+            return _Plan(verb=verb, removed=_subtree(prep), wh="where", is_subject=False)
+        if kind in TIME_KINDS:
             return None
         return _stranded_or_fronted(root, verb=verb, kind=kind)
     else:
@@ -360,6 +366,12 @@ def _arrange(clause: Clause, plan: _Plan) -> list[Piece] | None:
         do = do_support(verb)
         if do is None:
             return None
+        if do in ("do", "does") and subject:
+            # The parser's tense tag can miss the number: "monitoring ... show" is singular.
+            head = next((t for t in subject if t.dep_ in SUBJECT_DEPS), subject[-1])
+            do = "do" if head.tag_ in ("NNS", "NNPS") or _is_conjoined(head) else "does"
+            if head.tag_ == "PRP":
+                do = do_support(verb)
         inverted = [(do, NO_TOKEN)]
         tail = [(base_form(t), t.i) if t.i == verb.i else _word(t, clause) for t in after]
     subject_words = [_word(t, clause) for t in subject]
@@ -369,6 +381,10 @@ def _arrange(clause: Clause, plan: _Plan) -> list[Piece] | None:
     # Adverbials before the subject ("After the talks, ...") go to the end of a question.
     trailing = [_word(t, clause) for t in _short_front([t for t in front if not t.is_punct])]
     return words + trailing
+
+
+def _is_conjoined(token: Token) -> bool:
+    return any(child.dep_ == "conj" for child in token.children)
 
 
 def _short_front(front: list[Token]) -> list[Token]:

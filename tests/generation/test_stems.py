@@ -76,3 +76,25 @@ def test_unsafe_transformation_falls_back_to_a_gap():
 
     assert stem.form == StemForm.CLOZE
     assert "_____" in stem.prompt
+
+
+def test_do_support_agrees_with_a_singular_subject():
+    text = (
+        "Monitoring of the river levels shows a steady decline. Scientists from Oslo collect "
+        "the samples every spring."
+    )
+
+    prompt = stem_for(text, "a steady decline", AnswerKind.THING)
+
+    assert prompt == "What does monitoring of the river levels show?"
+
+
+def test_place_hung_on_the_object_still_gets_where():
+    text = (
+        "Scientists measure the water levels in Bergen every year. The results appear in a "
+        "report each spring."
+    )
+
+    prompt = stem_for(text, "Bergen", AnswerKind.CITY)
+
+    assert prompt == "Where do scientists measure the water levels every year?"

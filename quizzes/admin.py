@@ -19,6 +19,7 @@ from django.utils.safestring import mark_safe
 from quizzes import admin_views, results, services
 from quizzes.admin_forms import ArticleForm, QuestionForm
 from quizzes.exceptions import QuizError
+from quizzes.exports import FORMAT_LABELS
 from quizzes.handouts import (
     MAX_VERSIONS,
     HandoutError,
@@ -269,7 +270,11 @@ class QuizAdmin(OwnedAdmin):
         quiz = (
             self.get_queryset(request).filter(pk=object_id).first() if object_id.isdigit() else None
         )
-        extra = {"can_print_handouts": quiz is not None, "max_versions": MAX_VERSIONS}
+        extra = {
+            "can_print_handouts": quiz is not None,
+            "max_versions": MAX_VERSIONS,
+            "export_formats": list(FORMAT_LABELS.items()),
+        }
         if quiz is not None:
             extra.update(admin_views.share_context(request, quiz))
             if quiz.attempts.exists() and request.method == "GET":
@@ -293,6 +298,10 @@ class QuizAdmin(OwnedAdmin):
                 name="quizzes_quiz_answer_keys",
             ),
             self.admin_url("<int:quiz_id>/publish/", admin_views.publish_view, "quiz_publish"),
+            self.admin_url(
+                "<int:quiz_id>/export/<str:fmt>/", admin_views.export_view, "quiz_export"
+            ),
+            self.admin_url("import/", admin_views.import_view, "quiz_import"),
             self.admin_url("<int:quiz_id>/close/", admin_views.close_view, "quiz_close"),
             self.admin_url("<int:quiz_id>/results/", admin_views.results_view, "quiz_results"),
             self.admin_url(

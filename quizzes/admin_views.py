@@ -17,12 +17,15 @@ from django.urls import reverse
 from django.utils.http import content_disposition_header
 
 from quizzes import results, services
-from quizzes.admin_forms import GenerateForm
+from quizzes.admin_forms import GenerateForm, ImportForm
 from quizzes.analysis import FEW_ATTEMPTS
 from quizzes.exceptions import QuizError
+from quizzes.exports import export_quiz
 from quizzes.generation import GenerationOptions
+from quizzes.importing import MAX_IMPORT_BYTES, quiz_import
 from quizzes.models import Article, Question, Quiz
 from quizzes.sharing import join_url, qr_svg
+from quizzes.snapshots import quiz_snapshot
 
 
 def post_only(view):
@@ -162,3 +165,39 @@ def regrade_view(model_admin, request: HttpRequest, quiz_id: int) -> HttpRespons
 def share_context(request: HttpRequest, quiz: Quiz) -> dict[str, str]:
     link = join_url(request, quiz)
     return {"join_link": link, "qr_svg": qr_svg(link)}
+
+
+def export_view(model_admin, request: HttpRequest, quiz_id: int, fmt: str) -> HttpResponse:
+    quiz = get_object_or_404(owned_quizzes(request), pk=quiz_id)
+    try:
+        download = export_quiz(quiz_snapshot(quiz=quiz), fmt)
+    except QuizError as error:
+        messages.error(request, str(error))
+        return _to_quiz(quiz)
+    response = HttpResponse(download.data, content_type=download.content_type)
+    response["Content-Disposition"] = content_disposition_header(
+        as_attachment=True, filename=download.filename
+    )
+    return response
+
+
+def import_view(model_admin, request: HttpRequest) -> HttpResponse:
+    form = ImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            quiz = quiz_import(owner=request.user, data=upload.read(MAX_IMPORT_BYTES + 1))
+        except QuizError as error:
+            form.add_error("file", str(error))
+        else:
+            messages.success(
+                request, f"Imported as a new draft with the join code {quiz.join_code}."
+            )
+            return _to_quiz(quiz)
+    context = {
+        **model_admin.admin_site.each_context(request),
+        "opts": model_admin.model._meta,
+        "form": form,
+        "title": "Import a quiz file",
+    }
+    return TemplateResponse(request, "admin/quizzes/quiz/import.html", context)

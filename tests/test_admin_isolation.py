@@ -45,6 +45,8 @@ def urls_of(quiz: Quiz) -> list[tuple[str, str]]:
         ("post", f"/admin/quizzes/quiz/{quiz.pk}/regrade/"),
         ("get", f"/admin/quizzes/quiz/{quiz.pk}/handouts/student-sheets/"),
         ("get", f"/admin/quizzes/quiz/{quiz.pk}/handouts/answer-keys/?versions=3"),
+        ("get", f"/admin/quizzes/quiz/{quiz.pk}/export/json/"),
+        ("get", f"/admin/quizzes/quiz/{quiz.pk}/export/qti/"),
         ("get", f"/admin/quizzes/attempt/{attempt.pk}/change/"),
         ("post", f"/admin/quizzes/attempt/{attempt.pk}/change/"),
     ]

@@ -66,6 +66,8 @@ def trim_span(span: Span) -> Span | None:
         end -= 1
     if start >= end:
         return None
+    if span.label_ == "MONEY" and start > 0 and doc[start - 1].is_currency:
+        start -= 1  # "$25": the model sometimes leaves the currency sign outside.
     return Span(doc, start, end, label=span.label_)
 
 

@@ -78,6 +78,8 @@ def number_variants(text: str) -> list[str]:
         variants.append(f"{form.prefix}{plain}{form.suffix}")
         if form.suffix.strip() and not form.suffix.strip().startswith(("million", "billion")):
             variants.append(f"{form.prefix}{plain}")
+        if form.prefix.strip():
+            variants.append(f"{plain}{form.suffix}")  # "$25" may be written "25".
     return [variant for variant in variants if variant != text]
 
 

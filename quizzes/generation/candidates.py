@@ -16,7 +16,7 @@ from quizzes.generation.titles import hidden_names, title_candidates
 
 # Answers that name nothing a student could learn from the article.
 VAGUE_ANSWERS = frozenset({"one", "1", "first", "today", "now"})
-NOUN_CHUNK_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
+NOUN_CHUNK_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "pobj"})
 MAX_THING_WORDS = 4
 # A one-word noun is worth asking about only when the article keeps coming back to it.
 MIN_THING_MENTIONS = 2

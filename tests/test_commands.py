@@ -1,5 +1,3 @@
-import importlib
-import io
 import json
 import subprocess
 import sys
@@ -10,22 +8,10 @@ import pytest
 from quizzes.generation.types import MAX_WORDS
 from quizzes.models import Article, Question, Quiz
 from quizzes.textfiles import MAX_FILE_BYTES
+from tests.commands import run_command
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "quizzes" / "fixtures" / "sample_article.txt"
-
-
-def run_command(name: str, *args: str) -> tuple[int, str, str]:
-    """Run a command as `manage.py` would, in this process and on the test database."""
-    module = importlib.import_module(f"quizzes.management.commands.{name}")
-    out, err = io.StringIO(), io.StringIO()
-    command = module.Command(stdout=out, stderr=err)
-    try:
-        command.run_from_argv(["manage.py", name, *map(str, args)])
-        code = 0
-    except SystemExit as exit_:
-        code = exit_.code
-    return code, out.getvalue(), err.getvalue()
 
 
 def write(tmp_path: Path, data: bytes | str, name: str = "article.txt") -> Path:

@@ -10,7 +10,7 @@ from quizzes.exports import FORMATS, ExportFormatUnknown, export_quiz
 from quizzes.models import Article, Quiz
 from quizzes.snapshots import quiz_snapshot
 from tests.builders import make_quiz
-from tests.test_commands import run_command
+from tests.commands import run_command
 from tests.test_exports_gift import make_special_quiz
 
 EXTENSIONS = {"gift": "gift.txt", "moodle": "moodle.xml", "qti": "qti.zip", "json": "json"}

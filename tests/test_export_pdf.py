@@ -1,5 +1,3 @@
-import importlib
-import io
 import os
 from pathlib import Path
 
@@ -7,19 +5,7 @@ import pytest
 from pypdf import PdfReader
 
 from tests.builders import make_quiz
-
-
-def run_command(name: str, *args: str) -> tuple[int, str, str]:
-    """Run a command as `manage.py` would, in this process and on the test database."""
-    module = importlib.import_module(f"quizzes.management.commands.{name}")
-    out, err = io.StringIO(), io.StringIO()
-    command = module.Command(stdout=out, stderr=err)
-    try:
-        command.run_from_argv(["manage.py", name, *map(str, args)])
-        code = 0
-    except SystemExit as exit_:
-        code = exit_.code
-    return code, out.getvalue(), err.getvalue()
+from tests.commands import run_command
 
 
 def page_texts(path: Path) -> list[str]:

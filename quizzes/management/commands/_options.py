@@ -6,8 +6,11 @@ import argparse
 from collections.abc import Callable
 from pathlib import Path
 
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AbstractUser
 from django.core.management.base import CommandError
 
+from quizzes import services
 from quizzes.exceptions import QuizError
 from quizzes.generation.types import DEFAULT_QUESTION_COUNT, MAX_QUESTION_COUNT, GenerationOptions
 from quizzes.textfiles import read_text_file
@@ -56,3 +59,19 @@ def read_article(path: str) -> str:
         return read_text_file(Path(path))
     except QuizError as error:
         raise CommandError(str(error)) from None
+
+
+def teacher_or_demo(username: str) -> tuple[AbstractUser, str | None]:
+    """The teacher, and the generated password when the demo teacher had to be created."""
+    user_model = get_user_model()
+    try:
+        return user_model.objects.get(username=username), None
+    except user_model.DoesNotExist:
+        if username != services.DEMO_TEACHER_USERNAME:
+            raise CommandError(
+                f"There is no user {username!r}. Create one with "
+                f"`python manage.py createteacher {username}`."
+            ) from None
+    password = services.generate_password()
+    account = services.teacher_ensure(username=username, password=password)
+    return account.user, password

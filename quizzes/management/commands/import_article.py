@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
@@ -12,6 +11,7 @@ from quizzes.management.commands._options import (
     add_generation_arguments,
     generation_options,
     read_article,
+    teacher_or_demo,
 )
 
 
@@ -41,7 +41,7 @@ class Command(BaseCommand):
         generation = generation_options(options)
         try:
             with transaction.atomic():
-                owner = self._owner(options["owner"])
+                owner, password = teacher_or_demo(options["owner"])
                 article = services.article_create(
                     owner=owner, title=options["title"], text=text, source=options["source"]
                 )
@@ -52,6 +52,8 @@ class Command(BaseCommand):
                         services.quiz_publish(quiz=quiz)
         except QuizError as error:
             raise CommandError(str(error)) from None
+        if password is not None:
+            self.stderr.write(f"Created teacher {owner.username!r} with password {password}")
         self.stdout.write(
             f"Stored article {article.pk}: {article.title} ({article.word_count} words)"
         )
@@ -61,18 +63,3 @@ class Command(BaseCommand):
                 f"{quiz.questions.count()} questions), join code:"
             )
             self.stdout.write(quiz.join_code)
-
-    def _owner(self, username: str):
-        user_model = get_user_model()
-        try:
-            return user_model.objects.get(username=username)
-        except user_model.DoesNotExist:
-            if username != services.DEMO_TEACHER_USERNAME:
-                raise CommandError(
-                    f"There is no user {username!r}. Create one with "
-                    f"`python manage.py createteacher {username}`."
-                ) from None
-        password = services.generate_password()
-        account = services.teacher_ensure(username=username, password=password)
-        self.stderr.write(f"Created teacher {username!r} with password {password}")
-        return account.user

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import AbstractUser
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from quizzes import services
 from quizzes.exceptions import QuizError
 from quizzes.importing import MAX_IMPORT_BYTES, quiz_import
+from quizzes.management.commands._options import teacher_or_demo
 
 
 class Command(BaseCommand):
@@ -33,7 +32,7 @@ class Command(BaseCommand):
         data = _read(Path(options["path"]))
         try:
             with transaction.atomic():
-                owner, password = _owner(options["owner"])
+                owner, password = teacher_or_demo(options["owner"])
                 quiz = quiz_import(owner=owner, data=data)
         except QuizError as error:
             raise CommandError(str(error)) from None
@@ -58,19 +57,3 @@ def _read(path: Path) -> bytes:
             return handle.read(MAX_IMPORT_BYTES + 1)
     except OSError as error:
         raise CommandError(f"Cannot read {path}: {error.strerror or error}.") from None
-
-
-def _owner(username: str) -> tuple[AbstractUser, str | None]:
-    """The teacher, and the generated password when the demo teacher had to be created."""
-    user_model = get_user_model()
-    try:
-        return user_model.objects.get(username=username), None
-    except user_model.DoesNotExist:
-        if username != services.DEMO_TEACHER_USERNAME:
-            raise CommandError(
-                f"There is no user {username!r}. Create one with "
-                f"`python manage.py createteacher {username}`."
-            ) from None
-    password = services.generate_password()
-    account = services.teacher_ensure(username=username, password=password)
-    return account.user, password

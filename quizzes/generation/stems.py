@@ -383,6 +383,16 @@ def _arrange(clause: Clause, plan: _Plan) -> list[Piece] | None:
     return words + trailing
 
 
+def _is_clean_cut(gap: Span) -> bool:
+    """Words dropped mid-sentence must be a whole aside, set off by punctuation or "and".
+
+    A cut that starts and ends inside running words ("with 60% of the forest Colombia with
+    10%") leaves a sentence nobody wrote.
+    """
+    first, last = gap[0], gap[-1]
+    return first.is_punct or first.dep_ == "cc" or last.is_punct
+
+
 def _is_conjoined(token: Token) -> bool:
     return any(child.dep_ == "conj" for child in token.children)
 
@@ -484,6 +494,8 @@ def _clause_cloze(clause: Clause, answer: Span) -> Stem | None:
     for previous, current in itertools.pairwise(kept):
         if any(doc[i].text in CLAUSE_BREAKS for i in range(previous + 1, current)):
             # Two clauses once split by ";" would run together.
+            return None
+        if current > previous + 1 and not _is_clean_cut(doc[previous + 1 : current]):
             return None
     for i in kept:
         if i == answer.start:

@@ -154,6 +154,13 @@ def _person_or_not(span: Span, name: str) -> AnswerKind | None:
     if " " in name:
         return AnswerKind.PERSON
     root = span.root
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    after = doc[span.end] if span.end < len(doc) else None
+    if (before is not None and before.lower_ == "the") or any(
+        token is not None and token.text in ("–", "-") for token in (before, after)
+    ):
+        return AnswerKind.THING  # "during the Oligocene", "Cretaceous–Paleogene": not people.
     if root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPOSITIONS:
         return AnswerKind.PLACE  # "moved the collection to Greenford"
     if is_common_word(span.text):

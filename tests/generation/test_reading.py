@@ -63,3 +63,14 @@ def test_quoted_words_are_not_asked_about():
     reading = read(text)
 
     assert "Lisbon" not in {m.text for m in reading.mentions if m.start not in reading.blocked}
+
+
+def test_a_period_after_the_is_not_a_person():
+    text = (
+        "During the Oligocene the forest shrank to a narrow band. It expanded again during the "
+        "Miocene across South America, as the climate grew wetter."
+    )
+
+    reading = read(text)
+
+    assert all(m.kind != AnswerKind.PERSON for m in reading.mentions if m.text == "Oligocene")

@@ -74,7 +74,8 @@ def read(text: str) -> Reading:
     for index, sent in enumerate(sentences):
         for position in range(sent.start, sent.end):
             sentence_of[position] = index
-    blocked = _quoted_tokens(doc) | _dateline_tokens(sentences)
+    dateline = _dateline_tokens(sentences)
+    blocked = _quoted_tokens(doc) | dateline
     askable = [_is_fact_sentence(sent, blocked=blocked) for sent in sentences]
     mentions, entities = collect_mentions(doc, askable_sentence=askable, sentence_of=sentence_of)
     term_counts = Counter(
@@ -93,9 +94,11 @@ def read(text: str) -> Reading:
         entities=entities,
         term_counts=term_counts,
         by_sentence=_group_by_sentence(mentions, sentence_of=sentence_of),
+        # Dateline words are replaced by nothing, so no stem repeats "OSLO (Reuters) —".
         replacements=resolve_pronouns(
             doc, sentences=sentences, mentions=mentions, entities=entities
-        ),
+        )
+        | dict.fromkeys(dateline, ""),
     )
 
 

@@ -504,7 +504,7 @@ def _clause_cloze(clause: Clause, answer: Span) -> Stem | None:
             text, index = _REPLACEMENTS.get().get(i, doc[i].text), i
             if i in _REPLACEMENTS.get():
                 index = NO_TOKEN
-            if i == kept[0]:
+            if text and not any(word.strip() for word, _ in words):
                 text = text[0].upper() + text[1:]
             words.append((text, index))
     if len(words) < MIN_QUESTION_WORDS or (BLANK, answer.end - 1) not in words:
@@ -522,6 +522,11 @@ def _sentence_cloze(sentence: Span, answer: Span) -> Stem | None:
         return None
     # Span.text, not Doc.text: the doc's text is rebuilt from every token on each access.
     text = sentence.text
+    hidden = [t for t in sentence if _REPLACEMENTS.get().get(t.i) == ""]
+    if hidden and hidden[-1].i < answer.start:
+        # A dateline ("OSLO (Reuters) —") is cut off the front of the sentence.
+        cut = hidden[-1].idx + len(hidden[-1]) - sentence.start_char
+        text = " " * cut + text[cut:]
     before = text[: answer.start_char - sentence.start_char]
     after = text[answer.end_char - sentence.start_char :]
     # Brackets hold pronunciations, abbreviations and asides, never what the gap needs.

@@ -109,3 +109,28 @@ def test_noun_phrase_answers_are_short_answer_only():
 
     assert things
     assert all(not distractors_for(text, c.answer) for c in things[:1])
+
+
+def test_person_distractors_exclude_the_answers_other_names():
+    text = (
+        "Maria Lopez founded the Harbour Choir in Dundee in 1988. Omar Said and Lucy Grant "
+        "joined the choir in 1990. Lopez led the choir until 2004, when Omar Said took over."
+    )
+
+    wrong = distractors_for(text, "Maria Lopez")
+
+    assert len(wrong) == 3
+    assert not {"Lopez", "Maria Lopez", "Maria"} & set(wrong)
+    assert {"Omar Said", "Lucy Grant"} <= set(wrong)
+
+
+def test_dateline_is_not_part_of_any_stem():
+    text = (
+        "OSLO (Reuters) — Norway's parliament approved a new fishing law on Tuesday after a "
+        "long debate. The law limits catches in the Barents Sea from 2026."
+    )
+
+    found = prompts(text)
+
+    assert found
+    assert not any("Reuters" in p or "OSLO" in p for p in found)

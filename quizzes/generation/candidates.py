@@ -12,7 +12,7 @@ from quizzes.generation.entities import Entity, Mention
 from quizzes.generation.kinds import AnswerKind
 from quizzes.generation.reading import Reading
 from quizzes.generation.stems import Stem, make_stem
-from quizzes.generation.titles import hidden_names, title_candidates
+from quizzes.generation.titles import hidden_names, title_candidates, titled_pronouns
 
 # Answers that name nothing a student could learn from the article.
 VAGUE_ANSWERS = frozenset({"one", "1", "first", "today", "now"})
@@ -108,13 +108,18 @@ def build_candidates(reading: Reading) -> list[Candidate]:
     found: list[Candidate] = []
     mention_tokens: set[int] = set()
     hidden = hidden_names(reading)
+    pronouns = titled_pronouns(reading)
     for mention in reading.mentions:
         mention_tokens.update(range(mention.start, mention.end))
-        replacements = _replacements_for(reading, hidden, start=mention.start, end=mention.end)
+        replacements = _replacements_for(
+            reading, hidden, pronouns=pronouns, start=mention.start, end=mention.end
+        )
         candidate = _entity_candidate(reading, mention, replacements=replacements)
         if candidate is not None:
             found.append(candidate)
-    found.extend(_thing_candidates(reading, mention_tokens=mention_tokens, hidden=hidden))
+    found.extend(
+        _thing_candidates(reading, mention_tokens=mention_tokens, hidden=hidden, pronouns=pronouns)
+    )
     found.extend(title_candidates(reading))
     return found
 
@@ -123,15 +128,16 @@ def _replacements_for(
     reading: Reading,
     hidden: dict[int, list[tuple[int, int, dict[int, str]]]],
     *,
+    pronouns: dict[int, str],
     start: int,
     end: int,
 ) -> dict[int, str]:
     """Resolved pronouns, plus titled names shown by title, except around the answer."""
-    merged = reading.replacements
+    merged = pronouns
     for first, last, replacements in hidden.get(reading.sentence_of[start], ()):
         if first < end and start < last:
             continue
-        if merged is reading.replacements:
+        if merged is pronouns:
             merged = dict(merged)
         merged.update(replacements)
     return merged
@@ -215,6 +221,7 @@ def _thing_candidates(
     *,
     mention_tokens: set[int],
     hidden: dict[int, list[tuple[int, int, dict[int, str]]]],
+    pronouns: dict[int, str],
 ) -> list[Candidate]:
     """Key noun phrases ("a prisoner swap") as short answers: too loosely typed for choices."""
     found = []
@@ -244,7 +251,9 @@ def _thing_candidates(
             continue
         if any(i in mention_tokens or i in reading.blocked for i in range(span.start, span.end)):
             continue
-        replacements = _replacements_for(reading, hidden, start=span.start, end=span.end)
+        replacements = _replacements_for(
+            reading, hidden, pronouns=pronouns, start=span.start, end=span.end
+        )
         stem = make_stem(
             reading.sentences[index], span, AnswerKind.THING, replacements=replacements
         )

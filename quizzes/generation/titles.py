@@ -22,16 +22,21 @@ MIN_TITLE_WORDS = 2
 MAX_TITLE_WORDS = 6
 
 
-def person_titles(reading: Reading) -> dict[str, tuple[str, int]]:
+def person_titles(
+    reading: Reading, *, min_words: int = MIN_TITLE_WORDS
+) -> dict[str, tuple[str, int]]:
     """Each person's title, when the article gives it to that person alone.
 
-    Maps the person's key to the title as written and where it was first found.
+    Maps the person's key to the title as written and where it was first found. A title of
+    one word ("quarterback") is enough to refer to someone, not to ask who they are.
     """
     titles: dict[str, list[tuple[int, str, str]]] = {}
     for mention in reading.mentions:
         if mention.kind != AnswerKind.PERSON or mention.start in reading.blocked:
             continue
-        title = _title_before(reading.doc, start=mention.start, end=mention.end)
+        title = _title_before(
+            reading.doc, start=mention.start, end=mention.end, min_words=min_words
+        )
         if title:
             titles.setdefault(title.casefold(), []).append((mention.start, mention.key, title))
     found: dict[str, tuple[str, int]] = {}
@@ -75,7 +80,7 @@ def hidden_names(reading: Reading) -> dict[int, list[tuple[int, int, dict[int, s
     President?". Each entry is (title start, name end, token replacements).
     """
     doc = reading.doc
-    titles = person_titles(reading)
+    titles = person_titles(reading, min_words=1)
     found: dict[int, list[tuple[int, int, dict[int, str]]]] = {}
     for mention in reading.mentions:
         if mention.kind != AnswerKind.PERSON:
@@ -99,8 +104,26 @@ def hidden_names(reading: Reading) -> dict[int, list[tuple[int, int, dict[int, s
     return found
 
 
+def titled_pronouns(reading: Reading) -> dict[int, str]:
+    """Resolved pronouns, with a titled person named by title: "sacked him" becomes "sacked
+    the quarterback" rather than "sacked Newton", which would give away another answer."""
+    titles = person_titles(reading, min_words=1)
+    by_name = {
+        alias.split()[-1]: title
+        for key, (title, _) in titles.items()
+        for alias in reading.entities[key].aliases
+    }
+    rewritten = {}
+    for index, text in reading.replacements.items():
+        name = text.removesuffix("'s")
+        if name in by_name:
+            text = f"the {by_name[name]}" + ("'s" if text.endswith("'s") else "")
+        rewritten[index] = text
+    return rewritten
+
+
 def _title_start(doc: Doc, *, start: int, end: int) -> int | None:
-    if _title_before(doc, start=start, end=end) is None:
+    if _title_before(doc, start=start, end=end, min_words=1) is None:
         return None
     index = start
     while index > 0 and doc[index - 1].dep_ in TITLE_DEPS and not doc[index - 1].is_punct:
@@ -108,7 +131,9 @@ def _title_start(doc: Doc, *, start: int, end: int) -> int | None:
     return index if index < start else None
 
 
-def _title_before(doc: Doc, *, start: int, end: int) -> str | None:
+def _title_before(
+    doc: Doc, *, start: int, end: int, min_words: int = MIN_TITLE_WORDS
+) -> str | None:
     """The modifiers left of a name that hang on it and contain no other name."""
     head = doc[start:end].root
     index = start - 1
@@ -121,8 +146,10 @@ def _title_before(doc: Doc, *, start: int, end: int) -> str | None:
             break
         words.insert(0, token)
         index -= 1
-    if not MIN_TITLE_WORDS <= len(words) <= MAX_TITLE_WORDS:
+    if not min_words <= len(words) <= MAX_TITLE_WORDS:
         return None
+    if len(words) == 1 and not (words[0].pos_ == "NOUN" and words[0].is_lower):
+        return None  # "President" alone names an office, "quarterback" a role in the story.
     if not any(token.pos_ == "NOUN" or token.is_title for token in words):
         return None
     return " ".join(token.text for token in words)

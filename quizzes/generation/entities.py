@@ -85,12 +85,16 @@ def find_acronyms(doc: Doc) -> dict[str, str]:
     """ "National Football League (NFL)" makes NFL another name for the league."""
     found: dict[str, str] = {}
     for ent in doc.ents:
-        after = ent.end
+        span = trim_span(ent)
+        if span is None:
+            continue
+        after = span.end
         if after + 2 < len(doc) and doc[after].text == "(" and doc[after + 2].text == ")":
             short = doc[after + 1].text
-            initials = "".join(word[0] for word in ent.text.split() if word[0].isupper())
+            words = [w for w in span.text.split() if w.lower() not in LEADING_WORDS]
+            initials = "".join(word[0] for word in words if word[0].isupper())
             if ACRONYM_RE.match(short) and short.replace(".", "") == initials:
-                found[short.casefold()] = ent.text
+                found[short.casefold()] = span.text
     return found
 
 
@@ -112,7 +116,8 @@ def collect_mentions(
         if kind is None:
             continue
         raw.append((span, kind))
-    canonical = _canonical_names(raw, acronyms=find_acronyms(doc))
+    acronyms = find_acronyms(doc)
+    canonical = _canonical_names(raw, acronyms=acronyms)
     mentions: list[Mention] = []
     counts: Counter[str] = Counter()
     names: dict[str, tuple[str, AnswerKind]] = {}
@@ -134,12 +139,16 @@ def collect_mentions(
         mentions.append(
             Mention(start=span.start, end=span.end, text=span.text, kind=name_kind, key=key)
         )
+    # "(AFC)" names the conference even where the model did not see it as a name.
+    short_forms: dict[str, set[str]] = {}
+    for short, full in acronyms.items():
+        short_forms.setdefault(name_key(full), set()).add(short.upper())
     entities = {
         key: Entity(
             key=key,
             name=max(aliases[key] | {names[key][0]}, key=len),
             kind=names[key][1],
-            aliases=frozenset(aliases[key] | {names[key][0]}),
+            aliases=frozenset(aliases[key] | {names[key][0]} | short_forms.get(key, set())),
             count=counts[key],
         )
         for key in names

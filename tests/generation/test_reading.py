@@ -74,3 +74,15 @@ def test_a_period_after_the_is_not_a_person():
     reading = read(text)
 
     assert all(m.kind != AnswerKind.PERSON for m in reading.mentions if m.text == "Oligocene")
+
+
+def test_acronym_in_brackets_is_an_alias_of_the_full_name():
+    text = (
+        "The World Rowing Federation (WRF) moved its offices to Lausanne in 1996. Since then "
+        "the WRF has held its congress there every year."
+    )
+
+    reading = read(text)
+
+    federation = next(e for e in reading.entities.values() if "Federation" in e.name)
+    assert "WRF" in federation.aliases

@@ -32,6 +32,8 @@ from quizzes.snapshots import quiz_snapshot
 
 # The export_pdf command's default seed, so a class set from the admin matches one from the CLI.
 HANDOUT_SEED = 0
+# Fields of the question form whose change rewrites the question's choices and accepted answers.
+ANSWER_FIELDS = frozenset({"kind", "answer", "wrong_choices", "also_accept"})
 PROTECTED_MESSAGE = (
     "Students have answered this quiz, so it cannot be deleted: their work would be lost. "
     "Close it instead to stop new answers."
@@ -246,12 +248,14 @@ class QuizAdmin(OwnedAdmin):
     def save_formset(self, request, form, formset, change: bool) -> None:
         if formset.model is not Question:
             return super().save_formset(request, form, formset, change)
+        new_forms = [f for f in formset.forms if f.instance.pk is None]
         formset.save()
         for question_form in formset.forms:
             question = question_form.instance
             if question.pk is None or question_form in formset.deleted_forms:
                 continue
-            if not question_form.has_changed() and question_form.instance.pk:
+            touched = ANSWER_FIELDS & set(question_form.changed_data)
+            if not touched and question_form not in new_forms:
                 continue
             services.question_set_answers(
                 question=question,

@@ -274,6 +274,27 @@ def _answer_key_text(question: Question) -> str:
     return (right or accepted or [""])[0].casefold()
 
 
+def _choices_set(question: Question, *, answer: str, wrong: list[str]) -> None:
+    """Keep the letters students and printed sheets know: choices that stay keep their place,
+    and a new choice goes to a random place, so the right answer never drifts to the top."""
+    correct_of = {answer: True, **dict.fromkeys(wrong, False)}
+    kept = []
+    for choice in question.choices.order_by("order", "pk"):
+        if choice.text in correct_of:
+            choice.is_correct = correct_of.pop(choice.text)
+            kept.append(choice)
+        else:
+            choice.delete()
+    rng = random.Random(f"{question.pk}:{len(kept)}")
+    for text, correct in correct_of.items():
+        kept.insert(
+            rng.randint(0, len(kept)), Choice(question=question, text=text, is_correct=correct)
+        )
+    for order, choice in enumerate(kept, start=1):
+        choice.order = order
+        choice.save()
+
+
 def question_set_answers(
     *, question: Question, answer: str, wrong_choices: list[str], also_accept: list[str]
 ) -> Question:
@@ -293,14 +314,7 @@ def question_set_answers(
         raise QuestionInvalid("A multiple-choice question needs at least one wrong choice.")
     with transaction.atomic():
         if question.kind == Question.Kind.MULTIPLE_CHOICE:
-            wanted = [(answer, True), *((text, False) for text in wrong)]
-            existing = {choice.text: choice for choice in question.choices.all()}
-            for order, (text, correct) in enumerate(wanted, start=1):
-                choice = existing.pop(text, None) or Choice(question=question, text=text)
-                choice.is_correct, choice.order = correct, order
-                choice.save()
-            for stale in existing.values():
-                stale.delete()
+            _choices_set(question, answer=answer, wrong=wrong)
         else:
             question.choices.all().delete()
         current = {a.text: a for a in question.accepted_answers.all()}

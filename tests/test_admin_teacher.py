@@ -353,3 +353,38 @@ def test_quiz_with_attempts_offers_no_delete_and_says_why(teacher_client, quiz):
     assert "cannot be deleted" in page and "Close it instead" in page
     assert delete.status_code == 403 and delete_article.status_code == 403
     assert Quiz.objects.filter(pk=quiz.pk).exists()
+
+
+def choice_layout(quiz):
+    return [
+        list(q.choices.order_by("order").values_list("text", "is_correct"))
+        for q in quiz.questions.order_by("order")
+    ]
+
+
+@pytest.mark.django_db
+def test_saving_the_quiz_unchanged_keeps_every_choice_in_its_place(teacher_client, quiz):
+    before = choice_layout(quiz)
+
+    teacher_client.post(f"/admin/quizzes/quiz/{quiz.pk}/change/", quiz_form(teacher_client, quiz))
+
+    assert choice_layout(quiz) == before
+
+
+@pytest.mark.django_db
+def test_editing_wrong_choices_keeps_the_other_choices_in_their_order(teacher_client, quiz):
+    question = quiz.questions.filter(kind=Question.Kind.MULTIPLE_CHOICE).order_by("order").first()
+    before = list(question.choices.order_by("order").values_list("text", flat=True))
+    data = quiz_form(teacher_client, quiz)
+    index = next(
+        k.split("-")[1] for k, v in data.items() if k.endswith("-id") and v == str(question.pk)
+    )
+    kept = data[f"questions-{index}-wrong_choices"].splitlines()[:2]
+
+    data[f"questions-{index}-wrong_choices"] = "\n".join([*kept, "Lisbon"])
+    teacher_client.post(f"/admin/quizzes/quiz/{quiz.pk}/change/", data)
+
+    after = list(question.choices.order_by("order").values_list("text", flat=True))
+    still_there = [text for text in before if text in after]
+    assert [text for text in after if text != "Lisbon"] == still_there
+    assert question.choices.filter(text="Lisbon", is_correct=False).exists()

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from quizzes import attempts, throttle
@@ -95,6 +96,7 @@ def join(request: HttpRequest) -> HttpResponse:
     return render(request, "quizzes/join.html", {"form": form})
 
 
+@never_cache  # the back button must ask again, and be sent to the result once submitted
 @require_http_methods(["GET", "POST"])
 def quiz_page(request: HttpRequest, code: str) -> HttpResponse:
     if throttle.join_blocked(request):

@@ -321,3 +321,13 @@ def test_direct_link_without_joining_leads_to_the_join_form_with_the_code(client
     assert response.status_code == 302
     assert response["Location"] == f"/?code={CODE}"
     assert f'value="{CODE}"' in client.get(response["Location"]).content.decode()
+
+
+@pytest.mark.django_db
+def test_quiz_page_is_never_cached_so_back_asks_the_server_again(client):
+    make_quiz(questions=1, join_code=CODE)
+    join(client)
+
+    response = client.get(f"/q/{CODE}/")
+
+    assert "no-store" in response["Cache-Control"]

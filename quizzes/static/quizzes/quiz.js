@@ -8,3 +8,12 @@ document.querySelectorAll("form.quiz-form").forEach(function (form) {
     });
   });
 });
+
+// A page restored from the back-forward cache keeps its disabled button; give it back.
+window.addEventListener("pageshow", function (event) {
+  if (!event.persisted) return;
+  document.querySelectorAll("[data-submit-once]").forEach(function (button) {
+    button.disabled = false;
+    button.textContent = "Submit my answers";
+  });
+});

@@ -100,6 +100,7 @@ def _phrase(head: Token) -> tuple[Token, ...]:
     """A noun phrase without its asides, so the subject reads as a plain name."""
     kept: set[int] = set()
     _collect(head, kept=kept, keep=frozenset())
+    kept -= _bracketed(head, keep=frozenset())
     tokens = [token for token in head.subtree if token.i in kept]
     while tokens and tokens[-1].is_punct:
         tokens.pop()

@@ -65,6 +65,7 @@ BLOCKING_PENALTY = 0.04
 STOP = frozenset({"the", "a", "an", "of", "in", "and"})
 # Prompts this similar (token-set ratio) ask the same thing.
 NEAR_DUPLICATE = 85
+MIN_SCORE = 0.1
 # Only the best this many candidates compete, which bounds the pairwise conflict check.
 SELECTION_POOL = 150
 # How much the questions a candidate would rule out count against it.
@@ -174,7 +175,8 @@ def select(
     its sentence, a second question with its answer. `chosen` holds questions already
     picked (of another kind) that new ones must not overlap.
     """
-    pool = ranked[:SELECTION_POOL]
+    # Below MIN_SCORE a question is one a teacher would delete: better fewer than that.
+    pool = [item for item in ranked[:SELECTION_POOL] if item.score >= MIN_SCORE]
     blocks = _conflicts(pool)
     picked: list[Ranked] = []
     while len(picked) < wanted:

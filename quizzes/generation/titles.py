@@ -15,8 +15,9 @@ if TYPE_CHECKING:
     from quizzes.generation.reading import Reading
 
 TITLE_DEPS = frozenset({"compound", "amod", "nmod"})
-# "his old pal Russian President": an article cannot follow a noun or possessive.
-NO_ARTICLE_AFTER = frozenset({"NOUN", "PROPN", "DET", "PRON", "PART", "ADJ"})
+# An article cannot follow a determiner or possessive; after a noun it reads as
+# apposition ("his old pal the Russian President").
+NO_ARTICLE_AFTER = frozenset({"PROPN", "DET", "PRON", "PART", "ADJ"})
 # One word ("President") names an office held by many; two ("Russian President") name one.
 MIN_TITLE_WORDS = 2
 MAX_TITLE_WORDS = 6

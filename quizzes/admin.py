@@ -36,7 +36,8 @@ HANDOUT_SEED = 0
 ANSWER_FIELDS = frozenset({"kind", "answer", "wrong_choices", "also_accept"})
 PROTECTED_MESSAGE = (
     "Students have answered this quiz, so it cannot be deleted: their work would be lost. "
-    "Close it instead to stop new answers."
+    "Close it instead to stop new answers. Edits to its questions show in the item analysis at "
+    "once; students' scores change only when you regrade (Results → Regrade)."
 )
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 TOO_EASY = 0.9
 TOO_HARD = 0.2
-# Below this many submitted attempts a correlation says little; the page says so.
+# Below this many attempts a correlation says too little to flag a question for it.
 FEW_ATTEMPTS = 5
 
 
@@ -52,16 +52,17 @@ def pearson(xs: Sequence[float], ys: Sequence[float]) -> float | None:
 def item_stats(
     scores: Mapping[int, Mapping[int, float]], *, points: Mapping[int, float]
 ) -> list[ItemStats]:
-    """`scores[attempt][question]` is the points awarded; a missing entry counts as 0.
+    """`scores[attempt][question]` is the points awarded.
 
-    Every attempt is counted for every question in `points`, so an unanswered question lowers
-    the facility as it lowered the student's score.
+    A question is analysed over the attempts that were given it: an unanswered question is
+    scored 0 and counts, but a question added after some students submitted is judged only by
+    those who saw it.
     """
-    attempts = list(scores)
-    totals = {a: sum(scores[a].get(q, 0.0) for q in points) for a in attempts}
+    totals = {a: sum(answers.values()) for a, answers in scores.items()}
     result = []
     for question_id, possible in points.items():
-        item = [scores[a].get(question_id, 0.0) for a in attempts]
+        attempts = [a for a in scores if question_id in scores[a]]
+        item = [scores[a][question_id] for a in attempts]
         rest = [totals[a] - score for a, score in zip(attempts, item, strict=True)]
         facility = facility_index(item, points=possible)
         discrimination = pearson(item, rest)
@@ -71,18 +72,20 @@ def item_stats(
                 attempts=len(attempts),
                 facility=facility,
                 discrimination=discrimination,
-                flags=_flags(facility, discrimination),
+                flags=_flags(facility, discrimination, attempts=len(attempts)),
             )
         )
     return result
 
 
-def _flags(facility: float | None, discrimination: float | None) -> tuple[str, ...]:
+def _flags(
+    facility: float | None, discrimination: float | None, *, attempts: int
+) -> tuple[str, ...]:
     flags = []
     if facility is not None and facility >= TOO_EASY:
         flags.append("too easy")
     if facility is not None and facility <= TOO_HARD:
         flags.append("too hard")
-    if discrimination is not None and discrimination < 0:
+    if discrimination is not None and discrimination < 0 and attempts >= FEW_ATTEMPTS:
         flags.append("discriminates negatively")
     return tuple(flags)

@@ -230,6 +230,11 @@ def question_regenerate(*, question: Question) -> Question:
     The old question is deleted; students' responses to it keep their copied texts.
     """
     quiz = question.quiz
+    if question.responses.exists():
+        raise QuestionInvalid(
+            "Students have answered this question, so it is kept: edit its wording or answers "
+            "instead, or delete it."
+        )
     others = list(
         quiz.questions.exclude(pk=question.pk).prefetch_related("choices", "accepted_answers")
     )

@@ -35,13 +35,27 @@ def test_discrimination_correlates_the_item_with_the_rest_of_the_test():
     assert stats_for(2).discrimination == pytest.approx(0.57735, abs=1e-5)
 
 
-def test_item_that_the_strongest_students_miss_is_flagged_as_negative():
+def test_negative_discrimination_in_a_class_of_four_is_shown_but_not_flagged():
     # q3 item (0, 1, 0, 1); rest = (2, 2, 1, 0): means 0.5 and 1.25
     # cov = (-0.5)(0.75) + (0.5)(0.75) + (-0.5)(-0.25) + (0.5)(-1.25) = -0.5
     # var_x = 1.0; var_y = 0.5625 + 0.5625 + 0.0625 + 1.5625 = 2.75; r = -0.5 / sqrt(2.75) = -0.3015
     q3 = stats_for(3)
 
     assert q3.discrimination == pytest.approx(-0.30151, abs=1e-5)
+    assert "discriminates negatively" not in q3.flags
+
+
+def test_item_that_the_strongest_of_five_students_miss_is_flagged_as_negative():
+    # Eve joins the class with q1 = 1, q2 = 1, q3 = 0 (total 2).
+    # q3 item (0, 1, 0, 1, 0); rest = (2, 2, 1, 0, 2): means 0.4 and 1.4
+    # cov = (-0.4)(0.6) + (0.6)(0.6) + (-0.4)(-0.4) + (0.6)(-1.4) + (-0.4)(0.6) = -0.8
+    # var_x = 3(0.16) + 2(0.36) = 1.2; var_y = 0.36 + 0.36 + 0.16 + 1.96 + 0.36 = 3.2
+    # r = -0.8 / sqrt(1.2 * 3.2) = -0.40825
+    scores = {**CLASS, 5: {1: 1.0, 2: 1.0, 3: 0.0}}
+
+    q3 = next(s for s in item_stats(scores, points=POINTS) if s.question_id == 3)
+
+    assert q3.discrimination == pytest.approx(-0.40825, abs=1e-5)
     assert "discriminates negatively" in q3.flags
 
 
@@ -64,11 +78,19 @@ def test_item_nobody_gets_right_is_too_hard():
 
 
 def test_unanswered_question_counts_as_zero_in_the_facility():
-    scores = {1: {1: 2.0}, 2: {}}
+    scores = {1: {1: 2.0}, 2: {1: 0.0}}
 
     (stats,) = item_stats(scores, points={1: 2.0})
 
     assert stats.facility == pytest.approx(0.5)
+
+
+def test_question_added_later_is_judged_only_by_those_who_saw_it():
+    scores = {1: {1: 1.0}, 2: {1: 0.0, 2: 1.0}, 3: {1: 1.0, 2: 1.0}}
+
+    stats = item_stats(scores, points={1: 1.0, 2: 1.0})
+
+    assert (stats[1].attempts, stats[1].facility) == (2, 1.0)
 
 
 def test_helpers_refuse_to_make_up_numbers_for_empty_or_flat_data():

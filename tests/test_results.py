@@ -196,3 +196,15 @@ def test_regenerate_replaces_a_question_with_a_new_fact_from_the_article():
     assert not Question.objects.filter(pk=old.pk).exists()
     assert quiz.questions.count() == 3
     assert new.choices.filter(is_correct=True).count() == 1
+
+
+@pytest.mark.django_db
+def test_a_question_students_answered_is_not_replaced():
+    quiz = make_quiz(questions=1, join_code=CODE)
+    question = quiz.questions.get()
+    take_quiz(quiz, name="Ada", picks={question.pk: "Right 1"})
+
+    with pytest.raises(QuestionInvalid, match="Students have answered"):
+        services.question_regenerate(question=question)
+
+    assert Question.objects.filter(pk=question.pk).exists()

@@ -32,11 +32,18 @@ from quizzes.snapshots import quiz_snapshot
 
 # The export_pdf command's default seed, so a class set from the admin matches one from the CLI.
 HANDOUT_SEED = 0
+DELETE_REFUSED = (
+    "Students have answered this quiz, so it cannot be deleted: their work would be lost. "
+    "Close it instead to stop new answers."
+)
+ARTICLE_DELETE_REFUSED = (
+    "Students have answered a quiz made from this article, so it cannot be deleted: their work "
+    "would be lost. Close the quiz instead."
+)
 # Fields of the question form whose change rewrites the question's choices and accepted answers.
 ANSWER_FIELDS = frozenset({"kind", "answer", "wrong_choices", "also_accept"})
 PROTECTED_MESSAGE = (
-    "Students have answered this quiz, so it cannot be deleted: their work would be lost. "
-    "Close it instead to stop new answers. Edits to its questions show in the item analysis at "
+    f"{DELETE_REFUSED} Edits to its questions show in the item analysis at "
     "once; students' scores change only when you regrade (Results → Regrade)."
 )
 
@@ -128,6 +135,19 @@ class ArticleAdmin(OwnedAdmin):
         if obj is not None and Attempt.objects.filter(quiz__article=obj).exists():
             return False
         return super().has_delete_permission(request, obj)
+
+    def delete_view(self, request, object_id, extra_context=None):
+        article = self.get_object(request, object_id)
+        if article is not None and not self.has_delete_permission(request, article):
+            messages.warning(request, ARTICLE_DELETE_REFUSED)
+            return redirect("admin:quizzes_article_change", article.pk)
+        return super().delete_view(request, object_id, extra_context)
+
+    def get_actions(self, request):
+        # One by one from each page, where a protected article can say why it stays.
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)
+        return actions
 
     def response_add(self, request, obj, post_url_continue=None):
         messages.info(request, "Now generate a quiz from it with the button at the top right.")
@@ -270,6 +290,19 @@ class QuizAdmin(OwnedAdmin):
         if obj is not None and obj.attempts.exists():
             return False
         return super().has_delete_permission(request, obj)
+
+    def delete_view(self, request, object_id, extra_context=None):
+        quiz = self.get_object(request, object_id)
+        if quiz is not None and not self.has_delete_permission(request, quiz):
+            messages.warning(request, DELETE_REFUSED)
+            return redirect("admin:quizzes_quiz_change", quiz.pk)
+        return super().delete_view(request, object_id, extra_context)
+
+    def get_actions(self, request):
+        # One by one from each page, where a protected quiz can say why it stays.
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)
+        return actions
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         quiz = (

@@ -30,6 +30,7 @@ LINE_BREAKS = "line_breaks"
 def start_sentences_at_line_breaks(doc: Doc) -> Doc:
     """A heading, by-line or caption on its own line never runs into the next sentence."""
     for token in doc[1:]:
-        if doc[token.i - 1].is_space and "\n" in doc[token.i - 1].text:
+        previous = doc[token.i - 1]
+        if previous.is_space and "\n" in previous.text:
             token.is_sent_start = True
     return doc

@@ -509,7 +509,10 @@ def _clause_cloze(clause: Clause, answer: Span) -> Stem | None:
             words.append((text, index))
     if len(words) < MIN_QUESTION_WORDS or (BLANK, answer.end - 1) not in words:
         return None
-    prompt = _render(words, doc=doc) + "."
+    body = _render(words, doc=doc).rstrip(".")
+    if DANGLING_END_RE.search(body):
+        return None  # "... coining the modern name packet switching and."
+    prompt = body + "."
     tokens = [doc[i] for i in kept if not answer.start <= i < answer.end]
     if any(t.dep_ in SUBJECT_DEPS and t.lower_ in DEMONSTRATIVES for t in tokens):
         return None  # "This was the _____." says nothing without the sentence before.
@@ -520,15 +523,14 @@ def _sentence_cloze(sentence: Span, answer: Span) -> Stem | None:
     words = sum(1 for token in sentence if not token.is_punct)
     if words > MAX_CLOZE_WORDS:
         return None
-    # Span.text, not Doc.text: the doc's text is rebuilt from every token on each access.
-    text = sentence.text
-    hidden = [t for t in sentence if _REPLACEMENTS.get().get(t.i) == ""]
-    if hidden and hidden[-1].i < answer.start:
-        # A dateline ("OSLO (Reuters) —") is cut off the front of the sentence.
-        cut = hidden[-1].idx + len(hidden[-1]) - sentence.start_char
-        text = " " * cut + text[cut:]
-    before = text[: answer.start_char - sentence.start_char]
-    after = text[answer.end_char - sentence.start_char :]
+    # Datelines and reference marks are replaced by nothing; the rest keeps its spacing.
+    replaced = _REPLACEMENTS.get()
+    before = "".join(
+        t.text_with_ws for t in sentence if t.i < answer.start and replaced.get(t.i) != ""
+    )
+    after = answer[-1].whitespace_ + "".join(
+        t.text_with_ws for t in sentence if t.i >= answer.end and replaced.get(t.i) != ""
+    )
     # Brackets hold pronunciations, abbreviations and asides, never what the gap needs.
     before, after = PARENTHESES_RE.sub("", before), PARENTHESES_RE.sub("", after)
     prompt = re.sub(r"\s+([,.;:])", r"\1", re.sub(r"\s+", " ", f"{before}{BLANK}{after}")).strip()

@@ -27,6 +27,9 @@ BLOCK_TAGS = frozenset(
     {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table"}
     | {"section", "article", "header", "footer", "blockquote", "figcaption", "figure", "title"}
 )
+REFERENCE_MARK_RE = re.compile(
+    r"\[(?:\d{1,3}|update|citation needed|clarification needed|note \d+|[a-z])\]", re.I
+)
 # Below this many words there are too few sentences to make a quiz worth taking.
 MIN_WORDS = 12
 # Share of a text's words that are common English function words; ordinary English prose
@@ -115,8 +118,21 @@ def normalise(text: str) -> str:
 def clean(text: str) -> CleanText:
     """Strip markup if there is any, then compose Unicode, keeping the way back to `text`."""
     chars, origin = _strip_markup(text) if looks_like_html(text) else (list(text), range(len(text)))
-    composed, composed_origin = _compose(chars, list(origin))
+    chars, origin = _drop_reference_marks(chars, list(origin))
+    composed, composed_origin = _compose(chars, origin)
     return CleanText(text=composed, origin=tuple(composed_origin), original_length=len(text))
+
+
+def _drop_reference_marks(chars: list[str], origin: list[int]) -> tuple[list[str], list[int]]:
+    """ "[update]", "[citation needed]", "[12]": marks copied from encyclopedias, not words."""
+    joined = "".join(chars)
+    dropped: set[int] = set()
+    for match in REFERENCE_MARK_RE.finditer(joined):
+        dropped.update(range(match.start(), match.end()))
+    if not dropped:
+        return chars, origin
+    kept = [index for index in range(len(chars)) if index not in dropped]
+    return [chars[i] for i in kept], [origin[i] for i in kept]
 
 
 def _strip_markup(text: str) -> tuple[list[str], list[int]]:

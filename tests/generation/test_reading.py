@@ -86,3 +86,17 @@ def test_acronym_in_brackets_is_an_alias_of_the_full_name():
 
     federation = next(e for e in reading.entities.values() if "Federation" in e.name)
     assert "WRF" in federation.aliases
+
+
+def test_reference_marks_are_dropped_but_spans_still_index_the_original():
+    text = (
+        "As of January 2016[update], the largest known prime has 22,338,618 digits.[3] "
+        "It was found by a volunteer in Missouri."
+    )
+
+    reading = read(text)
+
+    first = reading.sentences[0]
+    start, end = reading.clean.original_span(first.start_char, first.end_char)
+    assert "[update]" not in first.text and "[3]" not in first.text
+    assert text[start:end].startswith("As of January 2016[update]")

@@ -8,7 +8,7 @@ from functools import partial
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
-from django.db.models import Count, Q
+from django.db.models import Count, Max, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
@@ -182,6 +182,13 @@ class QuestionInline(admin.StackedInline):
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("choices", "accepted_answers")
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        # A question written by hand goes to the end unless the teacher says otherwise.
+        last = obj.questions.aggregate(last=Max("order"))["last"] if obj else None
+        formset.form.base_fields["order"].initial = (last or 0) + 1
+        return formset
 
 
 class QuizForm(forms.ModelForm):

@@ -393,3 +393,11 @@ def test_editing_wrong_choices_keeps_the_other_choices_in_their_order(teacher_cl
     still_there = [text for text in before if text in after]
     assert [text for text in after if text != "Lisbon"] == still_there
     assert question.choices.filter(text="Lisbon", is_correct=False).exists()
+
+
+@pytest.mark.django_db
+def test_a_question_added_by_hand_goes_to_the_end_by_default(teacher_client, quiz):
+    html = teacher_client.get(f"/admin/quizzes/quiz/{quiz.pk}/change/").content.decode()
+
+    last = max(quiz.questions.values_list("order", flat=True))
+    assert f'name="questions-__prefix__-order" value="{last + 1}"' in html

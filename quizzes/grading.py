@@ -12,12 +12,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA
 
 MULTIPLE_CHOICE = "multiple_choice"
 SHORT_ANSWER = "short_answer"
 PERSON = "PERSON"
 
+# Typos are counted as edits where swapping two neighbouring letters is one edit (OSA distance).
 # Typos forgiven, by the length of the normalised answer: a short word has no room for one
 # (Iran/Iraq, Rome/Roma are different places).
 TYPO_ALLOWANCE = ((6, 0), (11, 1), (17, 2))
@@ -110,10 +111,29 @@ def short_answer_matches(
             return True
         if _close_enough(answer, right) and _nearer_than_any(answer, right, wrong):
             return True
+    return _misspelt_number_word(given, accepted, wrong)
+
+
+def _misspelt_number_word(given: str, accepted: Iterable[str], wrong: list[str]) -> bool:
+    """'fve days' for 'five days': a typo inside a number word, compared as words, is forgiven
+    as long as the answer names no number of its own."""
+    if DIGITS_RE.search(normalise_answer(given)):
+        return False
+    answer = normalise_answer(given, numbers=False)
+    for text in accepted:
+        right = normalise_answer(text, numbers=False)
+        if right == normalise_answer(text) or not right:
+            continue  # no number word in this answer: the rules above have decided
+        distance = OSA.distance(answer, right)
+        if distance <= _allowed_typos(len(right)) and all(
+            distance < OSA.distance(answer, normalise_answer(w, numbers=False))
+            for w in wrong
+        ):
+            return True
     return False
 
 
-def normalise_answer(text: str) -> str:
+def normalise_answer(text: str, *, numbers: bool = True) -> str:
     """Case, accents, punctuation, spacing, a leading article and number words do not count."""
     text = unicodedata.normalize("NFKD", text)
     text = "".join(char for char in text if not unicodedata.combining(char)).casefold()
@@ -124,7 +144,7 @@ def normalise_answer(text: str) -> str:
     words = text.split()
     while words and words[0] in ARTICLES:
         words = words[1:]
-    return " ".join(_numbers_to_digits(words))
+    return " ".join(_numbers_to_digits(words) if numbers else words)
 
 
 def _numbers_to_digits(words: list[str]) -> list[str]:
@@ -176,13 +196,13 @@ def _close_enough(answer: str, right: str) -> bool:
     # A typo in a number is a different number: digits must agree exactly.
     if DIGITS_RE.findall(answer) != DIGITS_RE.findall(right):
         return False
-    return Levenshtein.distance(answer, right) <= _allowed_typos(len(right))
+    return OSA.distance(answer, right) <= _allowed_typos(len(right))
 
 
 def _nearer_than_any(answer: str, right: str, wrong: list[str]) -> bool:
     """A typo that lands as near a wrong answer as the right one is not given the benefit."""
-    distance = Levenshtein.distance(answer, right)
-    return all(distance < Levenshtein.distance(answer, other) for other in wrong)
+    distance = OSA.distance(answer, right)
+    return all(distance < OSA.distance(answer, other) for other in wrong)
 
 
 def _allowed_typos(length: int) -> int:

@@ -12,6 +12,8 @@ from quizzes.models import MAX_STUDENT_NAME_LENGTH
 
 # Room for a code typed with spaces or dashes, e.g. "ABC-DEF".
 JOIN_CODE_INPUT_LENGTH = 16
+# Characters left out of codes because they look like others; a student who types one misread.
+NEVER_IN_CODES = frozenset("0O1ILUV")
 NAME_REQUIRED = "Type your name so your teacher knows whose answers these are."
 
 
@@ -38,6 +40,13 @@ class JoinForm(forms.Form):
 
     def clean_code(self) -> str:
         code = normalise_join_code(self.cleaned_data["code"])
+        unused = sorted({char for char in code if char in NEVER_IN_CODES})
+        if unused:
+            raise forms.ValidationError(
+                f"Join codes never use {', '.join(unused)} (they look too much like other "
+                "letters and digits). Check that character with your teacher.",
+                code="look_alike",
+            )
         if not is_valid_join_code(code) or len(code) > JOIN_CODE_MAX_LENGTH:
             raise forms.ValidationError(
                 "A join code has 6 letters and digits, like K7MP3X. Check it with your teacher.",

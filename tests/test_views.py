@@ -82,3 +82,12 @@ def test_static_bootstrap_is_served_from_the_project(client):
 
     assert "/static/vendor/bootstrap/bootstrap.min.css" in page
     assert "cdn" not in page.lower()
+
+
+@pytest.mark.django_db
+def test_code_with_a_look_alike_character_says_which_one(client):
+    make_quiz(join_code="K7MP3X")
+
+    response = client.post("/", {"code": "K7MP30", "name": "Ada"})
+
+    assert "Join codes never use 0" in response.content.decode()

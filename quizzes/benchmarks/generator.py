@@ -32,6 +32,14 @@ KIB_PER_MB = 1024
 
 def run(out: TextIO) -> None:
     out.write("question generator\n")
+    # The cold start runs first, while this process is still small: a child's peak memory
+    # counts the parent's pages it was forked with, before it execs Python afresh.
+    cold = _timed(_cold_start, runs=COLD_RUNS)
+    child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / KIB_PER_MB
+    label = f"cold start: {' '.join(_cold_command()[1:3])} (s)"
+    _report(out, label, cold, goal=f"<= {GOAL_COLD_SECONDS}")
+    out.write(f"  {'peak memory, CLI process (MB)':48} {child:10.0f}   goal <= {GOAL_PEAK_MB}\n")
+
     sample = SAMPLE.read_text(encoding="utf-8")
     get_nlp()
     generate(sample)
@@ -43,22 +51,11 @@ def run(out: TextIO) -> None:
     options = GenerationOptions(multiple_choice=20, short_answer=10)
     seconds = _timed(lambda: generate(long_text, options), runs=RUNS)
     rates = [words / value for value in seconds]
-    _report(
-        out, f"throughput on {words:,} words (words/s)", rates, goal=f">= {GOAL_WORDS_PER_SECOND}"
-    )
-
-    cold = _timed(_cold_start, runs=COLD_RUNS)
-    _report(
-        out,
-        f"cold start: {' '.join(_cold_command()[1:3])} (s)",
-        cold,
-        goal=f"<= {GOAL_COLD_SECONDS}",
-    )
+    label = f"throughput on {words:,} words (words/s)"
+    _report(out, label, rates, goal=f">= {GOAL_WORDS_PER_SECOND}")
 
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / KIB_PER_MB
     out.write(f"  {'peak memory, this process (MB)':48} {peak:10.0f}   goal <= {GOAL_PEAK_MB}\n")
-    child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / KIB_PER_MB
-    out.write(f"  {'peak memory, CLI process (MB)':48} {child:10.0f}   goal <= {GOAL_PEAK_MB}\n")
 
 
 def build_long_text(words: int) -> str:

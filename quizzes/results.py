@@ -16,11 +16,12 @@ from django.utils import timezone
 from quizzes.analysis import ItemStats, item_stats
 from quizzes.attempts import answer_key, correct_text, questions_for
 from quizzes.exceptions import QuizError
-from quizzes.grading import Answer, grade
+from quizzes.grading import Answer, grade, normalise_answer
 from quizzes.models import Attempt, Question, Quiz, Response
 
 logger = logging.getLogger(__name__)
 
+MAX_TYPED_SHOWN = 8
 # A spreadsheet runs a cell that starts with one of these as a formula.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
@@ -186,6 +187,16 @@ def results_csv(*, quiz: Quiz) -> str:
     return buffer.getvalue()
 
 
+def _typed_answers(responses: list[Response]) -> tuple[tuple[str, int, bool], ...]:
+    """Answers that differ only in case, spacing or accents are counted as one."""
+    groups: dict[str, list[Response]] = {}
+    for response in responses:
+        if response.answer_text:
+            groups.setdefault(normalise_answer(response.answer_text), []).append(response)
+    ranked = sorted(groups.values(), key=lambda group: (-len(group), group[0].answer_text))
+    return tuple((g[0].answer_text, len(g), g[0].is_correct) for g in ranked[:MAX_TYPED_SHOWN])
+
+
 @dataclass(frozen=True)
 class ItemReport:
     question: Question
@@ -193,6 +204,9 @@ class ItemReport:
     # For multiple choice: (choice text, how many picked it, is it the right one), in quiz order.
     picks: tuple[tuple[str, int, bool], ...]
     blank: int
+    # For short answers: (what was typed, how many typed it, was it accepted), commonest first;
+    # where a teacher finds a right wording to add to the accepted answers.
+    typed: tuple[tuple[str, int, bool], ...] = ()
 
 
 def item_analysis(*, quiz: Quiz) -> list[ItemReport]:
@@ -218,7 +232,10 @@ def item_analysis(*, quiz: Quiz) -> list[ItemReport]:
             for choice in question.choices.all()
         )
         blank = sum(1 for r in answered if not r.answer_text)
+        typed = _typed_answers(answered) if question.kind == Question.Kind.SHORT_ANSWER else ()
         reports.append(
-            ItemReport(question=question, stats=stats[question.pk], picks=picks, blank=blank)
+            ItemReport(
+                question=question, stats=stats[question.pk], picks=picks, blank=blank, typed=typed
+            )
         )
     return reports

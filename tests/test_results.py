@@ -208,3 +208,17 @@ def test_a_question_students_answered_is_not_replaced():
         services.question_regenerate(question=question)
 
     assert Question.objects.filter(pk=question.pk).exists()
+
+
+@pytest.mark.django_db
+def test_item_analysis_lists_typed_short_answers_commonest_first():
+    quiz = make_quiz(questions=0, join_code=CODE)
+    question = Question.objects.create(quiz=quiz, kind=Question.Kind.SHORT_ANSWER, prompt="Where?")
+    AcceptedAnswer.objects.create(question=question, text="Kyiv")
+    for name, typed in [("Ada", "Kiev"), ("Ben", "kiev "), ("Cleo", "Kyiv"), ("Dev", "")]:
+        take_quiz(quiz, name=name, typed={question.pk: typed})
+
+    (report,) = results.item_analysis(quiz=quiz)
+
+    assert report.typed == (("Kiev", 2, False), ("Kyiv", 1, True))
+    assert report.blank == 1

@@ -80,7 +80,10 @@ def _has_nearer_antecedent(pronoun: Token, *, mention_at: dict[int, Mention]) ->
             if mention is not None and mention.kind == AnswerKind.PERSON:
                 return True
         elif token.dep_ in SUBJECT_DEPS and token.pos_ in ("NOUN", "PROPN"):
-            return True
+            # Only a thing can be "it": a person named first does not compete.
+            mention = mention_at.get(token.i)
+            if mention is None or mention.kind != AnswerKind.PERSON:
+                return True
     return False
 
 
@@ -117,6 +120,8 @@ def _antecedent_text(
         return (f"the {name}" if subject.doc[mention.start - 1].lower_ == "the" else name), False
     if subject.pos_ not in ("NOUN", "PROPN") or subject.is_stop:
         return None  # "one can still find ...": "one" is nobody in particular.
-    words = [t for t in subject.lefts if t.dep_ in ("compound", "amod")]
+    words = [
+        t for t in subject.subtree if t.i < subject.i and t.dep_ in ("compound", "amod", "nmod")
+    ]
     text = " ".join(t.text if t.pos_ == "PROPN" else t.lower_ for t in [*words, subject])
     return f"the {text}", False

@@ -383,6 +383,13 @@ def _arrange(clause: Clause, plan: _Plan) -> list[Piece] | None:
     return words + trailing
 
 
+def _with_space(token: Token) -> str:
+    replacement = _REPLACEMENTS.get().get(token.i)
+    if replacement is None:
+        return token.text_with_ws
+    return replacement + token.whitespace_ if replacement else ""
+
+
 def _is_clean_cut(gap: Span) -> bool:
     """Words dropped mid-sentence must be a whole aside, set off by punctuation or "and".
 
@@ -523,14 +530,10 @@ def _sentence_cloze(sentence: Span, answer: Span) -> Stem | None:
     words = sum(1 for token in sentence if not token.is_punct)
     if words > MAX_CLOZE_WORDS:
         return None
-    # Datelines and reference marks are replaced by nothing; the rest keeps its spacing.
-    replaced = _REPLACEMENTS.get()
-    before = "".join(
-        t.text_with_ws for t in sentence if t.i < answer.start and replaced.get(t.i) != ""
-    )
-    after = answer[-1].whitespace_ + "".join(
-        t.text_with_ws for t in sentence if t.i >= answer.end and replaced.get(t.i) != ""
-    )
+    # Resolved pronouns read as their antecedents, datelines as nothing; spacing is kept.
+    before = "".join(_with_space(t) for t in sentence if t.i < answer.start)
+    after = answer[-1].whitespace_ + "".join(_with_space(t) for t in sentence if t.i >= answer.end)
+    before = before[:1].upper() + before[1:]
     # Brackets hold pronunciations, abbreviations and asides, never what the gap needs.
     before, after = PARENTHESES_RE.sub("", before), PARENTHESES_RE.sub("", after)
     prompt = re.sub(r"\s+([,.;:])", r"\1", re.sub(r"\s+", " ", f"{before}{BLANK}{after}")).strip()

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from quizzes.generation.answers import accepted_answers
+from quizzes.generation.bank import bank_kind
+from quizzes.generation.entities import is_common_word
 from quizzes.generation.kinds import AnswerKind
 from quizzes.generation.stems import Stem, StemForm
 
@@ -88,7 +90,7 @@ def hidden_names(reading: Reading) -> dict[int, list[tuple[int, int, dict[int, s
             continue
         first = _title_start(doc, start=mention.start, end=mention.end)
         if first is not None:
-            replacements = {first: f"the {doc[first].text}"}
+            replacements = {first: f"the {_title_word(doc[first])}"}
             names = range(mention.start, mention.end)
         elif mention.key in titles:
             # "Putin bailed on talks": the title alone still says who, without the name.
@@ -153,4 +155,19 @@ def _title_before(
         return None  # "President" alone names an office, "quarterback" a role in the story.
     if not any(token.pos_ == "NOUN" or token.is_title for token in words):
         return None
-    return " ".join(token.text for token in words)
+    return " ".join(_title_word(token) for token in words)
+
+
+def _title_word(token: Token) -> str:
+    """ "Marine biologist Terry Hughes" opens a sentence; the title is "marine biologist",
+    while "Finnish Prime Minister" keeps its capitals."""
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    if (
+        token.is_sent_start
+        and following is not None
+        and following.is_lower
+        and bank_kind(token.text) is None
+        and is_common_word(token.text)
+    ):
+        return token.lower_
+    return token.text

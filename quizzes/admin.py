@@ -40,6 +40,10 @@ ARTICLE_DELETE_REFUSED = (
     "Students have answered a quiz made from this article, so it cannot be deleted: their work "
     "would be lost. Close the quiz instead."
 )
+REGRADE_HINT = (
+    "You changed answers of a quiz students have already submitted: their scores stay as they "
+    "are until you open Results and press Regrade."
+)
 # Fields of the question form whose change rewrites the question's choices and accepted answers.
 ANSWER_FIELDS = frozenset({"kind", "answer", "wrong_choices", "also_accept"})
 PROTECTED_MESSAGE = (
@@ -278,6 +282,7 @@ class QuizAdmin(OwnedAdmin):
             return super().save_formset(request, form, formset, change)
         new_forms = [f for f in formset.forms if f.instance.pk is None]
         formset.save()
+        answered = form.instance.attempts.filter(submitted__isnull=False).exists()
         for question_form in formset.forms:
             question = question_form.instance
             if question.pk is None or question_form in formset.deleted_forms:
@@ -285,6 +290,9 @@ class QuizAdmin(OwnedAdmin):
             touched = ANSWER_FIELDS & set(question_form.changed_data)
             if not touched and question_form not in new_forms:
                 continue
+            if answered and touched:
+                self.message_user(request, REGRADE_HINT, messages.WARNING)
+                answered = False  # say it once
             services.question_set_answers(
                 question=question,
                 answer=question_form.cleaned_data["answer"],
@@ -506,4 +514,10 @@ class AttemptAdmin(OwnedAdmin):
                 self.message_user(request, str(error), messages.ERROR)
 
     def response_change(self, request, obj):
+        obj.refresh_from_db()
+        self.message_user(
+            request,
+            f"Saved. {obj.student_name}'s score is now {obj.score.normalize()} / "
+            f"{obj.max_score.normalize()}.",
+        )
         return redirect("admin:quizzes_quiz_results", obj.quiz_id)

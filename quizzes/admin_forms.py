@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from django import forms
 
 from quizzes.exceptions import ArticleInvalid
@@ -11,6 +13,12 @@ from quizzes.services import check_article_text
 from quizzes.textfiles import MAX_UPLOAD_BYTES, UPLOAD_TYPES, text_from_upload
 
 DEFAULT_SHORT_ANSWERS = 3
+
+
+def title_from_filename(name: str) -> str:
+    """'the_lisbon-earthquake.docx' -> 'The lisbon earthquake'."""
+    stem = " ".join(Path(name).stem.replace("_", " ").replace("-", " ").split())
+    return (stem[:1].upper() + stem[1:])[:200] or "Untitled article"
 
 
 def _lines(text: str) -> list[str]:
@@ -43,10 +51,20 @@ class ArticleForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["text"].required = False
         self.fields["text"].help_text = "Paste the article here: one paragraph per line."
+        self.fields["title"].required = False
+        self.fields["title"].help_text = "Blank with an uploaded file: the file's name."
 
     def clean(self) -> dict:
         cleaned = super().clean()
         upload = cleaned.get("upload")
+        if not (cleaned.get("title") or "").strip():
+            if upload:
+                cleaned["title"] = title_from_filename(upload.name)
+                self.instance.title = cleaned["title"]
+            else:
+                self.add_error(
+                    "title", forms.ValidationError("Give the article a title.", code="no_title")
+                )
         if upload:
             if upload.size > MAX_UPLOAD_BYTES:
                 raise forms.ValidationError(
@@ -80,7 +98,9 @@ class GenerateForm(forms.Form):
         initial=DEFAULT_SHORT_ANSWERS,
     )
     seed = forms.IntegerField(
-        initial=0, help_text="Another number gives other distractors and another order."
+        label="Variant",
+        initial=0,
+        help_text="Any number: another one gives other wrong choices and another order.",
     )
 
     def clean(self) -> dict:

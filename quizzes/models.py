@@ -152,10 +152,13 @@ class Attempt(models.Model):
     submission_token = models.UUIDField(unique=True, null=True, blank=True, editable=False)
     started = models.DateTimeField(auto_now_add=True)
     submitted = models.DateTimeField(null=True, blank=True)
-    is_late = models.BooleanField(default=False, help_text="Submitted after the quiz was closed.")
+    is_late = models.BooleanField(
+        "late", default=False, help_text="Ticked when the answers arrived after the quiz closed."
+    )
     score = models.DecimalField(max_digits=8, decimal_places=2, null=True, blank=True)
     max_score = models.DecimalField(max_digits=8, decimal_places=2, default=0)
-    # The question and choice order this student was shown, so a reload shows the same order.
+    # The paper this student was shown (order, wording, choice tokens), so a reload shows the
+    # same page and later edits of the quiz do not change it.
     layout = models.JSONField(default=dict, blank=True)
 
     class Meta:

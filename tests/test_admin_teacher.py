@@ -401,3 +401,26 @@ def test_a_question_added_by_hand_goes_to_the_end_by_default(teacher_client, qui
 
     last = max(quiz.questions.values_list("order", flat=True))
     assert f'name="questions-__prefix__-order" value="{last + 1}"' in html
+
+
+@pytest.mark.django_db
+def test_uploaded_article_without_a_title_is_named_after_its_file(teacher_client):
+    teacher_client.post(
+        "/admin/quizzes/article/add/",
+        {
+            "title": "",
+            "source": "",
+            "text": "",
+            "upload": SimpleUploadedFile("marie_curie-life.txt", TEXT.encode()),
+        },
+    )
+
+    assert Article.objects.get().title == "Marie curie life"
+
+
+@pytest.mark.django_db
+def test_pasted_article_without_a_title_is_refused(teacher_client):
+    response = teacher_client.post("/admin/quizzes/article/add/", {"title": " ", "text": TEXT})
+
+    assert "Give the article a title." in response.content.decode()
+    assert not Article.objects.exists()

@@ -140,12 +140,15 @@ def results_view(model_admin, request: HttpRequest, quiz_id: int) -> HttpRespons
 
 
 def results_csv_view(model_admin, request: HttpRequest, quiz_id: int) -> HttpResponse:
+    """Every answer, one per row; `?per=student` gives the gradebook, one student per row."""
     quiz = get_object_or_404(owned_quizzes(request), pk=quiz_id)
-    response = HttpResponse(
-        results.results_csv(quiz=quiz).encode("utf-8-sig"), content_type="text/csv; charset=utf-8"
-    )
+    gradebook = request.GET.get("per") == "student"
+    body = results.gradebook_csv(quiz=quiz) if gradebook else results.results_csv(quiz=quiz)
+    # The byte order mark makes spreadsheet programs read the file as UTF-8.
+    response = HttpResponse(body.encode("utf-8-sig"), content_type="text/csv; charset=utf-8")
+    name = "gradebook" if gradebook else "answers"
     response["Content-Disposition"] = content_disposition_header(
-        as_attachment=True, filename=f"results-{quiz.join_code}.csv"
+        as_attachment=True, filename=f"{name}-{quiz.join_code}.csv"
     )
     return response
 

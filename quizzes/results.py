@@ -197,6 +197,30 @@ def _typed_answers(responses: list[Response]) -> tuple[tuple[str, int, bool], ..
     return tuple((g[0].answer_text, len(g), g[0].is_correct) for g in ranked[:MAX_TYPED_SHOWN])
 
 
+def gradebook_csv(*, quiz: Quiz) -> str:
+    """One row per student, one column per question (points), for a spreadsheet gradebook."""
+    questions = list(quiz.questions.order_by("order", "pk").values_list("pk", flat=True))
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(
+        ["student", "submitted", "late", "score", "max score"]
+        + [f"Q{number}" for number in range(1, len(questions) + 1)]
+    )
+    for attempt in submitted_attempts(quiz):
+        points = {r.question_id: r.points_awarded for r in attempt.responses.all()}
+        writer.writerow(
+            [
+                csv_safe(attempt.student_name),
+                attempt.submitted.isoformat(timespec="seconds"),
+                "yes" if attempt.is_late else "no",
+                attempt.score,
+                attempt.max_score,
+                *(points.get(pk, "") for pk in questions),
+            ]
+        )
+    return buffer.getvalue()
+
+
 @dataclass(frozen=True)
 class ItemReport:
     question: Question

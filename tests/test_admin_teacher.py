@@ -304,7 +304,7 @@ def test_results_csv_downloads_with_every_answer(teacher_client, quiz):
     response = teacher_client.get(f"/admin/quizzes/quiz/{quiz.pk}/results.csv")
 
     assert response["Content-Type"].startswith("text/csv")
-    assert f"results-{quiz.join_code}.csv" in response["Content-Disposition"]
+    assert f"answers-{quiz.join_code}.csv" in response["Content-Disposition"]
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert len(rows) == 1 + 4
     assert all(row[0].startswith("'=") for row in rows[1:])
@@ -424,3 +424,19 @@ def test_pasted_article_without_a_title_is_refused(teacher_client):
 
     assert "Give the article a title." in response.content.decode()
     assert not Article.objects.exists()
+
+
+@pytest.mark.django_db
+def test_gradebook_csv_has_a_row_per_student_and_a_column_per_question(teacher_client, quiz):
+    services.quiz_publish(quiz=quiz)
+    answer(quiz, "Ada", right=True)
+    answer(quiz, "Ben", right=False)
+
+    response = teacher_client.get(f"/admin/quizzes/quiz/{quiz.pk}/results.csv?per=student")
+
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert rows[0] == ["student", "submitted", "late", "score", "max score", "Q1", "Q2", "Q3", "Q4"]
+    assert [(row[0], row[3], row[5:]) for row in rows[1:]] == [
+        ("Ada", "4.00", ["1.00"] * 4),
+        ("Ben", "0.00", ["0.00"] * 4),
+    ]

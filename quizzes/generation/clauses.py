@@ -84,8 +84,11 @@ def _subject_tokens(verb: Token) -> tuple[Token, ...] | None:
     if subject is None:
         return None
     if subject.tag_ in RELATIVE_TAGS and verb.dep_ == "relcl":
-        # "Lavrov, who called ...": the relative pronoun stands for the noun it follows.
+        # "Lavrov, who called ...": the relative pronoun stands for the noun it follows,
+        # unless a chain of nouns leaves open which one it is.
         noun = verb.head
+        if noun.dep_ == "pobj" and noun.head.head.pos_ in ("NOUN", "PROPN"):
+            return None  # "his rule as Emperor of the French, which ...": which noun?
         inside = {x.i for x in verb.subtree}
         tokens = [t for t in _phrase(noun) if t.i not in inside]
         while tokens and tokens[-1].is_punct:

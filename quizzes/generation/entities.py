@@ -200,6 +200,7 @@ def _canonical_names(
 ) -> dict[str, tuple[str, AnswerKind]]:
     """Map each mention's text to its fullest name: surnames to people, last words to teams."""
     people: dict[str, set[str]] = {}
+    first_names: dict[str, set[str]] = {}
     multiword: dict[str, set[tuple[str, AnswerKind]]] = {}
     for span, kind in raw:
         if span.label_ in LABELS_WITH_NUMBERS or len(span) < 2:
@@ -207,6 +208,7 @@ def _canonical_names(
         last = span[-1].text
         if kind == AnswerKind.PERSON:
             people.setdefault(last, set()).add(span.text)
+            first_names.setdefault(span[0].text, set()).add(span.text)
         multiword.setdefault(last, set()).add((span.text, kind))
     kinds = {span.text: kind for span, kind in raw}
     canonical: dict[str, tuple[str, AnswerKind]] = {}
@@ -219,6 +221,9 @@ def _canonical_names(
             canonical[text] = (full, kinds.get(full, kind))
         elif len(span) == 1 and len(people.get(text, ())) == 1:
             canonical[text] = (next(iter(people[text])), AnswerKind.PERSON)
+        elif len(span) == 1 and len(first_names.get(text, ())) == 1 and text not in people:
+            # "Napoleon Bonaparte ... Napoleon": some people go by their first name.
+            canonical[text] = (next(iter(first_names[text])), AnswerKind.PERSON)
         elif len(span) == 1 and len(multiword.get(text, ())) == 1:
             canonical[text] = next(iter(multiword[text]))
         elif span[-1].text in people and len(people[span[-1].text]) == 1:

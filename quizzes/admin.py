@@ -355,6 +355,7 @@ class QuizAdmin(OwnedAdmin):
                 "<int:quiz_id>/export/<str:fmt>/", admin_views.export_view, "quiz_export"
             ),
             self.admin_url("import/", admin_views.import_view, "quiz_import"),
+            self.admin_url("<int:quiz_id>/present/", admin_views.present_view, "quiz_present"),
             self.admin_url("<int:quiz_id>/close/", admin_views.close_view, "quiz_close"),
             self.admin_url("<int:quiz_id>/results/", admin_views.results_view, "quiz_results"),
             self.admin_url(

@@ -204,3 +204,11 @@ def import_view(model_admin, request: HttpRequest) -> HttpResponse:
         "title": "Import a quiz file",
     }
     return TemplateResponse(request, "admin/quizzes/quiz/import.html", context)
+
+
+def present_view(model_admin, request: HttpRequest, quiz_id: int) -> HttpResponse:
+    """The join code and QR code filling the screen, for the classroom projector."""
+    quiz = get_object_or_404(owned_quizzes(request), pk=quiz_id)
+    return TemplateResponse(
+        request, "admin/quizzes/quiz/present.html", {"quiz": quiz, **share_context(request, quiz)}
+    )

@@ -41,6 +41,7 @@ def urls_of(quiz: Quiz) -> list[tuple[str, str]]:
         ("post", f"/admin/quizzes/quiz/{quiz.pk}/close/"),
         ("post", f"/admin/quizzes/quiz/{quiz.pk}/questions/{question.pk}/regenerate/"),
         ("get", f"/admin/quizzes/quiz/{quiz.pk}/results/"),
+        ("get", f"/admin/quizzes/quiz/{quiz.pk}/present/"),
         ("get", f"/admin/quizzes/quiz/{quiz.pk}/results.csv"),
         ("post", f"/admin/quizzes/quiz/{quiz.pk}/regrade/"),
         ("get", f"/admin/quizzes/quiz/{quiz.pk}/handouts/student-sheets/"),

@@ -159,11 +159,14 @@ def test_generate_makes_a_draft_and_lands_on_it(teacher_client, teacher):
 
 @pytest.mark.django_db
 def test_quiz_page_shows_code_link_qr_and_each_source_sentence(teacher_client, quiz):
+    services.quiz_publish(quiz=quiz)
+
     page = teacher_client.get(f"/admin/quizzes/quiz/{quiz.pk}/change/").content.decode()
 
-    assert quiz.join_code in page
-    assert f"http://testserver/q/{quiz.join_code}/" in page
-    assert "<svg" in page and "<path" in page
+    share = page.split("Share with students")[1].split("Printable handouts")[0]
+    assert f'<p class="code">{quiz.join_code}</p>' in share
+    assert f'href="http://testserver/q/{quiz.join_code}/"' in share
+    assert "<svg" in share and "<path" in share
     for question in quiz.questions.all():
         assert question.source_sentence in page
     assert "Replace with another generated question" in page
@@ -440,3 +443,21 @@ def test_gradebook_csv_has_a_row_per_student_and_a_column_per_question(teacher_c
         ("Ada", "4.00", ["1.00"] * 4),
         ("Ben", "0.00", ["0.00"] * 4),
     ]
+
+
+@pytest.mark.django_db
+def test_projector_page_shows_the_code_and_qr_large(teacher_client, quiz):
+    services.quiz_publish(quiz=quiz)
+
+    page = teacher_client.get(f"/admin/quizzes/quiz/{quiz.pk}/present/").content.decode()
+
+    assert f'<p class="code">{quiz.join_code}</p>' in page
+    assert "<svg" in page and f"/q/{quiz.join_code}/" in page
+
+
+@pytest.mark.django_db
+def test_draft_quiz_page_keeps_the_code_until_it_is_published(teacher_client, quiz):
+    page = teacher_client.get(f"/admin/quizzes/quiz/{quiz.pk}/change/").content.decode()
+
+    assert "appear here once the quiz is published" in page
+    assert "<svg" not in page.split("Printable handouts")[0].split("Share with students")[1]

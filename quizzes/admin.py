@@ -105,7 +105,9 @@ class ArticleAdmin(OwnedAdmin):
 
     @admin.display(description="quizzes made from it")
     def quizzes_made(self, article: Article) -> str:
-        quizzes = list(article.quizzes.order_by("-created")) if article.pk else []
+        if not article.pk:
+            return "Save the article; then “Generate a quiz” appears at the top right."
+        quizzes = list(article.quizzes.order_by("-created"))
         if not quizzes:
             return "None yet: use “Generate a quiz” at the top right."
         return format_html_join(

@@ -8,6 +8,8 @@ from quizzes.generation.entities import Entity, Mention
 from quizzes.generation.kinds import AnswerKind
 
 THING_PRONOUNS = frozenset({"it", "its"})
+# How far back a lone "he" or "she" may look for the only person named.
+RECENT_SENTENCES = 2
 PLURAL_PRONOUNS = frozenset({"they", "their", "them"})
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 PERSON_PRONOUNS = frozenset({"he", "his", "him", "she", "her"})
@@ -49,6 +51,17 @@ def resolve_pronouns(
                 if nearer is not None and lowered in ("he", "she", "him"):
                     replacements[token.i] = nearer
                 continue
+            if (
+                lowered in ("he", "she")
+                and token.dep_ in SUBJECT_DEPS
+                and (antecedent is None or not antecedent[1])
+            ):
+                # "Napoleon had returned ... The battle ended his rule ... He was exiled":
+                # the one person named just before is who "he" is.
+                recent = _only_recent_person(sentences, number, mention_at=mention_at)
+                if recent is not None:
+                    replacements[token.i] = recent.text
+                continue
             if antecedent is None or previous is None:
                 continue
             name, is_person = antecedent
@@ -85,6 +98,19 @@ def _has_nearer_antecedent(pronoun: Token, *, mention_at: dict[int, Mention]) ->
             if mention is None or mention.kind != AnswerKind.PERSON:
                 return True
     return False
+
+
+def _only_recent_person(
+    sentences: tuple[Span, ...], number: int, *, mention_at: dict[int, Mention]
+) -> Mention | None:
+    """The single person named in the last few sentences, if exactly one was."""
+    people: dict[str, Mention] = {}
+    for earlier in sentences[max(0, number - RECENT_SENTENCES) : number]:
+        for token in earlier:
+            mention = mention_at.get(token.i)
+            if mention is not None and mention.kind == AnswerKind.PERSON:
+                people[mention.key] = mention  # the latest wording, as the text last used it
+    return next(iter(people.values())) if len(people) == 1 else None
 
 
 def _only_person_before(

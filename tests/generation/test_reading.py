@@ -100,3 +100,26 @@ def test_reference_marks_are_dropped_but_spans_still_index_the_original():
     start, end = reading.clean.original_span(first.start_char, first.end_char)
     assert "[update]" not in first.text and "[3]" not in first.text
     assert text[start:end].startswith("As of January 2016[update]")
+
+
+def test_first_name_alone_is_the_same_person():
+    text = (
+        "Napoleon Bonaparte crowned himself emperor in 1804. Ten years later Napoleon was "
+        "exiled to the island of Elba."
+    )
+
+    reading = read(text)
+
+    assert "Napoleon" in reading.entities["napoleon bonaparte"].aliases
+
+
+def test_he_goes_to_the_only_person_named_just_before():
+    text = (
+        "Napoleon Bonaparte returned to Paris in March 1815. The battle at Waterloo ended his "
+        "rule. He was exiled to Saint Helena."
+    )
+
+    reading = read(text)
+
+    he = next(t for t in reading.doc if t.text == "He")
+    assert reading.replacements[he.i] == "Napoleon Bonaparte"

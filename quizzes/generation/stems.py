@@ -27,6 +27,7 @@ PLACE_PREPS = frozenset({"in", "at", "near", "inside", "within"})
 # "from 1961 to 1972" is a span, not a point: "in what year" would be wrong for it.
 TIME_PREPS = frozenset({"in", "on", "at", "during"})
 BE_FORMS = frozenset({"is", "was", "are", "were", "am", "'s", "’s"})
+QUOTED_COMMA_RE = re.compile(r",([”\"])(?=\s+[a-z])")
 DANGLING_END_RE = re.compile(r"\b(and|or|but|nor|the|a|an|than|as well as)$", re.I)
 MAX_FRONT_WORDS = 5
 DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
@@ -159,7 +160,8 @@ def _question(answer: Span, kind: AnswerKind) -> Stem | None:
     if DANGLING_END_RE.search(prompt):
         # "... coining the modern name packet switching and?": a conjunct was cut off.
         return None
-    prompt += "?"
+    # 'treaty," after the conversation': the quotation's comma belonged to a clause now gone.
+    prompt = QUOTED_COMMA_RE.sub(r"\1", prompt) + "?"
     prompt = prompt[0].upper() + prompt[1:]
     count = len(prompt.split())
     if not MIN_QUESTION_WORDS <= count <= MAX_QUESTION_WORDS:

@@ -17,8 +17,8 @@ from quizzes.generation import GenerationError, GenerationOptions, generate
 
 DEFAULT_DATA = Path(__file__).with_name("data") / "dev_set.json"
 # The goal is stated for the top 20 questions per passage, split as a teacher might ask them.
-MULTIPLE_CHOICE = 14
-SHORT_ANSWER = 6
+MULTIPLE_CHOICE = 10
+SHORT_ANSWER = 10
 SEED = 0
 
 

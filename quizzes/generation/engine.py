@@ -60,7 +60,6 @@ def generate(text: str, options: GenerationOptions | None = None) -> list[Questi
     ranked = score_candidates(reading, build_candidates(reading))
     if not ranked:
         raise GenerationError(NO_FACTS)
-    rng = random.Random(options.seed)
     context = _distractor_context(reading)
 
     @cache
@@ -100,7 +99,6 @@ def generate(text: str, options: GenerationOptions | None = None) -> list[Questi
     if not drafts:
         raise GenerationError(NO_FACTS)
     drafts.sort(key=lambda draft: -draft.score)
-    rng.random()  # The seed is part of the contract even where no choice is random.
     logger.info("generated %d questions from %d candidates", len(drafts), len(ranked))
     return drafts
 

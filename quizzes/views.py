@@ -99,6 +99,12 @@ def join(request: HttpRequest) -> HttpResponse:
 @never_cache  # the back button must ask again, and be sent to the result once submitted
 @require_http_methods(["GET", "POST"])
 def quiz_page(request: HttpRequest, code: str) -> HttpResponse:
+    if request.method == "GET":
+        attempt = _own_open_attempt(request, code)
+        if attempt is not None:
+            paper = attempts.Paper.from_json(attempt.layout)
+            form = QuizForm(paper=paper, initial={"token": attempt.submission_token})
+            return _render_quiz(request, attempt.quiz, attempt, form)
     if throttle.join_blocked(request):
         return render(
             request, "quizzes/unavailable.html", {"message": _too_many_failures()}, status=429
@@ -114,11 +120,26 @@ def quiz_page(request: HttpRequest, code: str) -> HttpResponse:
     attempt = quiz.attempts.filter(pk=_session_attempt_id(request, quiz)).first()
     if attempt is None:
         return redirect(f"{reverse('quizzes:join')}?code={quiz.join_code}")
-    if attempt.submitted is not None:
-        return redirect("quizzes:result", code=quiz.join_code)
-    paper = attempts.Paper.from_json(attempt.layout)
-    form = QuizForm(paper=paper, initial={"token": attempt.submission_token})
-    return _render_quiz(request, quiz, attempt, form)
+    return redirect("quizzes:result", code=quiz.join_code)
+
+
+def _own_open_attempt(request: HttpRequest, code: str) -> Attempt | None:
+    """The attempt this browser is answering on this quiz, found in one query: the common case
+    (a student loading or reloading the page) needs nothing else."""
+    join_code = normalise_join_code(code)
+    attempt_id = request.session.get(ATTEMPTS_SESSION_KEY, {}).get(join_code)
+    if attempt_id is None:
+        return None
+    return (
+        Attempt.objects.select_related("quiz__article")
+        .filter(
+            pk=attempt_id,
+            quiz__join_code=join_code,
+            quiz__status=Quiz.Status.PUBLISHED,
+            submitted__isnull=True,
+        )
+        .first()
+    )
 
 
 def _render_quiz(request, quiz: Quiz, attempt: Attempt, form: QuizForm, status: int = 200):

@@ -158,7 +158,8 @@ def _entity_candidate(
     sentence = reading.sentences[index]
     answer_span = reading.doc[mention.start : mention.end]
     stem = make_stem(sentence, answer_span, mention.kind, replacements=replacements)
-    if stem is None:
+    if stem is None or not stem.self_contained:
+        # "it is one of the oldest cities in _____": a student cannot tell what "it" is.
         return None
     entity = reading.entities.get(mention.key)
     modifier = answer_span.root.dep_ in ("compound", "amod", "nmod", "npadvmod")
@@ -257,7 +258,7 @@ def _thing_candidates(
         stem = make_stem(
             reading.sentences[index], span, AnswerKind.THING, replacements=replacements
         )
-        if stem is None:
+        if stem is None or not stem.self_contained:
             continue
         answer = span.text
         accepted = accepted_answers(answer, kind=AnswerKind.THING, entity=None)

@@ -115,6 +115,10 @@ def _collect(token: Token, *, kept: set[int], keep: frozenset[int]) -> None:
     for child in token.children:
         if _contains(child, keep) or not _is_pruned(child):
             _collect(child, kept=kept, keep=keep)
+            if child.dep_ == "conj" and _is_pruned(child):
+                # "died and most of the city was destroyed": a second clause kept for the
+                # answer keeps the "and" that joins it, or two clauses run together.
+                kept.update(c.i for c in token.children if c.dep_ == "cc" and c.i < child.i)
 
 
 def _contains(token: Token, indices: frozenset[int]) -> bool:
@@ -128,7 +132,9 @@ def _is_pruned(child: Token) -> bool:
         return True
     if child.dep_ in PRUNED_DEPS and not (child.dep_ == "punct" and _is_inner_punct(child)):
         return True
-    if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"):
+    if child.dep_ == "conj" and child.head.pos_ in ("VERB", "AUX"):
+        # A noun the parser hung on the verb as a conjunct ("saw the end ... in 1910 and the
+        # Revolution") is a second object: without its "and" it would run into the first.
         return True
     if child.dep_ in ("advmod", "cc") and child.lower_ in LINKING_ADVERBS:
         return True

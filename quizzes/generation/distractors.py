@@ -63,6 +63,19 @@ VALUE_KINDS = frozenset(GENERATED_FOR_KIND)
 MAX_YEARS_APART = 30
 # Kinds whose article rivals may also come from a neighbouring kind of the same scope.
 RIVAL_KINDS = {AnswerKind.PLACE: frozenset({AnswerKind.PLACE, AnswerKind.CITY})}
+# A named place's feature word says what it is: an ocean's rivals are seas, not cities.
+FEATURE_GROUPS = (
+    frozenset({"ocean", "sea", "gulf", "bay", "strait", "channel"}),
+    frozenset({"river", "creek", "canal", "stream"}),
+    frozenset({"lake", "lagoon", "reservoir"}),
+    frozenset({"mount", "mountain", "mountains", "range", "hills", "hill", "peak", "volcano"}),
+    frozenset({"island", "islands", "isle", "peninsula", "archipelago"}),
+    frozenset({"desert"}),
+    frozenset({"valley", "basin", "plain", "plains", "plateau"}),
+)
+NO_FEATURE = -1
+# Kinds whose one-word names can be nouns ("the Romans") or adjectives ("Roman citizenship").
+FORM_SENSITIVE_KINDS = frozenset({AnswerKind.NATIONALITY})
 
 
 @dataclass(frozen=True)
@@ -99,7 +112,8 @@ def choose_distractors(
     pools: list[list[str]] = [article]
     if generator is not None:
         pools.append(generator(answer, rng=rng, count=DISTRACTOR_COUNT * POOL_FACTOR))
-    if kind in BANK_FOR_KIND:
+    if kind in BANK_FOR_KIND and not (kind in FORM_SENSITIVE_KINDS and _is_plural(answer)):
+        # The bank's nationalities are adjectives: no rivals for a people ("the Moors").
         bank = list(bank_names(BANK_FOR_KIND[kind]))
         rng.shuffle(bank)
         pools.append(bank)
@@ -116,7 +130,8 @@ def choose_distractors(
         usable = [
             _match_form(candidate, answer)
             for candidate in pool
-            if _is_clearly_wrong(
+            if _same_form(candidate, answer, kind=kind)
+            and _is_clearly_wrong(
                 candidate,
                 kind=kind,
                 accepted=accepted,
@@ -127,12 +142,44 @@ def choose_distractors(
                 taken=found,
             )
         ]
-        usable = list(dict.fromkeys(usable))
+        usable = _distinct(usable, kind=kind)
         picked = _pick(usable, need=DISTRACTOR_COUNT - len(found), rng=rng)
         found.extend(picked)
         if len(found) == DISTRACTOR_COUNT:
             return tuple(found)
     return ()
+
+
+def _distinct(usable: list[str], *, kind: AnswerKind) -> list[str]:
+    """ "Roman" and "Romans" are one choice twice: keep the first of each such pair."""
+    kept: list[str] = []
+    for candidate in usable:
+        if not any(_similar(candidate, other, kind=kind) for other in kept):
+            kept.append(candidate)
+    return kept
+
+
+def _same_form(candidate: str, answer: str, *, kind: AnswerKind) -> bool:
+    """Choices a student could tell apart by form alone give the answer away."""
+    if kind in FORM_SENSITIVE_KINDS and _is_plural(candidate) != _is_plural(answer):
+        return False
+    if kind in (AnswerKind.PLACE, AnswerKind.FACILITY):
+        return _feature_group(candidate) == _feature_group(answer)
+    return True
+
+
+def _is_plural(name: str) -> bool:
+    word = strip_article(name).split()[-1] if name.strip() else ""
+    return word.endswith("s") and not word.endswith("ss")
+
+
+def _feature_group(name: str) -> int:
+    words = strip_article(name).casefold().split()
+    for word in (words[-1:] + words[:1]) if words else []:
+        for index, group in enumerate(FEATURE_GROUPS):
+            if word in group:
+                return index
+    return NO_FEATURE
 
 
 def _article_candidates(
@@ -142,7 +189,10 @@ def _article_candidates(
     same_kind = [
         entity
         for entity in context.entities.values()
-        if entity.kind in kinds and entity.key not in excluded_keys
+        if entity.kind in kinds
+        and entity.key not in excluded_keys
+        # A one-word "person" is as often a place or a word the model misread.
+        and (entity.kind != AnswerKind.PERSON or " " in entity.name)
     ]
     same_kind.sort(key=lambda entity: (-entity.count, entity.name))
     return [entity.name for entity in same_kind]

@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span
 
 from quizzes.generation.bank import bank_kind
 from quizzes.generation.kinds import KNOWN_ALIASES, AnswerKind, date_kind, kind_of
+from quizzes.generation.spans import repaired_entities
 
 # Parts of an entity span that are not part of the name a student would write.
 LEADING_WORDS = frozenset({"the", "a", "an", "about", "approximately", "nearly", "almost", "some"})
@@ -22,6 +23,13 @@ LABELS_WITH_NUMBERS = frozenset(
 SCORE_RE = re.compile(r"^\d+[–-]\d+$")
 PLACE_PREPOSITIONS = frozenset({"in", "at", "to", "from", "near", "into", "across"})
 ACRONYM_RE = re.compile(r"^[A-Z][A-Z.&]{1,9}$")
+# Kinds the bank vouches for beat the model's guess on another mention of the same name.
+TRUSTED_KINDS = (
+    AnswerKind.COUNTRY,
+    AnswerKind.CITY,
+    AnswerKind.US_STATE,
+    AnswerKind.CONTINENT,
+)
 
 
 @dataclass(frozen=True)
@@ -103,7 +111,7 @@ def collect_mentions(
 ) -> tuple[list[Mention], dict[str, Entity]]:
     """Clean the parser's entities and merge aliases into one entity each."""
     raw: list[tuple[Span, AnswerKind]] = []
-    for ent in doc.ents:
+    for ent in repaired_entities(doc):
         if not askable_sentence[sentence_of[ent.start]]:
             continue
         span = trim_span(ent)
@@ -122,6 +130,7 @@ def collect_mentions(
     counts: Counter[str] = Counter()
     names: dict[str, tuple[str, AnswerKind]] = {}
     aliases: dict[str, set[str]] = {}
+    kinds: dict[str, Counter[AnswerKind]] = {}
     for span, kind in raw:
         name, name_kind = canonical.get(span.text, (span.text, kind))
         if _is_lone_common_word(span, name):
@@ -135,10 +144,19 @@ def collect_mentions(
         key = name_key(name)
         names.setdefault(key, (name, name_kind))
         aliases.setdefault(key, set()).add(span.text)
+        kinds.setdefault(key, Counter())[name_kind] += 1
         counts[key] += 1
         mentions.append(
             Mention(start=span.start, end=span.end, text=span.text, kind=name_kind, key=key)
         )
+    # "Lisbon" is a city in one sentence and a person in the next to the model: one name, one
+    # kind, so its questions and distractors agree.
+    agreed = {key: _agreed_kind(found) for key, found in kinds.items()}
+    names = {key: (name, agreed[key]) for key, (name, _) in names.items()}
+    mentions = [
+        Mention(start=m.start, end=m.end, text=m.text, kind=agreed[m.key], key=m.key)
+        for m in mentions
+    ]
     # "(AFC)" names the conference even where the model did not see it as a name.
     short_forms: dict[str, set[str]] = {}
     for short, full in acronyms.items():
@@ -154,6 +172,13 @@ def collect_mentions(
         for key in names
     }
     return mentions, entities
+
+
+def _agreed_kind(found: Counter[AnswerKind]) -> AnswerKind:
+    trusted = [kind for kind in TRUSTED_KINDS if kind in found]
+    if trusted:
+        return trusted[0]
+    return found.most_common(1)[0][0]
 
 
 def _person_or_not(span: Span, name: str) -> AnswerKind | None:

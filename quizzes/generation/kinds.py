@@ -102,13 +102,42 @@ MONTHS = [
 ]
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 MONTH_PATTERN = "|".join(month.capitalize() for month in MONTHS)
-YEAR_RE = re.compile(r"^(?:in )?(1\d{3}|20\d{2})$")
+YEAR_RE = re.compile(
+    r"^(?:in )?(?:1\d{3}|20\d{2}|(?:AD|A\.D\.) \d{1,4}|\d{1,4} (?:BC|AD|BCE|CE|B\.C\.|A\.D\.))$"
+)
 FULL_DATE_RE = re.compile(
     rf"^(?:({MONTH_PATTERN}) \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}"
     rf"|\d{{1,2}} ({MONTH_PATTERN}),? \d{{4}})$"
 )
 MONTH_YEAR_RE = re.compile(rf"^({MONTH_PATTERN}),? \d{{4}}$")
-CENTURY_RE = re.compile(r"^(?:the )?\d{1,2}(?:st|nd|rd|th) century$", re.I)
+ORDINAL_WORDS = [
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+    "twentieth",
+    "twenty-first",
+]
+CENTURY_RE = re.compile(
+    rf"^(?:the )?(?:\d{{1,2}}(?:st|nd|rd|th)|{'|'.join(ORDINAL_WORDS)}) century"
+    r"(?: (?:BC|AD|BCE|CE|B\.C\.|A\.D\.))?$",
+    re.I,
+)
 DURATION_UNITS = "seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|century"
 DURATION_RE = re.compile(rf"^(?:about |nearly |almost |over |more than )?\S+ (?:{DURATION_UNITS})$")
 NUMBER_WORDS = [

@@ -6,10 +6,13 @@ import random
 import re
 from dataclasses import dataclass
 
-from quizzes.generation.kinds import MONTHS, NUMBER_WORDS, WEEKDAYS
+from quizzes.generation.kinds import MONTHS, NUMBER_WORDS, ORDINAL_WORDS, WEEKDAYS
 
 NUMBER_PART_RE = re.compile(r"^(?P<prefix>\D*?)(?P<number>\d[\d,]*(?:\.\d+)?)(?P<suffix>.*)$")
 YEAR_IN_TEXT_RE = re.compile(r"\b(1\d{3}|20\d{2})\b")
+# "AD 79", "44 BC": a year of any length beside its era.
+ERA_YEAR_RE = re.compile(r"\b(\d{1,4})\b(?=\s*(?:BC|AD|BCE|CE|B\.C\.|A\.D\.))|(?<=AD )(\d{1,4})\b")
+ORDINAL_WORD_RE = re.compile(rf"\b({'|'.join(ORDINAL_WORDS)})\b", re.I)
 DAY_RE = re.compile(r"\b(\d{1,2})\b")
 CENTURY_NUMBER_RE = re.compile(r"(\d{1,2})(st|nd|rd|th)")
 # Wrong values stay within this factor of the answer, so the choice tests the fact, not scale.
@@ -110,14 +113,15 @@ def _round_like(value: float, like: float) -> float:
 
 
 def wrong_years(text: str, *, rng: random.Random, count: int) -> list[str]:
-    match = YEAR_IN_TEXT_RE.search(text)
+    match = YEAR_IN_TEXT_RE.search(text) or ERA_YEAR_RE.search(text)
     if not match:
         return []
-    year = int(match.group(1))
+    digits = match.group(1) or match.group(2)
+    year = int(digits)
     offsets = list(YEAR_STEPS)
     rng.shuffle(offsets)
     years = [year + offset * rng.choice((-1, 1)) for offset in offsets[:count]]
-    return [text.replace(match.group(1), str(other)) for other in years]
+    return [text.replace(digits, str(other)) for other in years if other > 0]
 
 
 def wrong_dates(text: str, *, rng: random.Random, count: int) -> list[str]:
@@ -156,14 +160,26 @@ def wrong_weekdays(text: str, *, rng: random.Random, count: int) -> list[str]:
 
 def wrong_centuries(text: str, *, rng: random.Random, count: int) -> list[str]:
     match = CENTURY_NUMBER_RE.search(text)
-    if not match:
+    word = ORDINAL_WORD_RE.search(text)
+    if match:
+        number = int(match.group(1))
+    elif word:
+        number = ORDINAL_WORDS.index(word.group(1).lower()) + 1
+    else:
         return []
-    number = int(match.group(1))
-    others = [
-        n for n in (number - 2, number - 1, number + 1, number - 3) if 0 < n <= SMALL_LIMIT + 1
-    ]
+    others = [n for n in (number - 2, number - 1, number + 1, number + 2) if 0 < n <= SMALL_LIMIT]
     rng.shuffle(others)
-    return [text.replace(match.group(0), _ordinal(n)) for n in others[:count]]
+    if match:
+        return [text.replace(match.group(0), _ordinal(n)) for n in others[:count]]
+    # "the second century BC" gets words back: "the third century BC".
+    return [
+        text.replace(word.group(1), _same_case(ORDINAL_WORDS[n - 1], word.group(1)))
+        for n in others[:count]
+    ]
+
+
+def _same_case(word: str, like: str) -> str:
+    return word.capitalize() if like[:1].isupper() else word
 
 
 def _ordinal(number: int) -> str:

@@ -67,9 +67,9 @@ def resolve_pronouns(
             name, is_person = antecedent
             if lowered in PERSON_PRONOUNS and not is_person:
                 continue
-            if lowered in THING_PRONOUNS and (is_person or previous.tag_ not in SINGULAR_TAGS):
+            if lowered in THING_PRONOUNS and (is_person or not _is_singular(previous)):
                 continue
-            if lowered in PLURAL_PRONOUNS and previous.tag_ not in PLURAL_TAGS:
+            if lowered in PLURAL_PRONOUNS and not _is_plural(previous):
                 continue
             if lowered not in PERSON_PRONOUNS | THING_PRONOUNS | PLURAL_PRONOUNS:
                 continue
@@ -80,6 +80,15 @@ def resolve_pronouns(
                 if token.dep_ in SUBJECT_DEPS:
                     chained[token.i] = antecedent
     return replacements
+
+
+def _is_singular(subject: Token) -> bool:
+    """A resolved "it" passes its antecedent on, and is as singular as the name it stands for."""
+    return subject.tag_ in SINGULAR_TAGS or subject.lower_ == "it"
+
+
+def _is_plural(subject: Token) -> bool:
+    return subject.tag_ in PLURAL_TAGS or subject.lower_ == "they"
 
 
 def _has_nearer_antecedent(pronoun: Token, *, mention_at: dict[int, Mention]) -> bool:

@@ -30,6 +30,11 @@ BE_FORMS = frozenset({"is", "was", "are", "were", "am", "'s", "’s"})
 QUOTED_COMMA_RE = re.compile(r",([”\"])(?=\s+[a-z])")
 DANGLING_END_RE = re.compile(r"\b(and|or|but|nor|the|a|an|than|as well as)$", re.I)
 MAX_FRONT_WORDS = 5
+RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
+TIME_FRAME_NOUNS = frozenset(
+    {"morning", "afternoon", "evening", "night", "eve", "day", "spring", "summer", "autumn"}
+    | {"winter", "dawn", "end", "beginning", "start"}
+)
 DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
 PARENTHESES_RE = re.compile(r"\s*\([^()]*(?:\([^()]*\)[^()]*)*\)")
 CLAUSE_OPENER_TAGS = frozenset({"WDT", "WP", "WP$", "WRB", "IN"})
@@ -170,6 +175,13 @@ def _question(answer: Span, kind: AnswerKind) -> Stem | None:
         # "What is covered by the rainforest of which?": a relative clause was cut in half.
         return None
     kept = [answer.doc[i] for i in clause.kept if i not in plan.removed]
+    if any(token.tag_ in RELATIVE_TAGS and token.dep_ not in SUBJECT_DEPS for token in kept):
+        # "... add to its list that?": the object is a relative pronoun whose noun is gone.
+        return None
+    if plan.wh == "where" and any(
+        token.dep_ == "attr" and token.head.i == clause.verb.i for token in kept
+    ):
+        return None  # "Where is Vesuvius a volcano near Naples?": the place was the noun's.
     if plan.is_subject and kind == AnswerKind.PERSON:
         # "Who signaled that his government ...": the pronoun points at the answer itself.
         kept = [token for token in kept if token.lower_ not in PERSONAL_PRONOUNS]
@@ -189,6 +201,15 @@ def _plan(answer: Span, kind: AnswerKind) -> _Plan | None:
         return None
     if kind == AnswerKind.NUMBER and root.dep_ == "nummod":
         return _how_many(answer, root.head)
+    if kind in TIME_KINDS:
+        frame = _time_frame(answer)
+        if frame is not None:
+            # "On the morning of 1 November 1755, ...": the date dates the whole clause, so
+            # the question asks for the date, not for a gap inside it.
+            outer = frame.head
+            return _Plan(
+                verb=outer.head, removed=_subtree(outer), wh=TIME_WH[kind], is_subject=False
+            )
     if kind == AnswerKind.MONEY and root.dep_ in OBJECT_DEPS:
         return _Plan(verb=root.head, removed=_subtree(root), wh="how much", is_subject=False)
     if kind in (AnswerKind.NATIONALITY, AnswerKind.ORDINAL):
@@ -251,6 +272,26 @@ def _prepositional(root: Token, kind: AnswerKind) -> _Plan | None:
     if kind in TIME_KINDS or kind in (AnswerKind.NUMBER, AnswerKind.QUANTITY, AnswerKind.PERCENT):
         return None
     return _stranded_or_fronted(root, verb=verb, kind=kind)
+
+
+def _time_frame(answer: Span) -> Token | None:
+    """ "the morning of", "the night of": a part of the day or year that holds the date and
+    hangs on the verb by a time preposition. The parser may hang the date on it either way."""
+    for token in answer:
+        noun = token.head
+        if answer.start <= noun.i < answer.end:
+            continue
+        if noun.lower_ == "of":
+            noun = noun.head
+        outer = noun.head
+        if (
+            noun.lower_ in TIME_FRAME_NOUNS
+            and noun.dep_ == "pobj"
+            and outer.lower_ in TIME_PREPS
+            and outer.head.pos_ in ("VERB", "AUX")
+        ):
+            return noun
+    return None
 
 
 def _stranded_or_fronted(root: Token, *, verb: Token, kind: AnswerKind) -> _Plan | None:

@@ -41,6 +41,13 @@ def quiz_form(client, quiz):
     return form_data(html, "quiz_form")
 
 
+def form_index(data, question) -> str:
+    """The inline form number of a question in the quiz page's form data."""
+    return next(
+        k.split("-")[1] for k, v in data.items() if k.endswith("-id") and v == str(question.pk)
+    )
+
+
 def answer(quiz, name, *, right: bool):
     """A student takes the published quiz through the real pages."""
     client = Client()

@@ -183,9 +183,7 @@ def test_quiz_page_shows_code_link_qr_and_each_source_sentence(teacher_client, q
 def test_teacher_edits_a_questions_wording_and_choices(teacher_client, quiz):
     question = quiz.questions.filter(kind=Question.Kind.MULTIPLE_CHOICE).order_by("order").first()
     data = quiz_form(teacher_client, quiz)
-    index = next(
-        k.split("-")[1] for k, v in data.items() if k.endswith("-id") and v == str(question.pk)
-    )
+    index = form_index(data, question)
 
     data[f"questions-{index}-prompt"] = "Where was Marie Curie born?"
     data[f"questions-{index}-answer"] = "Warsaw"
@@ -204,9 +202,7 @@ def test_teacher_edits_a_questions_wording_and_choices(teacher_client, quiz):
 def test_multiple_choice_without_a_wrong_choice_is_refused(teacher_client, quiz):
     question = quiz.questions.filter(kind=Question.Kind.MULTIPLE_CHOICE).first()
     data = quiz_form(teacher_client, quiz)
-    index = next(
-        k.split("-")[1] for k, v in data.items() if k.endswith("-id") and v == str(question.pk)
-    )
+    index = form_index(data, question)
 
     data[f"questions-{index}-wrong_choices"] = ""
     response = teacher_client.post(f"/admin/quizzes/quiz/{quiz.pk}/change/", data)
@@ -242,9 +238,7 @@ def test_teacher_adds_a_short_answer_question_by_hand_and_reorders(teacher_clien
 def test_short_answer_without_an_answer_is_refused(teacher_client, quiz):
     question = quiz.questions.filter(kind=Question.Kind.SHORT_ANSWER).get()
     data = quiz_form(teacher_client, quiz)
-    index = next(
-        k.split("-")[1] for k, v in data.items() if k.endswith("-id") and v == str(question.pk)
-    )
+    index = form_index(data, question)
 
     data[f"questions-{index}-answer"] = " "
     response = teacher_client.post(f"/admin/quizzes/quiz/{quiz.pk}/change/", data)
@@ -257,9 +251,7 @@ def test_short_answer_without_an_answer_is_refused(teacher_client, quiz):
 def test_teacher_deletes_a_question(teacher_client, quiz):
     question = quiz.questions.order_by("order").first()
     data = quiz_form(teacher_client, quiz)
-    index = next(
-        k.split("-")[1] for k, v in data.items() if k.endswith("-id") and v == str(question.pk)
-    )
+    index = form_index(data, question)
 
     data[f"questions-{index}-DELETE"] = "on"
     teacher_client.post(f"/admin/quizzes/quiz/{quiz.pk}/change/", data)
@@ -391,9 +383,7 @@ def test_editing_wrong_choices_keeps_the_other_choices_in_their_order(teacher_cl
     question = quiz.questions.filter(kind=Question.Kind.MULTIPLE_CHOICE).order_by("order").first()
     before = list(question.choices.order_by("order").values_list("text", flat=True))
     data = quiz_form(teacher_client, quiz)
-    index = next(
-        k.split("-")[1] for k, v in data.items() if k.endswith("-id") and v == str(question.pk)
-    )
+    index = form_index(data, question)
     kept = data[f"questions-{index}-wrong_choices"].splitlines()[:2]
 
     data[f"questions-{index}-wrong_choices"] = "\n".join([*kept, "Lisbon"])

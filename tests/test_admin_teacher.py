@@ -22,6 +22,15 @@ TEXT = (
     "Her daughter Irene Joliot-Curie won the Nobel Prize in Chemistry in 1935 in Stockholm."
 )
 
+# More facts than a 3-question quiz uses, so there is always another question to offer.
+LONGER_TEXT = TEXT + (
+    "\nPierre Curie died in a street accident in Paris in 1906."
+    "\nMarie Curie won the Nobel Prize in Chemistry in 1911 for discovering polonium and radium."
+    "\nShe founded the Radium Institute in Paris in 1914."
+    "\nDuring the First World War she organised mobile X-ray units for the French army."
+    "\nMarie Curie died in Savoy in 1934."
+)
+
 
 @pytest.fixture
 def teacher_client(teacher):
@@ -261,14 +270,16 @@ def test_teacher_deletes_a_question(teacher_client, quiz):
 
 
 @pytest.mark.django_db
-def test_regenerate_replaces_one_question(teacher_client, quiz):
-    old = quiz.questions.filter(kind=Question.Kind.MULTIPLE_CHOICE).order_by("order").first()
+def test_regenerate_replaces_one_question(teacher_client, teacher):
+    article = services.article_create(owner=teacher, title="Curie", text=LONGER_TEXT)
+    quiz = services.build_quiz(article, GenerationOptions(multiple_choice=3))
+    old = quiz.questions.order_by("order").first()
 
     response = teacher_client.post(f"/admin/quizzes/quiz/{quiz.pk}/questions/{old.pk}/regenerate/")
 
     assert response.status_code == 302
     assert not Question.objects.filter(pk=old.pk).exists()
-    assert quiz.questions.count() == 4
+    assert quiz.questions.count() == 3
     assert quiz.questions.filter(order=old.order).exclude(prompt=old.prompt).exists()
 
 

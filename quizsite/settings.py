@@ -98,7 +98,6 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"]["OPTIONS"] = {
         # Runs on every new connection: readers never block the writer, and a waiting writer
         # retries for `timeout` seconds instead of failing with "database is locked".

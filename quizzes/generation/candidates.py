@@ -9,6 +9,7 @@ from spacy.tokens import Span
 
 from quizzes.generation.answers import accepted_answers, strip_article
 from quizzes.generation.entities import Entity, Mention
+from quizzes.generation.generic import generic_nouns, generic_replacements
 from quizzes.generation.kinds import AnswerKind
 from quizzes.generation.reading import Reading
 from quizzes.generation.stems import Stem, make_stem
@@ -102,6 +103,13 @@ class Candidate:
     # Entities that must not be offered as wrong choices: the answer and its conjuncts.
     excluded_keys: frozenset[str]
     answer_count: int
+    # The same question with other names shown by their kind ("the city"), for when the
+    # stem would otherwise give away another question's answer.
+    alternative: Stem | None = None
+
+    @property
+    def stems(self) -> tuple[Stem, ...]:
+        return (self.stem,) if self.alternative is None else (self.stem, self.alternative)
 
 
 def build_candidates(reading: Reading) -> list[Candidate]:
@@ -109,16 +117,19 @@ def build_candidates(reading: Reading) -> list[Candidate]:
     mention_tokens: set[int] = set()
     hidden = hidden_names(reading)
     pronouns = titled_pronouns(reading)
+    nouns = generic_nouns(reading)
     for mention in reading.mentions:
         mention_tokens.update(range(mention.start, mention.end))
         replacements = _replacements_for(
             reading, hidden, pronouns=pronouns, start=mention.start, end=mention.end
         )
-        candidate = _entity_candidate(reading, mention, replacements=replacements)
+        candidate = _entity_candidate(reading, mention, replacements=replacements, nouns=nouns)
         if candidate is not None:
             found.append(candidate)
     found.extend(
-        _thing_candidates(reading, mention_tokens=mention_tokens, hidden=hidden, pronouns=pronouns)
+        _thing_candidates(
+            reading, mention_tokens=mention_tokens, hidden=hidden, pronouns=pronouns, nouns=nouns
+        )
     )
     found.extend(title_candidates(reading))
     return found
@@ -144,7 +155,7 @@ def _replacements_for(
 
 
 def _entity_candidate(
-    reading: Reading, mention: Mention, *, replacements: dict[int, str]
+    reading: Reading, mention: Mention, *, replacements: dict[int, str], nouns: dict[str, str]
 ) -> Candidate | None:
     if any(index in reading.blocked for index in range(mention.start, mention.end)):
         return None
@@ -179,7 +190,36 @@ def _entity_candidate(
         accepted=accepted,
         excluded_keys=frozenset({mention.key} | _conjunct_keys(reading, answer_span)),
         answer_count=entity.count if entity else 1,
+        alternative=_alternative(
+            reading,
+            answer_span,
+            kind=mention.kind,
+            replacements=replacements,
+            stem=stem,
+            nouns=nouns,
+        ),
     )
+
+
+def _alternative(
+    reading: Reading,
+    answer: Span,
+    *,
+    kind: AnswerKind,
+    replacements: dict[int, str],
+    stem: Stem,
+    nouns: dict[str, str],
+) -> Stem | None:
+    index = reading.sentence_of[answer.start]
+    generic = generic_replacements(reading, index, start=answer.start, end=answer.end, nouns=nouns)
+    if not generic:
+        return None
+    other = make_stem(
+        reading.sentences[index], answer, kind, replacements={**replacements, **generic}
+    )
+    if other is None or not other.self_contained or other.prompt == stem.prompt:
+        return None
+    return other
 
 
 def _is_back_reference(reading: Reading, mention: Mention) -> bool:
@@ -223,6 +263,7 @@ def _thing_candidates(
     mention_tokens: set[int],
     hidden: dict[int, list[tuple[int, int, dict[int, str]]]],
     pronouns: dict[int, str],
+    nouns: dict[str, str],
 ) -> list[Candidate]:
     """Key noun phrases ("a prisoner swap") as short answers: too loosely typed for choices."""
     found = []
@@ -264,6 +305,14 @@ def _thing_candidates(
         accepted = accepted_answers(answer, kind=AnswerKind.THING, entity=None)
         if _names_answer(stem.prompt, accepted):
             continue
+        alternative = _alternative(
+            reading,
+            span,
+            kind=AnswerKind.THING,
+            replacements=replacements,
+            stem=stem,
+            nouns=nouns,
+        )
         found.append(
             Candidate(
                 sentence=index,
@@ -274,6 +323,7 @@ def _thing_candidates(
                 accepted=accepted,
                 excluded_keys=frozenset(),
                 answer_count=reading.term_counts.get(root.lower_, 1),
+                alternative=alternative,
             )
         )
     return found

@@ -87,7 +87,12 @@ def generate(text: str, options: GenerationOptions | None = None) -> list[Questi
         accept=lambda item: bool(distractors_for(item)),
         chosen=[],
     )
-    short = select(ranked, wanted=options.short_answer, accept=lambda item: True, chosen=multiple)
+    # A text with too few rivals for choices still holds facts: the quiz keeps its length
+    # with short-answer questions in place of the missing multiple-choice ones.
+    missing = options.multiple_choice - len(multiple)
+    short = select(
+        ranked, wanted=options.short_answer + missing, accept=lambda item: True, chosen=multiple
+    )
     drafts = [
         _draft(item, reading=reading, text=text, distractors=distractors_for(item), kind=kind)
         for items, kind in (

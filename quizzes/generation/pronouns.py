@@ -16,6 +16,9 @@ PERSON_PRONOUNS = frozenset({"he", "his", "him", "she", "her"})
 POSSESSIVE_TAG = "PRP$"
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 SINGULAR_TAGS = frozenset({"NN", "NNP"})
+# A person named this often, and this many times more than anyone else, is the article's topic.
+TOPIC_MENTIONS = 3
+TOPIC_LEAD = 2
 
 
 def resolve_pronouns(
@@ -30,6 +33,7 @@ def resolve_pronouns(
     replacements: dict[int, str] = {}
     # A resolved subject pronoun passes its antecedent on: "Kenya ... It ... Its capital".
     chained: dict[int, tuple[str, bool]] = {}
+    topic = _topic_person(entities)
     for number in range(1, len(sentences)):
         previous = _subject(sentences[number - 1])
         antecedent = None
@@ -59,14 +63,25 @@ def resolve_pronouns(
                 # "Napoleon had returned ... The battle ended his rule ... He was exiled":
                 # the one person named just before is who "he" is.
                 recent = _only_recent_person(sentences, number, mention_at=mention_at)
-                if recent is not None:
+                unnamed = _unlabelled_name(previous, mention_at=mention_at)
+                if unnamed is not None:
+                    # "Tesla gained ... for Thomas Edison. He soon ...": the subject before
+                    # is who "he" is, even when the model did not see a person in it.
+                    replacements[token.i] = unnamed
+                elif recent is not None:
                     replacements[token.i] = recent.text
+                elif topic is not None:
+                    replacements[token.i] = topic
+                continue
+            if lowered in PERSON_PRONOUNS and (antecedent is None or not antecedent[1]):
+                # In a life story, "he" with no one nearer is the person the article is about.
+                name = _unlabelled_name(previous, mention_at=mention_at) or topic
+                if name is not None:
+                    replacements[token.i] = f"{name}'s" if token.tag_ == POSSESSIVE_TAG else name
                 continue
             if antecedent is None or previous is None:
                 continue
             name, is_person = antecedent
-            if lowered in PERSON_PRONOUNS and not is_person:
-                continue
             if lowered in THING_PRONOUNS and (is_person or not _is_singular(previous)):
                 continue
             if lowered in PLURAL_PRONOUNS and not _is_plural(previous):
@@ -80,6 +95,30 @@ def resolve_pronouns(
                 if token.dep_ in SUBJECT_DEPS:
                     chained[token.i] = antecedent
     return replacements
+
+
+def _unlabelled_name(subject: Token | None, *, mention_at: dict[int, Mention]) -> str | None:
+    """A one-word proper name as the subject, which the model gave no label."""
+    if subject is None or subject.i in mention_at or subject.pos_ != "PROPN":
+        return None
+    if subject.tag_ != "NNP" or any(
+        child.dep_ in ("compound", "det") for child in subject.children
+    ):
+        return None
+    return subject.text
+
+
+def _topic_person(entities: dict[str, Entity]) -> str | None:
+    """The surname of the one person the article is mostly about, if there is one."""
+    people = sorted(
+        (entity for entity in entities.values() if entity.kind == AnswerKind.PERSON),
+        key=lambda entity: -entity.count,
+    )
+    if not people or people[0].count < TOPIC_MENTIONS:
+        return None
+    if len(people) > 1 and people[1].count * TOPIC_LEAD > people[0].count:
+        return None
+    return people[0].name.split()[-1]
 
 
 def _is_singular(subject: Token) -> bool:

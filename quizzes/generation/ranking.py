@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
 
@@ -75,6 +76,12 @@ MAX_USES = 2
 # What a second question on one sentence, or on one answer, costs against its score.
 SAME_SENTENCE_COST = 0.25
 REPEATED_ANSWER_COST = 0.4
+PATTERN_CACHE = 4096
+# A capitalised word right next to a match makes the match part of a longer name.
+NAME_WORD_BEFORE_RE = re.compile(r"[A-Z][\w'’.-]*[ -]$")
+NAME_WORD_AFTER_RE = re.compile(r"[ -](?:[A-Z][\w'’.-]*|\d+)\b")
+# A stem that shows a name by its kind ("the city") tells the student a little less.
+ALTERNATIVE_COST = 0.05
 
 
 @dataclass(frozen=True)
@@ -173,26 +180,30 @@ def select(
     Each step takes the candidate worth most once its costs are counted: the questions it
     would rule out (its answer in their stems or theirs in its stem), a second question on
     its sentence, a second question with its answer. `chosen` holds questions already
-    picked (of another kind) that new ones must not overlap.
+    picked (of another kind) that new ones must not overlap. A stem that would give away
+    another answer is swapped for its plainer alternative ("the city") where one exists.
     """
     # Below MIN_SCORE a question is one a teacher would delete: better fewer than that.
     pool = [item for item in ranked[:SELECTION_POOL] if item.score >= MIN_SCORE]
     blocks = _conflicts(pool)
     picked: list[Ranked] = []
+    used: set[int] = set()
     while len(picked) < wanted:
-        taken = [*chosen, *picked]
-        feasible = [
-            index
-            for index, item in enumerate(pool)
-            if item not in picked and not _overlaps(item, taken) and accept(item)
-        ]
-        if not feasible:
+        fits: dict[int, tuple[Ranked, dict[int, Ranked]]] = {}
+        for index, item in enumerate(pool):
+            if index in used:
+                continue
+            fit = _fit(item, chosen=chosen, picked=picked, accept=accept)
+            if fit is not None:
+                fits[index] = fit
+        if not fits:
             break
-        alive = set(feasible)
+        alive = set(fits)
+        taken = [*chosen, *picked]
         sentences = Counter(item.candidate.sentence for item in taken)
         answers = Counter(item.candidate.key for item in taken)
         best = max(
-            feasible,
+            fits,
             key=lambda index: (
                 _worth(
                     pool, index, blocked=blocks[index] & alive, sentences=sentences, answers=answers
@@ -200,8 +211,78 @@ def select(
                 -index,
             ),
         )
-        picked.append(pool[best])
+        version, swaps = fits[best]
+        for position, replacement in swaps.items():
+            picked[position] = replacement
+        picked.append(version)
+        used.add(best)
     return picked
+
+
+def _fit(
+    item: Ranked,
+    *,
+    chosen: list[Ranked],
+    picked: list[Ranked],
+    accept: Callable[[Ranked], bool],
+) -> tuple[Ranked, dict[int, Ranked]] | None:
+    """The version of `item` that can join the quiz, and the picked stems it makes plainer."""
+    for version in _versions(item):
+        if _overlaps(version, chosen) or _repeats(version, picked):
+            continue
+        swaps = _swaps_for(version, picked)
+        if swaps is None or not accept(version):
+            continue
+        return version, swaps
+    return None
+
+
+def _versions(item: Ranked) -> list[Ranked]:
+    candidate = item.candidate
+    if candidate.alternative is None:
+        return [item]
+    plainer = replace(candidate, stem=candidate.alternative, alternative=None)
+    return [item, Ranked(plainer, round(item.score - ALTERNATIVE_COST, 4))]
+
+
+def _repeats(version: Ranked, picked: list[Ranked]) -> bool:
+    """`_overlaps` without the answer-in-stem rule, which swaps may still satisfy."""
+    candidate = version.candidate
+    same_sentence = sum(other.candidate.sentence == candidate.sentence for other in picked)
+    if same_sentence >= MAX_PER_SENTENCE or _uses(candidate, picked) >= MAX_USES:
+        return True
+    for other in picked:
+        previous = other.candidate
+        if (
+            previous.answer.casefold() == candidate.answer.casefold()
+            and previous.key != candidate.key
+        ) or (previous.key == candidate.key and previous.sentence == candidate.sentence):
+            # The same fact asked twice, once in its plainer version, is still one fact.
+            return True
+        if _mentions_any(candidate.stem.prompt, previous.accepted):
+            return True
+        if _near_duplicate(previous.stem.prompt, candidate.stem.prompt):
+            return True
+    return False
+
+
+def _swaps_for(version: Ranked, picked: list[Ranked]) -> dict[int, Ranked] | None:
+    """Picked questions whose stems name the new answer, in their plainer version; None if
+    one of them has no plainer version that keeps every answer secret."""
+    swaps: dict[int, Ranked] = {}
+    for position, other in enumerate(picked):
+        if not _mentions_any(other.candidate.stem.prompt, version.candidate.accepted):
+            continue
+        plainer = _versions(other)[1:]
+        if not plainer:
+            return None
+        replacement = plainer[0]
+        prompt = replacement.candidate.stem.prompt
+        rest = [p for i, p in enumerate(picked) if i != position] + [version]
+        if any(_mentions_any(prompt, p.candidate.accepted) for p in rest):
+            return None
+        swaps[position] = replacement
+    return swaps
 
 
 def _worth(
@@ -231,25 +312,41 @@ def _loss(pool: list[Ranked], blocked: set[int]) -> float:
 
 
 def _conflicts(pool: list[Ranked]) -> list[set[int]]:
-    """For each candidate, the others it cannot share a quiz with (answers in stems)."""
-    prompts = [item.candidate.stem.prompt.casefold() for item in pool]
+    """For each candidate, the others it cannot share a quiz with (answers in every stem)."""
+    prompts = [[stem.prompt for stem in item.candidate.stems] for item in pool]
     patterns = [_answer_pattern(item.candidate.accepted) for item in pool]
     blocks: list[set[int]] = [set() for _ in pool]
     for i, pattern in enumerate(patterns):
         if pattern is None:
             continue
-        for j, prompt in enumerate(prompts):
-            if i != j and pattern.search(prompt):
+        for j, stems in enumerate(prompts):
+            if i != j and all(_names(pattern, prompt) for prompt in stems):
                 blocks[i].add(j)
                 blocks[j].add(i)
     return blocks
 
 
+@functools.lru_cache(maxsize=PATTERN_CACHE)
 def _answer_pattern(forms: tuple[str, ...]) -> re.Pattern[str] | None:
-    usable = sorted({re.escape(form.casefold()) for form in forms if len(form) > 1}, key=len)
+    usable = sorted({re.escape(form) for form in forms if len(form) > 1}, key=len)
     if not usable:
         return None
-    return re.compile(rf"(?<!\w)(?:{'|'.join(reversed(usable))})(?!\w)")
+    return re.compile(rf"(?<!\w)(?:{'|'.join(reversed(usable))})(?!\w)", re.IGNORECASE)
+
+
+def _names(pattern: re.Pattern[str], prompt: str) -> bool:
+    """Whether the prompt names the answer, not just shares a word with a longer name.
+
+    "Palace" inside "the Krasiński Palace Garden" or 50 inside "Super Bowl 50" belongs to
+    another name and gives nothing away.
+    """
+    for match in pattern.finditer(prompt):
+        before = NAME_WORD_BEFORE_RE.search(prompt, 0, match.start())
+        after = NAME_WORD_AFTER_RE.match(prompt, match.end())
+        inside_before = before is not None and before.start() > 0
+        if not inside_before and after is None:
+            return True
+    return False
 
 
 def _overlaps(item: Ranked, chosen: list[Ranked]) -> bool:
@@ -262,15 +359,20 @@ def _overlaps(item: Ranked, chosen: list[Ranked]) -> bool:
         if (
             previous.answer.casefold() == candidate.answer.casefold()
             and previous.key != candidate.key
-        ):
+        ) or (previous.key == candidate.key and previous.sentence == candidate.sentence):
+            # The same fact asked twice, once in its plainer version, is still one fact.
             return True
         if _mentions_any(previous.stem.prompt, candidate.accepted):
             return True
         if _mentions_any(candidate.stem.prompt, previous.accepted):
             return True
-        if fuzz.token_set_ratio(previous.stem.prompt, candidate.stem.prompt) >= NEAR_DUPLICATE:
+        if _near_duplicate(previous.stem.prompt, candidate.stem.prompt):
             return True
     return False
+
+
+def _near_duplicate(first: str, second: str) -> bool:
+    return fuzz.token_set_ratio(first.casefold(), second.casefold()) >= NEAR_DUPLICATE
 
 
 def _uses(candidate: Candidate, chosen: list[Ranked]) -> int:
@@ -278,9 +380,5 @@ def _uses(candidate: Candidate, chosen: list[Ranked]) -> int:
 
 
 def _mentions_any(prompt: str, forms: tuple[str, ...]) -> bool:
-    lowered = prompt.casefold()
-    return any(
-        re.search(rf"(?<!\w){re.escape(form.casefold())}(?!\w)", lowered)
-        for form in forms
-        if len(form) > 1
-    )
+    pattern = _answer_pattern(forms)
+    return pattern is not None and _names(pattern, prompt)

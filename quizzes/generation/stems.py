@@ -502,14 +502,20 @@ def _balance_quotes(text: str) -> str:
 def _has_pronoun(tokens: list[Token]) -> bool:
     """Pronouns and words like "here" or "thereafter" point outside the stem."""
     replaced = _REPLACEMENTS.get()
-    return any(
-        token.i not in replaced
-        and (
-            (token.lower_ in PRONOUNS and token.tag_ in ("PRP", "PRP$", "DT"))
-            or (token.lower_ in ANAPHORIC_ADVERBS and token.pos_ == "ADV")
-        )
-        for token in tokens
-    )
+    named_subject: int | None = None
+    for token in tokens:
+        if token.dep_ in SUBJECT_DEPS and (token.i in replaced or token.lower_ not in PRONOUNS):
+            named_subject = token.i if named_subject is None else min(named_subject, token.i)
+    for token in tokens:
+        if token.i in replaced:
+            continue
+        if token.tag_ == "PRP$" and named_subject is not None and named_subject < token.i:
+            continue  # "Tesla went on to pursue his ideas": his is the subject's.
+        if (token.lower_ in PRONOUNS and token.tag_ in ("PRP", "PRP$", "DT")) or (
+            token.lower_ in ANAPHORIC_ADVERBS and token.pos_ == "ADV"
+        ):
+            return True
+    return False
 
 
 def _cloze(sentence: Span, answer: Span) -> Stem | None:

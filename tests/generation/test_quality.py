@@ -140,3 +140,70 @@ def test_a_name_the_model_calls_a_person_once_keeps_its_bank_kind():
     kinds = {m.kind for m in read(text).mentions if m.text == "Lisbon"}
 
     assert kinds == {AnswerKind.CITY}
+
+
+def test_a_stem_can_name_another_answer_by_its_kind_instead():
+    text = (
+        "Velmar is a port on the coast of Lusia. In 1820 a great fire destroyed most of "
+        "Velmar. The Duke of Arnsberg rebuilt Velmar after the fire."
+    )
+
+    found = {c.stem.prompt: c.alternative for c in candidates(text)}
+
+    plainer = [alt.prompt for alt in found.values() if alt is not None]
+    assert any("the city" in p or "the port" in p for p in plainer) or any(
+        "Velmar" not in p for p in plainer
+    )
+
+
+def test_quiz_keeps_both_questions_when_one_stem_can_be_made_plainer():
+    from .helpers import questions
+
+    text = (
+        "Maria Lopez founded the Riverside Library in Greenford in 1994. The Riverside Library "
+        "lent books to children across the valley. Daniel Okafor moved the collection to "
+        "Leeds in 2010. The library now holds 120,000 books."
+    )
+
+    drafts = questions(text, count=0, short=10)
+
+    answers = {d.answer for d in drafts}
+    assert {"1994", "Riverside Library"} <= answers
+    for draft in drafts:
+        for other in drafts:
+            if other is not draft:
+                assert draft.answer.casefold() not in other.prompt.casefold()
+
+
+def test_a_word_inside_a_longer_name_does_not_give_an_answer_away():
+    from quizzes.generation.ranking import _mentions_any
+
+    assert not _mentions_any("Who remodelled the Krasinski Palace Garden?", ("Palace",))
+    assert not _mentions_any("Where was Super Bowl 50 played?", ("50",))
+    assert _mentions_any("Who was limited by Denver's defense?", ("Denver",))
+
+
+def test_missing_multiple_choice_questions_become_short_answers():
+    from .helpers import questions
+
+    text = (
+        "The lighthouse keeper rang the bell seven times every night. The lamp burned whale "
+        "oil until 1870. Later the keeper switched to kerosene, which burned brighter. "
+        "The tower is 40 metres tall and has 212 steps."
+    )
+
+    drafts = questions(text, count=4, short=0)
+
+    assert len(drafts) == 4
+
+
+def test_he_after_an_unlabelled_name_is_that_name_not_a_person_named_later():
+    text = (
+        "Tesla gained experience in telephony before moving to New York in 1884 to work for "
+        "Thomas Edison. He soon set up his own laboratory in Manhattan in 1887."
+    )
+
+    reading = read(text)
+
+    he = next(t for t in reading.doc if t.text == "He")
+    assert reading.replacements[he.i] == "Tesla"

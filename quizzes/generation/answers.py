@@ -24,6 +24,8 @@ def accepted_answers(answer: str, *, kind: AnswerKind, entity: Entity | None) ->
             forms.append(entity.name.split()[-1])
     if kind in NUMERIC_KINDS or kind == AnswerKind.DURATION:
         forms.extend(number_variants(answer))
+    if kind == AnswerKind.NATIONALITY and answer.endswith("s") and not answer.startswith("the "):
+        forms.append(f"the {answer}")  # a people: "the Moors" is as right as "Moors".
     if kind == AnswerKind.FULL_DATE:
         forms.append(answer.replace(",", ""))
     with_articles = []

@@ -87,6 +87,52 @@ VAGUE_MODIFIERS = frozenset(
         "own",
     }
 )
+# Adjectives that judge or place rather than classify: the phrase they open is a description.
+JUDGING_ADJECTIVES = frozenset(
+    {
+        "old",
+        "new",
+        "long",
+        "short",
+        "big",
+        "large",
+        "small",
+        "great",
+        "powerful",
+        "important",
+        "main",
+        "major",
+        "famous",
+        "good",
+        "bad",
+        "high",
+        "low",
+        "early",
+        "late",
+        "whole",
+        "entire",
+        "significant",
+        "considerable",
+        "particular",
+        "special",
+        "general",
+        "popular",
+        "strong",
+        "wide",
+        "key",
+        "first",
+        "last",
+        "next",
+        "previous",
+        "starting",
+        "increasing",
+        "growing",
+    }
+)
+# Heads that name a position or a share, not a thing: "the starting point", "the east end".
+GENERAL_HEADS = frozenset(
+    {"point", "end", "side", "start", "beginning", "place", "half", "section", "level"}
+)
 PRONOUN_TAGS = frozenset({"PRP", "PRP$", "WP", "WDT", "DT", "EX"})
 
 
@@ -293,6 +339,8 @@ def _thing_candidates(
             continue
         if any(i in mention_tokens or i in reading.blocked for i in range(span.start, span.end)):
             continue
+        if not _writable(span, chunk=chunk):
+            continue
         replacements = _replacements_for(
             reading, hidden, pronouns=pronouns, start=span.start, end=span.end
         )
@@ -327,6 +375,23 @@ def _thing_candidates(
             )
         )
     return found
+
+
+def _writable(span: Span, *, chunk: Span) -> bool:
+    """Whether a student could write this answer from the stem without guessing its wording.
+
+    "the starting point", "the old city" or "a powerful earthquake" are right only in the
+    article's own words; a term ("salted fish"), a name or a count is what it is.
+    """
+    first = span[0]
+    if first.pos_ == "ADJ" and first.lower_ in JUDGING_ADJECTIVES:
+        return False
+    if span.root.lower_ in GENERAL_HEADS:
+        return False
+    if len(span) == 1 and span.root.pos_ == "NOUN":
+        # "the city": a definite noun alone points back at something already named.
+        return not any(token.lower_ == "the" for token in chunk if token.i < span.start)
+    return True
 
 
 def _without_determiner(chunk: Span) -> Span | None:

@@ -12,6 +12,7 @@ NUMBER_PART_RE = re.compile(r"^(?P<prefix>\D*?)(?P<number>\d[\d,]*(?:\.\d+)?)(?P
 YEAR_IN_TEXT_RE = re.compile(r"\b(1\d{3}|20\d{2})\b")
 # "AD 79", "44 BC": a year of any length beside its era.
 ERA_YEAR_RE = re.compile(r"\b(\d{1,4})\b(?=\s*(?:BC|AD|BCE|CE|B\.C\.|A\.D\.))|(?<=AD )(\d{1,4})\b")
+SHORT_YEAR_RE = re.compile(r"^([1-9]\d{2})$")
 ORDINAL_WORD_RE = re.compile(rf"\b({'|'.join(ORDINAL_WORDS)})\b", re.I)
 DAY_RE = re.compile(r"\b(\d{1,2})\b")
 CENTURY_NUMBER_RE = re.compile(r"(\d{1,2})(st|nd|rd|th)")
@@ -113,7 +114,7 @@ def _round_like(value: float, like: float) -> float:
 
 
 def wrong_years(text: str, *, rng: random.Random, count: int) -> list[str]:
-    match = YEAR_IN_TEXT_RE.search(text) or ERA_YEAR_RE.search(text)
+    match = YEAR_IN_TEXT_RE.search(text) or ERA_YEAR_RE.search(text) or SHORT_YEAR_RE.match(text)
     if not match:
         return []
     digits = match.group(1) or match.group(2)

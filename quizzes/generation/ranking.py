@@ -261,7 +261,7 @@ def _repeats(version: Ranked, picked: list[Ranked]) -> bool:
             return True
         if _mentions_any(candidate.stem.prompt, previous.accepted):
             return True
-        if _near_duplicate(previous.stem.prompt, candidate.stem.prompt):
+        if _same_fact(previous, candidate):
             return True
     return False
 
@@ -366,9 +366,20 @@ def _overlaps(item: Ranked, chosen: list[Ranked]) -> bool:
             return True
         if _mentions_any(candidate.stem.prompt, previous.accepted):
             return True
-        if _near_duplicate(previous.stem.prompt, candidate.stem.prompt):
+        if _same_fact(previous, candidate):
             return True
     return False
+
+
+def _same_fact(first: Candidate, second: Candidate) -> bool:
+    """Near-identical stems ask one fact twice only when they share an answer.
+
+    "The Broncos finished the season with a _____" and the Panthers' twin ask two facts, as
+    do two questions on one sentence that keep each other's answers secret.
+    """
+    if first.key != second.key:
+        return False
+    return _near_duplicate(first.stem.prompt, second.stem.prompt)
 
 
 def _near_duplicate(first: str, second: str) -> bool:

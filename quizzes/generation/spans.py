@@ -60,6 +60,7 @@ MONTH_NAMES = frozenset(
     }
 )
 MAX_DAY = 31
+YEAR_PREPOSITIONS = frozenset({"in", "since", "until", "till", "by", "before", "after"})
 # Last words that make a named organisation or place a building: towers get towers.
 BUILDING_WORDS = frozenset(
     {
@@ -116,9 +117,35 @@ def _relabelled(span: Span | None) -> Span | None:
         return None  # "BC" alone is part of a date the model left outside the date.
     if span.label_ in NAME_LABELS and words[0].lower_ in ROYAL_TITLES and len(words) > 1:
         return Span(span.doc, span.start, span.end, label="PERSON")  # "King Afonso Henriques"
+    if span.label_ == "CARDINAL" and len(words) == 1 and _is_bare_year(words[0]):
+        return Span(span.doc, span.start, span.end, label="DATE")  # "In 711 the Moors ..."
+    if span.label_ in ("ORG", "NORP") and len(words) == 1 and _is_people(words[0]):
+        return Span(span.doc, span.start, span.end, label="NORP")  # "the Moors crossed"
     if span.label_ in ("ORG", "GPE", "LOC") and words[-1].lower_ in BUILDING_WORDS:
         return Span(span.doc, span.start, span.end, label="FAC")
     return span
+
+
+def _is_bare_year(token: Token) -> bool:
+    """ "in 711", "until 1066": a three- or four-digit number alone after a time preposition."""
+    return (
+        token.text.isdigit()
+        and len(token.text) in (3, 4)
+        and token.dep_ == "pobj"
+        and token.head.lower_ in YEAR_PREPOSITIONS
+        and not any(child.dep_ in ("prep", "compound") for child in token.children)
+    )
+
+
+def _is_people(token: Token) -> bool:
+    """A plural name with "the" that acts in the clause is a people: "the Moors", "the Franks"."""
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    return (
+        token.tag_ == "NNPS"
+        and before is not None
+        and before.lower_ == "the"
+        and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
+    )
 
 
 def _titled_names(doc: Doc) -> list[Span]:

@@ -212,6 +212,13 @@ def _plan(answer: Span, kind: AnswerKind) -> _Plan | None:
             )
     if kind == AnswerKind.MONEY and root.dep_ in OBJECT_DEPS:
         return _Plan(verb=root.head, removed=_subtree(root), wh="how much", is_subject=False)
+    if kind == AnswerKind.NATIONALITY and _is_people(root):
+        # "the Moors crossed from North Africa": a people is asked with "who".
+        if root.dep_ in SUBJECT_DEPS:
+            return _Plan(verb=root.head, removed=_phrase_of(answer), wh="who", is_subject=True)
+        if root.dep_ in OBJECT_DEPS and root.head.pos_ in ("VERB", "AUX"):
+            return _Plan(verb=root.head, removed=_phrase_of(answer), wh="who", is_subject=False)
+        return None
     if kind in (AnswerKind.NATIONALITY, AnswerKind.ORDINAL):
         # "Russian" mostly modifies a noun ("Russian officials"); only a gap asks it well.
         return None
@@ -230,6 +237,10 @@ def _plan(answer: Span, kind: AnswerKind) -> _Plan | None:
     if root.dep_ == "pobj" and root.head.dep_ in PREP_DEPS and root.head.tag_ in ("IN", "TO"):
         return _prepositional(root, kind)
     return None
+
+
+def _is_people(root: Token) -> bool:
+    return root.tag_ in ("NNPS", "NNS") and root.dep_ not in ("amod", "compound")
 
 
 def _is_reported(verb: Token) -> bool:

@@ -207,3 +207,39 @@ def test_he_after_an_unlabelled_name_is_that_name_not_a_person_named_later():
 
     he = next(t for t in reading.doc if t.text == "He")
     assert reading.replacements[he.i] == "Tesla"
+
+
+def test_a_people_is_asked_with_who_and_accepts_the():
+    text = (
+        "In 1066 the Normans crossed the Channel and defeated the English army. "
+        "The new rulers built castles across the country."
+    )
+
+    found = {c.answer: c for c in candidates(text)}
+
+    assert found["Normans"].stem.prompt.startswith("Who ")
+    assert "the Normans" in found["Normans"].accepted
+
+
+def test_a_three_digit_year_after_in_is_a_year():
+    text = (
+        "In 843 the treaty divided the empire into three kingdoms. The eastern kingdom later "
+        "became the core of Germany."
+    )
+
+    found = {c.answer: c for c in candidates(text)}
+
+    assert found["843"].kind == AnswerKind.YEAR
+
+
+def test_vague_noun_phrases_are_not_short_answers():
+    text = (
+        "During the golden age, the harbour became the starting point for long voyages. "
+        "A powerful storm struck the harbour in 1702, and the old town was destroyed. "
+        "Traders grew rich from salted cod and whale oil."
+    )
+
+    answers = {c.answer for c in candidates(text) if c.kind == AnswerKind.THING}
+
+    assert not {"starting point", "powerful storm", "old town"} & answers
+    assert "salted cod" in answers

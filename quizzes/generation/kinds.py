@@ -103,7 +103,8 @@ MONTHS = [
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 MONTH_PATTERN = "|".join(month.capitalize() for month in MONTHS)
 YEAR_RE = re.compile(
-    r"^(?:in )?(?:1\d{3}|20\d{2}|[1-9]\d{2}|(?:AD|A\.D\.) \d{1,4}|\d{1,4} (?:BC|AD|BCE|CE|B\.C\.|A\.D\.))$"
+    r"^(?:in )?(?:1\d{3}|20\d{2}|[1-9]\d{2}"
+    r"|(?:AD|A\.D\.) \d{1,4}|\d{1,4} (?:BC|AD|BCE|CE|B\.C\.|A\.D\.))$"
 )
 FULL_DATE_RE = re.compile(
     rf"^(?:({MONTH_PATTERN}) \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}"

@@ -91,6 +91,10 @@ def _subject_tokens(verb: Token) -> tuple[Token, ...] | None:
             return None  # "his rule as Emperor of the French, which ...": which noun?
         inside = {x.i for x in verb.subtree}
         tokens = [t for t in _phrase(noun) if t.i not in inside]
+        if noun.pos_ == "NOUN" and len([t for t in tokens if not t.is_punct]) == 1:
+            # "fires that burned for five days": which fires is said only by the sentence
+            # around them, so "How long did fires burn?" has lost its point.
+            return None
         while tokens and tokens[-1].is_punct:
             tokens.pop()
         return tuple(tokens)

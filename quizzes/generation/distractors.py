@@ -199,7 +199,7 @@ def _article_candidates(
 
 
 def _years_apart(first: str, second: str) -> int:
-    digits = [int(match) for match in re.findall(r"\d{4}", f"{first} {second}")]
+    digits = [int(match) for match in re.findall(r"\b\d{3,4}\b", f"{first} {second}")]
     return abs(digits[0] - digits[-1]) if len(digits) >= 2 else 0
 
 

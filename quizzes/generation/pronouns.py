@@ -18,6 +18,8 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 SINGULAR_TAGS = frozenset({"NN", "NNP"})
 # A person named this often, and this many times more than anyone else, is the article's topic.
 TOPIC_MENTIONS = 3
+# "the Tagus River" can be what "the river" means; a one-word name has no such head noun.
+MIN_NAME_WORDS = 2
 TOPIC_LEAD = 2
 
 
@@ -119,6 +121,28 @@ def _topic_person(entities: dict[str, Entity]) -> str | None:
     if len(people) > 1 and people[1].count * TOPIC_LEAD > people[0].count:
         return None
     return people[0].name.split()[-1]
+
+
+def resolve_definite_nouns(doc: Doc, *, mentions: list[Mention]) -> dict[int, str]:
+    """ "the Tagus River, close to where the river meets the ocean": "the river" is the name
+    given earlier in the sentence, and a stem cut from the later clause needs that name."""
+    replacements: dict[int, str] = {}
+    for mention in mentions:
+        words = mention.text.split()
+        if len(words) < MIN_NAME_WORDS:
+            continue
+        last = words[-1].casefold()
+        sentence = doc[mention.start].sent
+        for token in doc[mention.end : sentence.end]:
+            if token.lower_ != last or token.pos_ != "NOUN" or token.is_title:
+                continue
+            children = list(token.children)
+            if [child.lower_ for child in children if child.i < token.i] != ["the"]:
+                continue
+            before = "the " if mention.start > 0 and doc[mention.start - 1].lower_ == "the" else ""
+            replacements[children[0].i] = ""
+            replacements[token.i] = f"{before}{mention.text}"
+    return replacements
 
 
 def _is_singular(subject: Token) -> bool:

@@ -243,3 +243,36 @@ def test_vague_noun_phrases_are_not_short_answers():
 
     assert not {"starting point", "powerful storm", "old town"} & answers
     assert "salted cod" in answers
+
+
+def test_the_river_after_its_name_is_shown_by_its_name():
+    text = (
+        "Porto Velho lies on the bank of the Douro River, close to where the river meets the "
+        "Atlantic Ocean. The town was founded in 1212."
+    )
+
+    found = {c.answer: c.stem.prompt for c in candidates(text)}
+
+    assert found["Atlantic Ocean"].startswith("The Douro River meets the")
+
+
+def test_a_bare_noun_before_a_relative_clause_gives_no_question():
+    text = (
+        "The quake was followed by a flood and by fires that burned for five days. "
+        "The city was rebuilt by 1770."
+    )
+
+    prompts = [c.stem.prompt for c in candidates(text)]
+
+    assert "How long did fires burn?" not in prompts
+
+
+def test_year_rivals_stay_near_the_answer_even_with_short_years():
+    text = (
+        "In 711 the Moors crossed into Iberia. The monarchy ended in 1910 after a revolt. "
+        "A republic was declared in Porto in 1911, and a new constitution followed in 1933."
+    )
+
+    wrong = distractors_for(text, "1910")
+
+    assert "711" not in wrong

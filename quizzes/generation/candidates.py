@@ -133,6 +133,20 @@ JUDGING_ADJECTIVES = frozenset(
 GENERAL_HEADS = frozenset(
     {"point", "end", "side", "start", "beginning", "place", "half", "section", "level"}
 )
+DASHES = frozenset({"-", "–", "—"})
+NUMBER_LIKE_KINDS = frozenset(
+    {
+        AnswerKind.NUMBER,
+        AnswerKind.MONEY,
+        AnswerKind.PERCENT,
+        AnswerKind.QUANTITY,
+        AnswerKind.YEAR,
+        AnswerKind.FULL_DATE,
+        AnswerKind.MONTH_YEAR,
+        AnswerKind.DURATION,
+        AnswerKind.CENTURY,
+    }
+)
 PRONOUN_TAGS = frozenset({"PRP", "PRP$", "WP", "WDT", "DT", "EX"})
 
 
@@ -207,6 +221,8 @@ def _entity_candidate(
         return None
     if mention.text.lower() in VAGUE_ANSWERS or _is_back_reference(reading, mention):
         return None
+    if _is_fragment(reading, mention):
+        return None
     if mention.kind == AnswerKind.NUMBER and mention.start > 0:
         before = reading.doc[mention.start - 1]
         if before.pos_ == "PROPN" and before.is_title:
@@ -266,6 +282,29 @@ def _alternative(
     if other is None or not other.self_contained or other.prompt == stem.prompt:
         return None
     return other
+
+
+def _is_fragment(reading: Reading, mention: Mention) -> bool:
+    """Part of a longer expression: "Cretaceous–[Paleogene]", "66–34 [Mya]"."""
+    doc = reading.doc
+    before = doc[mention.start - 1] if mention.start > 0 else None
+    after = doc[mention.end] if mention.end < len(doc) else None
+    if (
+        before is not None
+        and before.text in DASHES
+        and mention.start >= 2
+        and not doc[mention.start - 2].whitespace_
+    ):
+        return True
+    if after is not None and after.text in DASHES and not doc[mention.end - 1].whitespace_:
+        return True
+    # A number that counts the answer makes the answer its unit.
+    return (
+        before is not None
+        and (before.like_num or any(char.isdigit() for char in before.text))
+        and mention.kind not in NUMBER_LIKE_KINDS
+        and mention.start <= before.head.i < mention.end
+    )
 
 
 def _is_back_reference(reading: Reading, mention: Mention) -> bool:

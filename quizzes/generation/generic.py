@@ -159,6 +159,8 @@ def _noun_for(reading: Reading, mention: Mention) -> str | None:
     before = doc[mention.start - 1] if mention.start > 0 else None
     if before is not None and before.tag_ in ("DT", "PRP$") and before.lower_ != "the":
         return None
+    if before is not None and before.pos_ in ("ADJ", "NOUN", "PROPN", "NUM"):
+        return None  # "northeast Florida" cannot become "northeast the state".
     if mention.kind in KIND_NOUN:
         return KIND_NOUN[mention.kind]
     if mention.kind not in NAMED_BY_NOUN:

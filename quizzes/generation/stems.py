@@ -175,6 +175,8 @@ def _question(answer: Span, kind: AnswerKind) -> Stem | None:
         # "What is covered by the rainforest of which?": a relative clause was cut in half.
         return None
     kept = [answer.doc[i] for i in clause.kept if i not in plan.removed]
+    if _runs_together(kept):
+        return None
     if any(token.tag_ in RELATIVE_TAGS and token.dep_ not in SUBJECT_DEPS for token in kept):
         # "... add to its list that?": the object is a relative pronoun whose noun is gone.
         return None
@@ -510,6 +512,20 @@ def _balance_quotes(text: str) -> str:
     return text
 
 
+def _runs_together(kept: list[Token]) -> bool:
+    """Two verbs of one subject with nothing left between them to join them: "It expanded
+    again retracted to ..." once ", then" went with the words that were cut."""
+    indices = {token.i for token in kept}
+    for token in kept:
+        if token.dep_ != "conj" or token.pos_ not in ("VERB", "AUX") or token.head.i not in indices:
+            continue
+        between = range(token.head.i + 1, token.i)
+        doc = token.doc
+        if not any(i in indices and (doc[i].dep_ == "cc" or doc[i].text == ",") for i in between):
+            return True
+    return False
+
+
 def _has_pronoun(tokens: list[Token]) -> bool:
     """Pronouns and words like "here" or "thereafter" point outside the stem."""
     replaced = _REPLACEMENTS.get()
@@ -557,6 +573,8 @@ def _clause_cloze(clause: Clause, answer: Span) -> Stem | None:
         kept = kept[1:]
     if not kept or doc[kept[0]].tag_ in CLAUSE_OPENER_TAGS or doc[kept[0]].dep_ == "prep":
         # "With which the city government ...": a relative clause is not a sentence.
+        return None
+    if _runs_together([doc[i] for i in kept]):
         return None
     for previous, current in itertools.pairwise(kept):
         if any(doc[i].text in CLAUSE_BREAKS for i in range(previous + 1, current)):

@@ -276,3 +276,38 @@ def test_year_rivals_stay_near_the_answer_even_with_short_years():
     wrong = distractors_for(text, "1910")
 
     assert "711" not in wrong
+
+
+def test_part_of_a_hyphenated_name_or_a_counted_unit_is_not_an_answer():
+    text = (
+        "Following the Cretaceous–Paleogene extinction event, the forest spread across South "
+        "America. From 66–34 Mya, the forest extended as far south as Patagonia."
+    )
+
+    answers = {c.answer for c in candidates(text)}
+
+    assert "Paleogene" not in answers
+    assert "Mya" not in answers
+
+
+def test_a_name_after_a_modifier_keeps_its_name_in_plainer_stems():
+    text = (
+        "Jacksonville lies in northeast Florida on the St. Johns River. Jacksonville was "
+        "founded in 1822 and named after Andrew Jackson."
+    )
+
+    plainer = [c.alternative.prompt for c in candidates(text) if c.alternative is not None]
+
+    assert not any("northeast the state" in p for p in plainer)
+
+
+def test_two_verbs_never_run_together_once_their_link_is_cut():
+    text = (
+        "During the Oligocene the forest spanned a narrow band. The forest expanded again "
+        "during the Middle Miocene, then retracted to a mostly inland formation at the last "
+        "glacial maximum."
+    )
+
+    prompts = [c.stem.prompt for c in candidates(text)]
+
+    assert not any("again retracted" in p for p in prompts)

@@ -236,10 +236,12 @@ def _canonical_names(
             first_names.setdefault(span[0].text, set()).add(span.text)
         multiword.setdefault(last, set()).add((span.text, kind))
     kinds = {span.text: kind for span, kind in raw}
+    # "Jacksonville" the city is no one's first name, whatever one mention's label says.
+    places = {span.text for span, _ in raw if span.label_ in ("GPE", "LOC")}
     canonical: dict[str, tuple[str, AnswerKind]] = {}
     for span, kind in raw:
         text = span.text
-        if span.label_ in LABELS_WITH_NUMBERS:
+        if span.label_ in LABELS_WITH_NUMBERS or text in places:
             continue
         if text.casefold() in acronyms:
             full = acronyms[text.casefold()]

@@ -311,3 +311,15 @@ def test_two_verbs_never_run_together_once_their_link_is_cut():
     prompts = [c.stem.prompt for c in candidates(text)]
 
     assert not any("again retracted" in p for p in prompts)
+
+
+def test_a_city_is_not_the_first_name_of_a_longer_name():
+    text = (
+        "Jacksonville is the largest city in Florida. The Jacksonville Beaches communities "
+        "lie along the Atlantic coast. Jacksonville was founded in 1822."
+    )
+
+    found = [m for m in read(text).mentions if m.text == "Jacksonville"]
+
+    assert {m.key for m in found} == {"jacksonville"}
+    assert AnswerKind.PERSON not in {m.kind for m in found}

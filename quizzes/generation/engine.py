@@ -91,7 +91,11 @@ def generate(text: str, options: GenerationOptions | None = None) -> list[Questi
     # with short-answer questions in place of the missing multiple-choice ones.
     missing = options.multiple_choice - len(multiple)
     short = select(
-        ranked, wanted=options.short_answer + missing, accept=lambda item: True, chosen=multiple
+        ranked,
+        wanted=options.short_answer + missing,
+        accept=lambda item: True,
+        chosen=multiple,
+        accept_chosen=lambda item: bool(distractors_for(item)),
     )
     drafts = [
         _draft(item, reading=reading, text=text, distractors=distractors_for(item), kind=kind)

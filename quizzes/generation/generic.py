@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from spacy.tokens import Token
+
 from quizzes.generation.entities import is_common_word
 from quizzes.generation.kinds import TIME_KINDS, AnswerKind
 
@@ -91,6 +93,8 @@ NAMED_BY_NOUN = frozenset(
 ADJUNCT_PREPS = frozenset({"by", "with", "during", "under", "after", "before", "against"})
 # "played on February 7, 2016": a date phrase says when, and the clause stands without it.
 TIME_PREPS = frozenset({"in", "on", "at", "during"})
+# Prepositions whose phrase only narrows a common noun: "the colony of Fort Caroline".
+NOUN_PREPS = frozenset({"of", "in", "at", "near", "from"})
 BE_WORDS = frozenset({"is", "was", "are", "were", "be", "been", "being"})
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
 
@@ -119,7 +123,8 @@ def generic_replacements(
             continue
         noun = nouns.get(mention.key)
         if noun is None or _noun_for(reading, mention) is None:
-            replacements.update(dict.fromkeys(_droppable_adjunct(reading, mention), ""))
+            dropped = _droppable_adjunct(reading, mention, start=start, end=end)
+            replacements.update(dict.fromkeys(dropped, ""))
             continue
         first = mention.start
         if first > 0 and doc[first - 1].lower_ == "the":
@@ -129,26 +134,38 @@ def generic_replacements(
     return replacements
 
 
-def _droppable_adjunct(reading: Reading, mention: Mention) -> range:
-    """ "remodelled by Franciszek Szanior in the 19th century": an agent or adjunct phrase
-    made of the name alone can go, and the clause still says what happened."""
-    root = reading.doc[mention.start : mention.end].root
-    prep = root.head
-    allowed = ADJUNCT_PREPS | (TIME_PREPS if mention.kind in TIME_KINDS else frozenset())
-    if root.dep_ != "pobj" or prep.dep_ not in ("prep", "agent") or prep.lower_ not in allowed:
+def _droppable_adjunct(reading: Reading, mention: Mention, *, start: int, end: int) -> range:
+    """The phrase around a name that the clause can do without, or an empty range.
+
+    "remodelled by Franciszek Szanior", "the colony of Fort Caroline", "Kenya, officially
+    the Republic of Kenya, is": an agent, a noun's "of" phrase or an aside can go, and the
+    clause still says what happened. The answer (`start:end`) is never inside what goes.
+    """
+    doc = reading.doc
+    root = doc[mention.start : mention.end].root
+    phrase = range(0)
+    if root.dep_ == "appos" and _is_set_off(root):
+        phrase = range(root.left_edge.i - 1, root.right_edge.i + 1)
+    elif root.dep_ == "pobj" and root.head.dep_ in ("prep", "agent"):
+        prep = root.head
+        head = prep.head
+        adjunct = ADJUNCT_PREPS | (TIME_PREPS if mention.kind in TIME_KINDS else frozenset())
+        on_verb = head.pos_ in ("VERB", "AUX") and head.lower_ not in BE_WORDS
+        on_noun = head.pos_ == "NOUN" and prep.lower_ in NOUN_PREPS
+        if (on_verb and prep.lower_ in adjunct) or on_noun:
+            phrase = range(prep.left_edge.i, prep.right_edge.i + 1)
+    if not phrase or (phrase.start < end and start < phrase.stop):
         return range(0)
-    verb = prep.head
-    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_ in ("be",) or verb.lower_ in BE_WORDS:
-        return range(0)
-    phrase = range(prep.left_edge.i, prep.right_edge.i + 1)
-    if any(
-        not reading.doc[i].is_punct
-        and i not in range(mention.start, mention.end)
-        and reading.doc[i].lower_ not in ("the", prep.lower_)
-        for i in phrase
-    ):
-        return range(0)  # The phrase says more than the name; dropping it would lose that.
+    if any(doc[i].pos_ in ("VERB", "AUX") for i in phrase):
+        return range(0)  # A clause inside the phrase says more than where or whose.
     return phrase
+
+
+def _is_set_off(token: Token) -> bool:
+    doc = token.doc
+    before = token.left_edge.i - 1
+    after = token.right_edge.i + 1
+    return before >= 0 and doc[before].text == "," and after < len(doc) and doc[after].is_punct
 
 
 def _noun_for(reading: Reading, mention: Mention) -> str | None:

@@ -174,6 +174,7 @@ def select(
     wanted: int,
     accept: Callable[[Ranked], bool],
     chosen: list[Ranked],
+    accept_chosen: Callable[[Ranked], bool] | None = None,
 ) -> list[Ranked]:
     """Greedy selection of a varied quiz: one question per fact, spread over sentences.
 
@@ -181,25 +182,32 @@ def select(
     would rule out (its answer in their stems or theirs in its stem), a second question on
     its sentence, a second question with its answer. `chosen` holds questions already
     picked (of another kind) that new ones must not overlap. A stem that would give away
-    another answer is swapped for its plainer alternative ("the city") where one exists.
+    another answer is swapped for its plainer alternative ("the city") where one exists;
+    a question in `chosen` is swapped in place, and only if `accept_chosen` allows it.
     """
     # Below MIN_SCORE a question is one a teacher would delete: better fewer than that.
     pool = [item for item in ranked[:SELECTION_POOL] if item.score >= MIN_SCORE]
     blocks = _conflicts(pool)
     picked: list[Ranked] = []
     used: set[int] = set()
+
+    def swappable(position: int, replacement: Ranked) -> bool:
+        if position >= len(chosen):
+            return True
+        return accept_chosen is not None and accept_chosen(replacement)
+
     while len(picked) < wanted:
+        taken = [*chosen, *picked]
         fits: dict[int, tuple[Ranked, dict[int, Ranked]]] = {}
         for index, item in enumerate(pool):
             if index in used:
                 continue
-            fit = _fit(item, chosen=chosen, picked=picked, accept=accept)
+            fit = _fit(item, taken=taken, accept=accept, swappable=swappable)
             if fit is not None:
                 fits[index] = fit
         if not fits:
             break
         alive = set(fits)
-        taken = [*chosen, *picked]
         sentences = Counter(item.candidate.sentence for item in taken)
         answers = Counter(item.candidate.key for item in taken)
         best = max(
@@ -213,7 +221,10 @@ def select(
         )
         version, swaps = fits[best]
         for position, replacement in swaps.items():
-            picked[position] = replacement
+            if position < len(chosen):
+                chosen[position] = replacement
+            else:
+                picked[position - len(chosen)] = replacement
         picked.append(version)
         used.add(best)
     return picked
@@ -222,15 +233,15 @@ def select(
 def _fit(
     item: Ranked,
     *,
-    chosen: list[Ranked],
-    picked: list[Ranked],
+    taken: list[Ranked],
     accept: Callable[[Ranked], bool],
+    swappable: Callable[[int, Ranked], bool],
 ) -> tuple[Ranked, dict[int, Ranked]] | None:
-    """The version of `item` that can join the quiz, and the picked stems it makes plainer."""
+    """The version of `item` that can join the quiz, and the taken stems it makes plainer."""
     for version in _versions(item):
-        if _overlaps(version, chosen) or _repeats(version, picked):
+        if _repeats(version, taken):
             continue
-        swaps = _swaps_for(version, picked)
+        swaps = _swaps_for(version, taken, swappable=swappable)
         if swaps is None or not accept(version):
             continue
         return version, swaps
@@ -245,13 +256,17 @@ def _versions(item: Ranked) -> list[Ranked]:
     return [item, Ranked(plainer, round(item.score - ALTERNATIVE_COST, 4))]
 
 
-def _repeats(version: Ranked, picked: list[Ranked]) -> bool:
-    """`_overlaps` without the answer-in-stem rule, which swaps may still satisfy."""
+def _repeats(version: Ranked, taken: list[Ranked]) -> bool:
+    """Whether the version repeats a taken fact, crowds its sentence or names a taken answer.
+
+    Taken stems that name the version's answer are left to `_swaps_for`, which may make
+    them plainer.
+    """
     candidate = version.candidate
-    same_sentence = sum(other.candidate.sentence == candidate.sentence for other in picked)
-    if same_sentence >= MAX_PER_SENTENCE or _uses(candidate, picked) >= MAX_USES:
+    same_sentence = sum(other.candidate.sentence == candidate.sentence for other in taken)
+    if same_sentence >= MAX_PER_SENTENCE or _uses(candidate, taken) >= MAX_USES:
         return True
-    for other in picked:
+    for other in taken:
         previous = other.candidate
         if (
             previous.answer.casefold() == candidate.answer.casefold()
@@ -266,11 +281,13 @@ def _repeats(version: Ranked, picked: list[Ranked]) -> bool:
     return False
 
 
-def _swaps_for(version: Ranked, picked: list[Ranked]) -> dict[int, Ranked] | None:
-    """Picked questions whose stems name the new answer, in their plainer version; None if
+def _swaps_for(
+    version: Ranked, taken: list[Ranked], *, swappable: Callable[[int, Ranked], bool]
+) -> dict[int, Ranked] | None:
+    """Taken questions whose stems name the new answer, in their plainer version; None if
     one of them has no plainer version that keeps every answer secret."""
     swaps: dict[int, Ranked] = {}
-    for position, other in enumerate(picked):
+    for position, other in enumerate(taken):
         if not _mentions_any(other.candidate.stem.prompt, version.candidate.accepted):
             continue
         plainer = _versions(other)[1:]
@@ -278,8 +295,10 @@ def _swaps_for(version: Ranked, picked: list[Ranked]) -> dict[int, Ranked] | Non
             return None
         replacement = plainer[0]
         prompt = replacement.candidate.stem.prompt
-        rest = [p for i, p in enumerate(picked) if i != position] + [version]
+        rest = [p for i, p in enumerate(taken) if i != position] + [version]
         if any(_mentions_any(prompt, p.candidate.accepted) for p in rest):
+            return None
+        if not swappable(position, replacement):
             return None
         swaps[position] = replacement
     return swaps
@@ -345,28 +364,6 @@ def _names(pattern: re.Pattern[str], prompt: str) -> bool:
         after = NAME_WORD_AFTER_RE.match(prompt, match.end())
         inside_before = before is not None and before.start() > 0
         if not inside_before and after is None:
-            return True
-    return False
-
-
-def _overlaps(item: Ranked, chosen: list[Ranked]) -> bool:
-    candidate = item.candidate
-    same_sentence = sum(other.candidate.sentence == candidate.sentence for other in chosen)
-    if same_sentence >= MAX_PER_SENTENCE or _uses(candidate, chosen) >= MAX_USES:
-        return True
-    for other in chosen:
-        previous = other.candidate
-        if (
-            previous.answer.casefold() == candidate.answer.casefold()
-            and previous.key != candidate.key
-        ) or (previous.key == candidate.key and previous.sentence == candidate.sentence):
-            # The same fact asked twice, once in its plainer version, is still one fact.
-            return True
-        if _mentions_any(previous.stem.prompt, candidate.accepted):
-            return True
-        if _mentions_any(candidate.stem.prompt, previous.accepted):
-            return True
-        if _same_fact(previous, candidate):
             return True
     return False
 

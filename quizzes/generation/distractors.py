@@ -142,7 +142,8 @@ def choose_distractors(
                 taken=found,
             )
         ]
-        usable = _distinct(usable, kind=kind)
+        need = DISTRACTOR_COUNT - len(found)
+        usable = _distinct(usable, kind=kind, limit=max(need * POOL_FACTOR, need))
         picked = _pick(usable, need=DISTRACTOR_COUNT - len(found), rng=rng)
         found.extend(picked)
         if len(found) == DISTRACTOR_COUNT:
@@ -150,10 +151,15 @@ def choose_distractors(
     return ()
 
 
-def _distinct(usable: list[str], *, kind: AnswerKind) -> list[str]:
-    """ "Roman" and "Romans" are one choice twice: keep the first of each such pair."""
+def _distinct(usable: list[str], *, kind: AnswerKind, limit: int) -> list[str]:
+    """ "Roman" and "Romans" are one choice twice: keep the first of each such pair.
+
+    Only the first `limit` distinct choices are ever drawn from, so the search stops there.
+    """
     kept: list[str] = []
     for candidate in usable:
+        if len(kept) >= limit:
+            break
         if not any(_similar(candidate, other, kind=kind) for other in kept):
             kept.append(candidate)
     return kept

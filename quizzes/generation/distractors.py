@@ -205,7 +205,7 @@ def _article_candidates(
 
 
 def _years_apart(first: str, second: str) -> int:
-    digits = [int(match) for match in re.findall(r"\b\d{3,4}\b", f"{first} {second}")]
+    digits = [int(match) for match in re.findall(r"\b\d{1,4}\b", f"{first} {second}")]
     return abs(digits[0] - digits[-1]) if len(digits) >= 2 else 0
 
 

@@ -158,6 +158,10 @@ def _droppable_adjunct(reading: Reading, mention: Mention, *, start: int, end: i
         return range(0)
     if any(doc[i].pos_ in ("VERB", "AUX") for i in phrase):
         return range(0)  # A clause inside the phrase says more than where or whose.
+    after = phrase.stop
+    if after < len(doc) and doc[after].text == "," and not doc[phrase.start - 1].is_punct:
+        # "happened in 1944, during the war": the comma went with the date.
+        return range(phrase.start, after + 1)
     return phrase
 
 

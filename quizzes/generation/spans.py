@@ -92,6 +92,7 @@ def repaired_entities(doc: Doc) -> list[Span]:
     spans = [_relabelled(_trimmed(ent)) for ent in doc.ents]
     spans = [span for span in spans if span is not None]
     spans.extend(_titled_names(doc))
+    spans.extend(_epithet_names(doc))
     spans = [_whole_date(span) for span in spans]
     return _without_overlaps(spans)
 
@@ -162,6 +163,23 @@ def _titled_names(doc: Doc) -> list[Span]:
             end += 1
         if end > after + 1:
             found.append(Span(doc, token.i, end, label="PERSON"))
+    return found
+
+
+def _epithet_names(doc: Doc) -> list[Span]:
+    """ "Pliny the Younger", "Alfred the Great": a name and its epithet are one person."""
+    found = []
+    for token in doc[2:]:
+        the, name = doc[token.i - 1], doc[token.i - 2]
+        if (
+            the.lower_ == "the"
+            and token.is_title
+            and token.pos_ in ("PROPN", "ADJ")
+            and name.is_title
+            and name.pos_ == "PROPN"
+            and name.ent_type_ in ("", "PERSON")
+        ):
+            found.append(Span(doc, name.i, token.i + 1, label="PERSON"))
     return found
 
 

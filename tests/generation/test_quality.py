@@ -323,3 +323,38 @@ def test_a_city_is_not_the_first_name_of_a_longer_name():
 
     assert {m.key for m in found} == {"jacksonville"}
     assert AnswerKind.PERSON not in {m.kind for m in found}
+
+
+def test_a_name_with_its_epithet_is_one_person():
+    text = (
+        "Alfred the Great defended Wessex against the Danes in 878. Alfred the Great later "
+        "founded a navy and built fortified towns."
+    )
+
+    people = {m.text for m in read(text).mentions if m.kind == AnswerKind.PERSON}
+
+    assert "Alfred the Great" in people
+
+
+def test_a_name_standing_for_it_gets_no_article():
+    text = (
+        "Mount Etna is a volcano on the east coast of Sicily. In 1669 it erupted and "
+        "destroyed the town of Nicolosi."
+    )
+
+    reading = read(text)
+
+    it = next(t for t in reading.doc if t.lower_ == "it")
+    assert reading.replacements[it.i] == "Mount Etna"
+
+
+def test_a_dropped_date_takes_its_comma_with_it():
+    text = (
+        "The last major eruption happened in 1944, during the Second World War. The volcano "
+        "has been quiet since 1944 and is watched by the observatory in Naples."
+    )
+
+    found = [c for c in candidates(text) if c.answer == "Second World War"]
+
+    plainer = [c.alternative.prompt for c in found if c.alternative is not None]
+    assert all(", during" not in p for p in plainer)

@@ -191,6 +191,9 @@ def _question(answer: Span, kind: AnswerKind) -> Stem | None:
         # "Which organisation was this?" cannot be answered; a gap sentence at least shows
         # the whole sentence. A possessive ("its director") only makes the question vaguer.
         return None
+    if plan.is_subject:
+        # "Which country has a humid climate on its coastline?": its is the answer's.
+        kept = [token for token in kept if token.tag_ != "PRP$"]
     return Stem(prompt=prompt, form=StemForm.QUESTION, self_contained=not _has_pronoun(kept))
 
 
@@ -536,8 +539,10 @@ def _has_pronoun(tokens: list[Token]) -> bool:
     for token in tokens:
         if token.i in replaced:
             continue
-        if token.tag_ == "PRP$" and named_subject is not None and named_subject < token.i:
-            continue  # "Tesla went on to pursue his ideas": his is the subject's.
+        if token.tag_ == "PRP$" and named_subject is not None:
+            # "Tesla went on to pursue his ideas", "With its benches, the garden is ...":
+            # a possessive belongs to the subject the stem names.
+            continue
         if (token.lower_ in PRONOUNS and token.tag_ in ("PRP", "PRP$", "DT")) or (
             token.lower_ in ANAPHORIC_ADVERBS and token.pos_ == "ADV"
         ):

@@ -358,3 +358,14 @@ def test_a_dropped_date_takes_its_comma_with_it():
 
     plainer = [c.alternative.prompt for c in found if c.alternative is not None]
     assert all(", during" not in p for p in plainer)
+
+
+def test_a_possessive_of_the_named_subject_keeps_the_stem():
+    text = (
+        "With its old oaks and a quiet pond, the Saski Garden is a popular park in Warsaw. "
+        "The garden opened to the public in 1727."
+    )
+
+    answers = {c.answer for c in candidates(text)}
+
+    assert "Warsaw" in answers

@@ -106,10 +106,17 @@ def generic_nouns(reading: Reading) -> dict[str, str]:
     """
     holders: dict[str, set[str]] = {}
     for mention in reading.mentions:
-        noun = _noun_for(reading, mention)
-        if noun is not None:
-            holders.setdefault(noun, set()).add(mention.key)
-    return {next(iter(keys)): noun for noun, keys in holders.items() if len(keys) == 1}
+        if not _replaceable(reading, mention):
+            continue
+        for noun in (_noun_for(mention), _description(reading, mention)):
+            if noun is not None:
+                holders.setdefault(noun, set()).add(mention.key)
+    nouns: dict[str, str] = {}
+    # Descriptions come second, so a name's own kind noun wins where both are unique.
+    for noun, keys in holders.items():
+        if len(keys) == 1:
+            nouns.setdefault(next(iter(keys)), noun)
+    return nouns
 
 
 def generic_replacements(
@@ -122,7 +129,7 @@ def generic_replacements(
         if mention.start < end and start < mention.end:
             continue
         noun = nouns.get(mention.key)
-        if noun is None or _noun_for(reading, mention) is None:
+        if noun is None or not _replaceable(reading, mention):
             dropped = _droppable_adjunct(reading, mention, start=start, end=end)
             replacements.update(dict.fromkeys(dropped, ""))
             continue
@@ -172,16 +179,19 @@ def _is_set_off(token: Token) -> bool:
     return before >= 0 and doc[before].text == "," and after < len(doc) and doc[after].is_punct
 
 
-def _noun_for(reading: Reading, mention: Mention) -> str | None:
+def _replaceable(reading: Reading, mention: Mention) -> bool:
     doc = reading.doc
     span = doc[mention.start : mention.end]
     if span.root.dep_ in MODIFIER_DEPS:
-        return None  # "Lisbon city council": the name is part of another name.
+        return False  # "Lisbon city council": the name is part of another name.
     before = doc[mention.start - 1] if mention.start > 0 else None
     if before is not None and before.tag_ in ("DT", "PRP$") and before.lower_ != "the":
-        return None
-    if before is not None and before.pos_ in ("ADJ", "NOUN", "PROPN", "NUM"):
-        return None  # "northeast Florida" cannot become "northeast the state".
+        return False
+    # "northeast Florida" cannot become "northeast the state".
+    return before is None or before.pos_ not in ("ADJ", "NOUN", "PROPN", "NUM")
+
+
+def _noun_for(mention: Mention) -> str | None:
     if mention.kind in KIND_NOUN:
         return KIND_NOUN[mention.kind]
     if mention.kind not in NAMED_BY_NOUN:
@@ -193,4 +203,21 @@ def _noun_for(reading: Reading, mention: Mention) -> str | None:
     last = words[-1]
     if len(words) > 1 and last.isalpha() and is_common_word(last) and not last.isupper():
         return last.casefold()  # "the Saxon Garden" is a garden, "the Nobel Prize" a prize.
+    return None
+
+
+def _description(reading: Reading, mention: Mention) -> str | None:
+    """What the article calls the name in an aside: "Casimir Pulaski, a Polish general"."""
+    root = reading.doc[mention.start : mention.end].root
+    for child in root.children:
+        if child.dep_ != "appos" or child.pos_ != "NOUN":
+            continue
+        if not any(t.dep_ == "det" and t.lower_ in ("a", "an", "the") for t in child.children):
+            continue
+        words = [t for t in child.doc[child.left_edge.i : child.i + 1] if t.dep_ != "det"]
+        if any(not t.is_alpha or t.ent_type_ not in ("", "NORP") for t in words):
+            continue  # "the largest fresh-water lake in ...": only plain words read alone.
+        if any(t.head.i != child.i for t in words if t.i != child.i):
+            continue
+        return " ".join(t.text if t.ent_type_ else t.lower_ for t in words)
     return None

@@ -369,3 +369,14 @@ def test_a_possessive_of_the_named_subject_keeps_the_stem():
     answers = {c.answer for c in candidates(text)}
 
     assert "Warsaw" in answers
+
+
+def test_a_plainer_stem_calls_a_person_by_the_articles_description():
+    text = (
+        "Jan Kowal, a Polish engineer, designed the Vistula bridge in 1901. "
+        "The bridge was built by Jan Kowal for the city of Plock."
+    )
+
+    plainer = [c.alternative.prompt for c in candidates(text) if c.alternative is not None]
+
+    assert any("the Polish engineer" in p for p in plainer)

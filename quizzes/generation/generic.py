@@ -96,6 +96,9 @@ TIME_PREPS = frozenset({"in", "on", "at", "during"})
 # Prepositions whose phrase only narrows a common noun: "the colony of Fort Caroline".
 NOUN_PREPS = frozenset({"of", "in", "at", "near", "from"})
 BE_WORDS = frozenset({"is", "was", "are", "were", "be", "been", "being"})
+# A description is a name only if it stands alone: complements and vague heads do not.
+COMPLEMENT_DEPS = frozenset({"prep"})
+VAGUE_HEADS = frozenset({"people", "one", "part", "member", "thing", "kind", "type", "way"})
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
 
 
@@ -207,14 +210,23 @@ def _noun_for(mention: Mention) -> str | None:
 
 
 def _description(reading: Reading, mention: Mention) -> str | None:
-    """What the article calls the name in an aside: "Casimir Pulaski, a Polish general"."""
+    """What the article calls the name in an aside or a definition: "Casimir Pulaski, a
+    Polish general", "Skylab was a space station"."""
     root = reading.doc[mention.start : mention.end].root
-    for child in root.children:
-        if child.dep_ != "appos" or child.pos_ != "NOUN":
+    described = list(root.children)
+    if root.dep_ == "nsubj" and root.head.lower_ in BE_WORDS:
+        # "Super Bowl 50 was an American football game": the definition describes it too.
+        described += [t for t in root.head.children if t.dep_ == "attr"]
+    for child in described:
+        if child.dep_ not in ("appos", "attr") or child.pos_ != "NOUN":
             continue
         if not any(t.dep_ == "det" and t.lower_ in ("a", "an", "the") for t in child.children):
             continue
+        if child.lower_ in VAGUE_HEADS or any(t.dep_ in COMPLEMENT_DEPS for t in child.rights):
+            continue  # "a founding member of ...", "the largest city by area": it needs the rest.
         words = [t for t in child.doc[child.left_edge.i : child.i + 1] if t.dep_ != "det"]
+        if any(t.tag_ in ("JJS", "RBS") for t in words):
+            continue
         if any(not t.is_alpha or t.ent_type_ not in ("", "NORP") for t in words):
             continue  # "the largest fresh-water lake in ...": only plain words read alone.
         if any(t.head.i != child.i for t in words if t.i != child.i):

@@ -132,6 +132,8 @@ def generic_replacements(
         if mention.start < end and start < mention.end:
             continue
         noun = nouns.get(mention.key)
+        if noun is not None and noun == _description(reading, mention):
+            noun = None  # Where the article defines it, "the game was a game" says nothing.
         if noun is None or not _replaceable(reading, mention):
             dropped = _droppable_adjunct(reading, mention, start=start, end=end)
             replacements.update(dict.fromkeys(dropped, ""))

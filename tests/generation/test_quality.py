@@ -380,3 +380,14 @@ def test_a_plainer_stem_calls_a_person_by_the_articles_description():
     plainer = [c.alternative.prompt for c in candidates(text) if c.alternative is not None]
 
     assert any("the Polish engineer" in p for p in plainer)
+
+
+def test_a_definition_never_replaces_the_name_it_defines():
+    text = (
+        "The Harbour Cup was a sailing race held in Bergen in 1998. The Harbour Cup drew "
+        "forty boats from Norway and Denmark."
+    )
+
+    plainer = [c.alternative.prompt for c in candidates(text) if c.alternative is not None]
+
+    assert not any("race was a sailing race" in p for p in plainer)

@@ -74,6 +74,23 @@ FEATURE_GROUPS = (
     frozenset({"valley", "basin", "plain", "plains", "plateau"}),
 )
 NO_FEATURE = -1
+REGION_WORDS = frozenset(
+    {
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+    }
+)
 # Kinds whose one-word names can be nouns ("the Romans") or adjectives ("Roman citizenship").
 FORM_SENSITIVE_KINDS = frozenset({AnswerKind.NATIONALITY})
 
@@ -170,8 +187,16 @@ def _same_form(candidate: str, answer: str, *, kind: AnswerKind) -> bool:
     if kind in FORM_SENSITIVE_KINDS and _is_plural(candidate) != _is_plural(answer):
         return False
     if kind in (AnswerKind.PLACE, AnswerKind.FACILITY):
-        return _feature_group(candidate) == _feature_group(answer)
+        return _feature_group(candidate) == _feature_group(answer) and _is_region(
+            candidate
+        ) == _is_region(answer)
     return True
+
+
+def _is_region(name: str) -> bool:
+    """ "Western Europe", "North Africa": part of a continent, whose rivals are the same."""
+    words = strip_article(name).split()
+    return len(words) > 1 and words[0].casefold() in REGION_WORDS
 
 
 def _is_plural(name: str) -> bool:

@@ -169,6 +169,15 @@ def _has_nearer_antecedent(pronoun: Token, *, mention_at: dict[int, Mention]) ->
             mention = mention_at.get(token.i)
             if mention is None or mention.kind != AnswerKind.PERSON:
                 return True
+        elif (
+            pronoun.lower_ in THING_PRONOUNS
+            and pronoun.dep_ not in SUBJECT_DEPS
+            and token.dep_ == "dobj"
+            and token.tag_ == "NN"
+        ):
+            # "watched the eruption ... and described it": the object just before is nearer
+            # than the subject of the sentence before.
+            return True
     return False
 
 

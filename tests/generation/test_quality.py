@@ -391,3 +391,27 @@ def test_a_definition_never_replaces_the_name_it_defines():
     plainer = [c.alternative.prompt for c in candidates(text) if c.alternative is not None]
 
     assert not any("race was a sailing race" in p for p in plainer)
+
+
+def test_a_region_gets_only_regions_as_rivals():
+    text = (
+        "Porto is one of the oldest cities in Western Europe. Traders sailed from North "
+        "Africa and the Holy Land to Porto. The Romans called the town Portus Cale. "
+        "Its wine was sold in Northern Europe and Eastern Europe."
+    )
+
+    wrong = distractors_for(text, "Western Europe")
+
+    assert not {"Holy Land", "Portus Cale"} & set(wrong)
+
+
+def test_it_after_a_nearer_object_is_not_the_previous_subject():
+    text = (
+        "Mount Etna erupted in 1669. A monk watched the eruption from the coast and "
+        "described it in two letters."
+    )
+
+    reading = read(text)
+
+    it = next(t for t in reading.doc if t.lower_ == "it")
+    assert reading.replacements.get(it.i) != "Mount Etna"

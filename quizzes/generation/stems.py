@@ -175,7 +175,7 @@ def _question(answer: Span, kind: AnswerKind) -> Stem | None:
         # "What is covered by the rainforest of which?": a relative clause was cut in half.
         return None
     kept = [answer.doc[i] for i in clause.kept if i not in plan.removed]
-    if _runs_together(kept):
+    if _runs_together(kept) or _cuts_relative_clause(kept):
         return None
     if any(token.tag_ in RELATIVE_TAGS and token.dep_ not in SUBJECT_DEPS for token in kept):
         # "... add to its list that?": the object is a relative pronoun whose noun is gone.
@@ -191,9 +191,6 @@ def _question(answer: Span, kind: AnswerKind) -> Stem | None:
         # "Which organisation was this?" cannot be answered; a gap sentence at least shows
         # the whole sentence. A possessive ("its director") only makes the question vaguer.
         return None
-    if plan.is_subject:
-        # "Which country has a humid climate on its coastline?": its is the answer's.
-        kept = [token for token in kept if token.tag_ != "PRP$"]
     return Stem(prompt=prompt, form=StemForm.QUESTION, self_contained=not _has_pronoun(kept))
 
 
@@ -515,6 +512,15 @@ def _balance_quotes(text: str) -> str:
     return text
 
 
+def _cuts_relative_clause(kept: list[Token]) -> bool:
+    """ "agencies that execute?": a relative clause kept without its object means nothing."""
+    indices = {token.i for token in kept}
+    return any(
+        token.dep_ == "relcl" and any(t.i not in indices and not t.is_punct for t in token.subtree)
+        for token in kept
+    )
+
+
 def _runs_together(kept: list[Token]) -> bool:
     """Two verbs of one subject with nothing left between them to join them: "It expanded
     again retracted to ..." once ", then" went with the words that were cut."""
@@ -539,10 +545,8 @@ def _has_pronoun(tokens: list[Token]) -> bool:
     for token in tokens:
         if token.i in replaced:
             continue
-        if token.tag_ == "PRP$" and named_subject is not None:
-            # "Tesla went on to pursue his ideas", "With its benches, the garden is ...":
-            # a possessive belongs to the subject the stem names.
-            continue
+        if token.tag_ == "PRP$" and named_subject is not None and named_subject < token.i:
+            continue  # "Tesla went on to pursue his ideas": his is the subject's.
         if (token.lower_ in PRONOUNS and token.tag_ in ("PRP", "PRP$", "DT")) or (
             token.lower_ in ANAPHORIC_ADVERBS and token.pos_ == "ADV"
         ):

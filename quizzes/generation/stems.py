@@ -545,8 +545,13 @@ def _has_pronoun(tokens: list[Token]) -> bool:
     for token in tokens:
         if token.i in replaced:
             continue
-        if token.tag_ == "PRP$" and named_subject is not None and named_subject < token.i:
-            continue  # "Tesla went on to pursue his ideas": his is the subject's.
+        if token.tag_ == "PRP$" and named_subject is not None:
+            subject = token.doc[named_subject]
+            if not subject.left_edge.i <= token.i <= subject.right_edge.i:
+                # "Tesla went on to pursue his ideas", "With its ponds, the garden is ...":
+                # the possessive is the subject's, unless it sits inside the subject
+                # ("Its gates were rebuilt"), where it points outside the stem.
+                continue
         if (token.lower_ in PRONOUNS and token.tag_ in ("PRP", "PRP$", "DT")) or (
             token.lower_ in ANAPHORIC_ADVERBS and token.pos_ == "ADV"
         ):

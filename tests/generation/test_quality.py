@@ -427,3 +427,14 @@ def test_a_relative_clause_is_not_cut_off_from_its_object():
     prompts = [c.stem.prompt for c in candidates(text)]
 
     assert not any(p.endswith("that execute?") for p in prompts)
+
+
+def test_a_possessive_before_the_subject_it_belongs_to_keeps_the_stem():
+    text = (
+        "With its old oaks and a quiet pond, the Saski Garden is a popular park in Warsaw. "
+        "The garden opened to the public in 1727."
+    )
+
+    answers = {c.answer for c in candidates(text)}
+
+    assert "Warsaw" in answers

@@ -206,6 +206,8 @@ def _noun_for(mention: Mention) -> str | None:
         if word.casefold() in WHAT_IT_IS:
             return word.casefold()
     last = words[-1]
+    if mention.kind == AnswerKind.PLACE:
+        return None  # "Colorado Springs" is no spring: a place's last word is its name's.
     if len(words) > 1 and last.isalpha() and is_common_word(last) and not last.isupper():
         return last.casefold()  # "the Saxon Garden" is a garden, "the Nobel Prize" a prize.
     return None

@@ -28,7 +28,10 @@ BLOCK_TAGS = frozenset(
     | {"section", "article", "header", "footer", "blockquote", "figcaption", "figure", "title"}
 )
 REFERENCE_MARK_RE = re.compile(
-    r"\[(?:\d{1,3}|update|citation needed|clarification needed|note \d+|[a-z])\]", re.I
+    r"\[(?:\d{1,3}|update|citation needed|clarification needed|note \d+|[a-z])\]"
+    # ".:121,154": page numbers of a citation left glued to the end of a sentence.
+    r"|(?<=[.,;]):\d+(?:[,–-]\d+)*(?=\s|$)",
+    re.I,
 )
 # Below this many words there are too few sentences to make a quiz worth taking.
 MIN_WORDS = 12

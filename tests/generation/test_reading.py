@@ -123,3 +123,15 @@ def test_he_goes_to_the_only_person_named_just_before():
 
     he = next(t for t in reading.doc if t.text == "He")
     assert reading.replacements[he.i] == "Napoleon Bonaparte"
+
+
+def test_page_numbers_glued_to_a_sentence_end_are_not_text():
+    text = (
+        "His patents earned him a lot of money.:121,154 Tesla lived in New York hotels for "
+        "most of his life."
+    )
+
+    reading = read(text)
+
+    assert ":121" not in reading.clean.text
+    assert len(reading.sentences) == 2

@@ -174,6 +174,10 @@ def collect_mentions(
     return mentions, entities
 
 
+def _mostly_person(labels: Counter[str]) -> bool:
+    return labels["PERSON"] * 2 >= sum(labels.values())
+
+
 def _agreed_kind(found: Counter[AnswerKind]) -> AnswerKind:
     trusted = [kind for kind in TRUSTED_KINDS if kind in found]
     if trusted:
@@ -188,6 +192,8 @@ def _person_or_not(span: Span, name: str) -> AnswerKind | None:
     if " " in name:
         return AnswerKind.PERSON
     root = span.root
+    if root.dep_ == "amod":
+        return AnswerKind.THING  # "Unitarian clergy": a person's name does not describe.
     doc = span.doc
     before = doc[span.start - 1] if span.start > 0 else None
     after = doc[span.end] if span.end < len(doc) else None
@@ -236,6 +242,9 @@ def _canonical_names(
             first_names.setdefault(span[0].text, set()).add(span.text)
         multiword.setdefault(last, set()).add((span.text, kind))
     kinds = {span.text: kind for span, kind in raw}
+    labels: dict[str, Counter[str]] = {}
+    for span, _ in raw:
+        labels.setdefault(span.text, Counter())[span.label_] += 1
     # "Jacksonville" the city is no one's first name, whatever one mention's label says.
     places = {span.text for span, _ in raw if span.label_ in ("GPE", "LOC")}
     canonical: dict[str, tuple[str, AnswerKind]] = {}
@@ -246,14 +255,25 @@ def _canonical_names(
         if text.casefold() in acronyms:
             full = acronyms[text.casefold()]
             canonical[text] = (full, kinds.get(full, kind))
-        elif len(span) == 1 and len(people.get(text, ())) == 1:
+        elif len(span) == 1 and len(people.get(text, ())) == 1 and _mostly_person(labels[text]):
+            # "Harvard" the university, named six times, is not John Harvard's surname.
             canonical[text] = (next(iter(people[text])), AnswerKind.PERSON)
         elif len(span) == 1 and len(first_names.get(text, ())) == 1 and text not in people:
             # "Napoleon Bonaparte ... Napoleon": some people go by their first name.
             canonical[text] = (next(iter(first_names[text])), AnswerKind.PERSON)
-        elif len(span) == 1 and len(multiword.get(text, ())) == 1:
+        elif (
+            len(span) == 1
+            and len(multiword.get(text, ())) == 1
+            and (
+                next(iter(multiword[text]))[1] != AnswerKind.PERSON or _mostly_person(labels[text])
+            )
+        ):
             canonical[text] = next(iter(multiword[text]))
-        elif span[-1].text in people and len(people[span[-1].text]) == 1:
+        elif (
+            span[-1].text in people
+            and len(people[span[-1].text]) == 1
+            and (len(span) > 1 or _mostly_person(labels[text]))
+        ):
             # A full name the model labelled as an organisation is still the person.
             full = next(iter(people[span[-1].text]))
             if full.endswith(text) or text.endswith(full):

@@ -135,3 +135,14 @@ def test_page_numbers_glued_to_a_sentence_end_are_not_text():
 
     assert ":121" not in reading.clean.text
     assert len(reading.sentences) == 2
+
+
+def test_a_place_or_body_named_like_a_persons_surname_stays_itself():
+    text = (
+        "John Harvard left his library to the college in 1638. Harvard is the oldest "
+        "university in the country. Harvard has the largest endowment of any school."
+    )
+
+    reading = read(text)
+
+    assert reading.entities["john harvard"].count == 1

@@ -221,7 +221,7 @@ def _entity_candidate(
         return None
     if mention.text.lower() in VAGUE_ANSWERS or _is_back_reference(reading, mention):
         return None
-    if _is_fragment(reading, mention):
+    if _is_fragment(reading, mention) or _in_brackets(reading, mention):
         return None
     if mention.kind == AnswerKind.NUMBER and mention.start > 0:
         before = reading.doc[mention.start - 1]
@@ -304,6 +304,21 @@ def _is_fragment(reading: Reading, mention: Mention) -> bool:
         and (before.like_num or any(char.isdigit() for char in before.text))
         and mention.kind not in NUMBER_LIKE_KINDS
         and mention.start <= before.head.i < mention.end
+    )
+
+
+def _in_brackets(reading: Reading, mention: Mention) -> bool:
+    """ "(formally, the President and Fellows)": an aside in brackets, asked in place, leaves
+    a stem with the brackets gone and two noun phrases side by side."""
+    sentence = reading.sentences[reading.sentence_of[mention.start]]
+    depth = 0
+    for token in reading.doc[sentence.start : mention.start]:
+        if token.text == "(":
+            depth += 1
+        elif token.text == ")":
+            depth = max(0, depth - 1)
+    return depth > 0 and any(
+        word.pos_ != "NUM" for word in reading.doc[mention.start : mention.end]
     )
 
 

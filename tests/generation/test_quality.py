@@ -438,3 +438,14 @@ def test_a_possessive_before_the_subject_it_belongs_to_keeps_the_stem():
     answers = {c.answer for c in candidates(text)}
 
     assert "Warsaw" in answers
+
+
+def test_a_name_inside_brackets_is_not_asked_in_place():
+    text = (
+        "The Harbour Trust (formally, the Wardens and Fellows of Leith Harbour) is the "
+        "oldest trust in Leith. It was founded in 1698 by Anna Reid."
+    )
+
+    answers = {c.answer for c in candidates(text)}
+
+    assert "Wardens and Fellows of Leith Harbour" not in answers

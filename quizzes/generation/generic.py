@@ -99,6 +99,7 @@ BE_WORDS = frozenset({"is", "was", "are", "were", "be", "been", "being"})
 # A description is a name only if it stands alone: complements and vague heads do not.
 COMPLEMENT_DEPS = frozenset({"prep"})
 VAGUE_HEADS = frozenset({"people", "one", "part", "member", "thing", "kind", "type", "way"})
+SALIENT_MENTIONS = 2
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
 
 
@@ -111,7 +112,10 @@ def generic_nouns(reading: Reading) -> dict[str, str]:
     for mention in reading.mentions:
         if not _replaceable(reading, mention):
             continue
-        for noun in (_noun_for(mention), _description(reading, mention)):
+        entity = reading.entities.get(mention.key)
+        # "the country" says which country only when the article keeps coming back to it.
+        salient = entity is not None and entity.count >= SALIENT_MENTIONS
+        for noun in (_noun_for(mention) if salient else None, _description(reading, mention)):
             if noun is not None:
                 holders.setdefault(noun, set()).add(mention.key)
     nouns: dict[str, str] = {}

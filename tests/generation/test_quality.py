@@ -160,9 +160,9 @@ def test_quiz_keeps_both_questions_when_one_stem_can_be_made_plainer():
     from .helpers import questions
 
     text = (
-        "Maria Lopez founded the Riverside Library in Greenford in 1994. The Riverside Library "
-        "lent books to children across the valley. Daniel Okafor moved the collection to "
-        "Leeds in 2010. The library now holds 120,000 books."
+        "Maria Lopez founded the Riverside Library in Greenford in 1994. Daniel Okafor, "
+        "a Welsh poet, ran the Riverside Library from 2001. Okafor moved the collection "
+        "to Leeds in 2010. The Riverside Library now holds 120,000 books."
     )
 
     drafts = questions(text, count=0, short=10)
@@ -449,3 +449,14 @@ def test_a_name_inside_brackets_is_not_asked_in_place():
     answers = {c.answer for c in candidates(text)}
 
     assert "Wardens and Fellows of Leith Harbour" not in answers
+
+
+def test_a_country_named_once_is_not_hidden_behind_the_country():
+    text = (
+        "Nils Berg studied physics in Uppsala before emigrating to Canada in 1884 to work "
+        "for Thomas Reid. Berg died in Toronto in 1943."
+    )
+
+    plainer = [c.alternative.prompt for c in candidates(text) if c.alternative is not None]
+
+    assert not any("the country" in p for p in plainer)

@@ -184,6 +184,8 @@ def _distinct(usable: list[str], *, kind: AnswerKind, limit: int) -> list[str]:
 
 def _same_form(candidate: str, answer: str, *, kind: AnswerKind) -> bool:
     """Choices a student could tell apart by form alone give the answer away."""
+    if kind == AnswerKind.ORGANISATION and _is_acronym(candidate) != _is_acronym(answer):
+        return False  # "TFEU" among full names, or "European Commission" among acronyms.
     if kind in FORM_SENSITIVE_KINDS and _is_plural(candidate) != _is_plural(answer):
         return False
     if kind in (AnswerKind.PLACE, AnswerKind.FACILITY):
@@ -197,6 +199,11 @@ def _is_region(name: str) -> bool:
     """ "Western Europe", "North Africa": part of a continent, whose rivals are the same."""
     words = strip_article(name).split()
     return len(words) > 1 and words[0].casefold() in REGION_WORDS
+
+
+def _is_acronym(name: str) -> bool:
+    bare = strip_article(name).replace(".", "")
+    return " " not in bare and bare.isupper()
 
 
 def _is_plural(name: str) -> bool:

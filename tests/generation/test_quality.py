@@ -460,3 +460,15 @@ def test_a_country_named_once_is_not_hidden_behind_the_country():
     plainer = [c.alternative.prompt for c in candidates(text) if c.alternative is not None]
 
     assert not any("the country" in p for p in plainer)
+
+
+def test_an_organisations_rivals_are_not_acronyms_when_it_is_not_one():
+    text = (
+        "The European Commission proposes new laws. The TFEU and the TEU set out its powers. "
+        "The European Parliament and the Council of the European Union amend the laws. "
+        "The European Central Bank sets interest rates. The NATO summit met in Brussels."
+    )
+
+    wrong = distractors_for(text, "European Commission")
+
+    assert not {"TFEU", "TEU", "NATO"} & set(wrong)

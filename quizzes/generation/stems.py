@@ -623,11 +623,31 @@ def _sentence_cloze(sentence: Span, answer: Span) -> Stem | None:
     if words > MAX_CLOZE_WORDS:
         return None
     # Resolved pronouns read as their antecedents, datelines as nothing; spacing is kept.
-    before = "".join(_with_space(t) for t in sentence if t.i < answer.start)
-    after = answer[-1].whitespace_ + "".join(_with_space(t) for t in sentence if t.i >= answer.end)
+    asides = _asides(sentence, answer)
+    kept = [t for t in sentence if t.i not in asides]
+    before = "".join(_with_space(t) for t in kept if t.i < answer.start)
+    after = answer[-1].whitespace_ + "".join(_with_space(t) for t in kept if t.i >= answer.end)
     before = before[:1].upper() + before[1:]
     # Brackets hold pronunciations, abbreviations and asides, never what the gap needs.
     before, after = PARENTHESES_RE.sub("", before), PARENTHESES_RE.sub("", after)
     prompt = re.sub(r"\s+([,.;:])", r"\1", re.sub(r"\s+", " ", f"{before}{BLANK}{after}")).strip()
-    tokens = [token for token in sentence if not answer.start <= token.i < answer.end]
+    tokens = [token for token in kept if not answer.start <= token.i < answer.end]
     return Stem(prompt=prompt, form=StemForm.CLOZE, self_contained=not _has_pronoun(tokens))
+
+
+def _asides(sentence: Span, answer: Span) -> set[int]:
+    """Appositions set off by commas ("Kenya, officially the Republic of Kenya, is"): they
+    name things the gap does not need, and often another question's answer."""
+    doc = sentence.doc
+    dropped: set[int] = set()
+    for token in sentence:
+        if token.dep_ != "appos":
+            continue
+        first, last = token.left_edge.i, token.right_edge.i
+        if first <= answer.start <= last or first <= answer.end - 1 <= last:
+            continue
+        if first - 1 < sentence.start or last + 1 >= sentence.end:
+            continue
+        if doc[first - 1].text == "," and doc[last + 1].text == ",":
+            dropped.update(range(first - 1, last + 1))
+    return dropped

@@ -472,3 +472,15 @@ def test_an_organisations_rivals_are_not_acronyms_when_it_is_not_one():
     wrong = distractors_for(text, "European Commission")
 
     assert not {"TFEU", "TEU", "NATO"} & set(wrong)
+
+
+def test_a_gap_sentence_leaves_out_an_apposition_it_does_not_need():
+    text = (
+        "Kenya, officially the Republic of Kenya, is a country in Africa and a founding "
+        "member of the East African Community. Kenya has a population of 45 million."
+    )
+
+    prompts = [c.stem.prompt for c in candidates(text) if c.answer == "East African Community"]
+
+    assert prompts
+    assert all("officially" not in p for p in prompts)

@@ -241,8 +241,14 @@ def _entity_candidate(
         return None
     answer = _display_answer(mention, entity)
     accepted = accepted_answers(answer, kind=mention.kind, entity=entity)
+    alternative = _alternative(
+        reading, answer_span, kind=mention.kind, replacements=replacements, stem=stem, nouns=nouns
+    )
     if _names_answer(stem.prompt, accepted):
-        return None
+        # "Kenya, officially the Republic of Kenya, is ...": the plainer stem may not.
+        if alternative is None or _names_answer(alternative.prompt, accepted):
+            return None
+        stem, alternative = alternative, None
     return Candidate(
         sentence=index,
         answer=answer,
@@ -252,14 +258,7 @@ def _entity_candidate(
         accepted=accepted,
         excluded_keys=frozenset({mention.key} | _conjunct_keys(reading, answer_span)),
         answer_count=entity.count if entity else 1,
-        alternative=_alternative(
-            reading,
-            answer_span,
-            kind=mention.kind,
-            replacements=replacements,
-            stem=stem,
-            nouns=nouns,
-        ),
+        alternative=alternative,
     )
 
 

@@ -12,7 +12,7 @@ from quizzes.generation.entities import Entity, Mention
 from quizzes.generation.generic import generic_nouns, generic_replacements
 from quizzes.generation.kinds import AnswerKind
 from quizzes.generation.reading import Reading
-from quizzes.generation.stems import Stem, make_stem
+from quizzes.generation.stems import Stem, clause_part, make_stem
 from quizzes.generation.titles import hidden_names, title_candidates, titled_pronouns
 
 # Answers that name nothing a student could learn from the article.
@@ -244,6 +244,9 @@ def _entity_candidate(
     alternative = _alternative(
         reading, answer_span, kind=mention.kind, replacements=replacements, stem=stem, nouns=nouns
     )
+    alternative = (
+        _shorter(reading.sentences[index], answer_span, alternative or stem) or alternative
+    )
     if _names_answer(stem.prompt, accepted):
         # "Kenya, officially the Republic of Kenya, is ...": the plainer stem may not.
         if alternative is None or _names_answer(alternative.prompt, accepted):
@@ -281,6 +284,14 @@ def _alternative(
     if other is None or not other.self_contained or other.prompt == stem.prompt:
         return None
     return other
+
+
+def _shorter(sentence: Span, answer: Span, stem: Stem) -> Stem | None:
+    """The stem's own part of a two-part sentence, for when the other part names an answer."""
+    shorter = clause_part(sentence, answer, stem)
+    if shorter is None or not shorter.self_contained:
+        return None
+    return shorter
 
 
 def _is_fragment(reading: Reading, mention: Mention) -> bool:
@@ -414,6 +425,7 @@ def _thing_candidates(
             stem=stem,
             nouns=nouns,
         )
+        alternative = _shorter(reading.sentences[index], span, alternative or stem) or alternative
         found.append(
             Candidate(
                 sentence=index,

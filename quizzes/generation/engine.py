@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import random
+from collections.abc import Callable
 from functools import cache
 
 from quizzes.generation.candidates import Candidate, build_candidates
@@ -44,6 +45,8 @@ SHORT_ANSWER_HARDER = 0.15
 ARTICLE_DISTRACTORS_HARDER = 0.1
 FREQUENT_ANSWER_EASIER = 0.1
 FREQUENT_MENTIONS = 3
+# While multiple-choice places are open, a fact that has choices is worth this much more.
+MULTIPLE_CHOICE_PREFERENCE = 0.4
 
 
 def generate(text: str, options: GenerationOptions | None = None) -> list[QuestionDraft]:
@@ -81,21 +84,22 @@ def generate(text: str, options: GenerationOptions | None = None) -> list[Questi
             rng=local,
         )
 
-    multiple = select(
+    # One pass over every candidate: the best facts win whichever kind they end up as,
+    # and a short-answer fact is never shut out by a multiple-choice stem chosen first.
+    picked = select(
         ranked,
-        wanted=options.multiple_choice,
-        accept=lambda item: bool(distractors_for(item)),
-        chosen=[],
-    )
-    # A text with too few rivals for choices still holds facts: the quiz keeps its length
-    # with short-answer questions in place of the missing multiple-choice ones.
-    missing = options.multiple_choice - len(multiple)
-    short = select(
-        ranked,
-        wanted=options.short_answer + missing,
+        wanted=options.multiple_choice + options.short_answer,
         accept=lambda item: True,
-        chosen=multiple,
-        accept_chosen=lambda item: bool(distractors_for(item)),
+        chosen=[],
+        bonus=lambda item, picked: (
+            MULTIPLE_CHOICE_PREFERENCE
+            if distractors_for(item)
+            and sum(bool(distractors_for(other)) for other in picked) < options.multiple_choice
+            else 0.0
+        ),
+    )
+    multiple, short = _assign_kinds(
+        picked, wanted_multiple=options.multiple_choice, has_choices=distractors_for
     )
     drafts = [
         _draft(item, reading=reading, text=text, distractors=distractors_for(item), kind=kind)
@@ -110,6 +114,24 @@ def generate(text: str, options: GenerationOptions | None = None) -> list[Questi
     drafts.sort(key=lambda draft: -draft.score)
     logger.info("generated %d questions from %d candidates", len(drafts), len(ranked))
     return drafts
+
+
+def _assign_kinds(
+    picked: list[Ranked], *, wanted_multiple: int, has_choices: Callable[[Ranked], object]
+) -> tuple[list[Ranked], list[Ranked]]:
+    """The best questions that have choices become multiple-choice, the rest short-answer.
+
+    A text with too few rivals for choices still holds facts: the quiz keeps its length
+    with short-answer questions in place of the missing multiple-choice ones.
+    """
+    multiple: list[Ranked] = []
+    short: list[Ranked] = []
+    for item in picked:
+        if len(multiple) < wanted_multiple and has_choices(item):
+            multiple.append(item)
+        else:
+            short.append(item)
+    return multiple, short
 
 
 def _distractor_context(reading: Reading) -> DistractorContext:

@@ -175,6 +175,7 @@ def select(
     accept: Callable[[Ranked], bool],
     chosen: list[Ranked],
     accept_chosen: Callable[[Ranked], bool] | None = None,
+    bonus: Callable[[Ranked, list[Ranked]], float] | None = None,
 ) -> list[Ranked]:
     """Greedy selection of a varied quiz: one question per fact, spread over sentences.
 
@@ -184,6 +185,7 @@ def select(
     picked (of another kind) that new ones must not overlap. A stem that would give away
     another answer is swapped for its plainer alternative ("the city") where one exists;
     a question in `chosen` is swapped in place, and only if `accept_chosen` allows it.
+    `bonus` adds to a candidate's worth given the questions picked so far.
     """
     # Below MIN_SCORE a question is one a teacher would delete: better fewer than that.
     pool = [item for item in ranked[:SELECTION_POOL] if item.score >= MIN_SCORE]
@@ -215,7 +217,8 @@ def select(
             key=lambda index: (
                 _worth(
                     pool, index, blocked=blocks[index] & alive, sentences=sentences, answers=answers
-                ),
+                )
+                + (bonus(fits[index][0], picked) if bonus is not None else 0.0),
                 -index,
             ),
         )

@@ -15,6 +15,9 @@ from quizzes.generation.inflection import base_form, do_support, singular
 from quizzes.generation.kinds import NUMERIC_KINDS, PLACE_KINDS, TIME_KINDS, AnswerKind
 
 BLANK = "_____"
+# Marks between two parts of a sentence that can each stand alone.
+PART_BREAKS = frozenset({";", ":"})
+PART_BREAK_RE = re.compile(r"\s*[;:](?=\s)")
 NO_TOKEN = -1
 # A word of the question and the index of the token it came from, or NO_TOKEN if made up.
 Piece = tuple[str, int]
@@ -651,3 +654,35 @@ def _asides(sentence: Span, answer: Span) -> set[int]:
         if doc[first - 1].text == "," and doc[last + 1].text == ",":
             dropped.update(range(first - 1, last + 1))
     return dropped
+
+
+def clause_part(sentence: Span, answer: Span, stem: Stem) -> Stem | None:
+    """The gap stem cut down to the part of the sentence around the answer, between ";" or
+    ":", when that part is a clause of its own: "... in _____: any integer can be ..." asks
+    the same fact without naming what the other part says."""
+    if stem.form != StemForm.CLOZE:
+        return None
+    marks = [t.i for t in sentence if t.text in PART_BREAKS]
+    if not marks or len(re.findall(PART_BREAK_RE, stem.prompt)) != len(marks):
+        return None
+    bounds = [sentence.start - 1, *marks, sentence.end]
+    part = next(
+        index for index in range(len(marks) + 1) if bounds[index] < answer.start < bounds[index + 1]
+    )
+    tokens = [t for t in sentence.doc[bounds[part] + 1 : bounds[part + 1]] if not t.is_punct]
+    if not any(
+        t.pos_ in ("VERB", "AUX")
+        and any(c.dep_ in SUBJECT_DEPS and c in tokens for c in t.children)
+        for t in tokens
+    ):
+        return None  # "...: Brazil, Peru and Colombia": a list is no sentence on its own.
+    pieces = re.split(PART_BREAK_RE, stem.prompt)
+    text = pieces[part].strip().rstrip(".")
+    if BLANK not in text or len(text.split()) < MIN_QUESTION_WORDS:
+        return None
+    outside = [t for t in tokens if not answer.start <= t.i < answer.end]
+    return Stem(
+        prompt=text[0].upper() + text[1:] + ".",
+        form=StemForm.CLOZE,
+        self_contained=not _has_pronoun(outside),
+    )

@@ -134,3 +134,19 @@ def test_dateline_is_not_part_of_any_stem():
 
     assert found
     assert not any("Reuters" in p or "OSLO" in p for p in found)
+
+
+def test_two_part_sentence_offers_the_answers_own_part_as_the_plainer_stem():
+    text = (
+        "The bridge opened to traffic in 1932. "
+        "By the end of the strike in March 1951, the price of bread had risen from 4 pence to "
+        "nearly 9 pence; meat prices were much higher."
+    )
+
+    candidates = build_candidates(read(text))
+
+    march = next(c for c in candidates if c.answer == "March 1951")
+    assert march.alternative is not None
+    assert ";" not in march.alternative.prompt
+    assert "meat prices" not in march.alternative.prompt
+    assert "_____" in march.alternative.prompt

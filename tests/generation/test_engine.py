@@ -2,6 +2,7 @@ import pytest
 
 from quizzes.generation import GenerationError, GenerationOptions, QuestionKind, generate
 from quizzes.generation.candidates import build_candidates
+from quizzes.generation.engine import _assign_kinds
 from quizzes.generation.reading import read
 
 from .helpers import by_answer, questions
@@ -166,3 +167,24 @@ def test_person_answers_carry_the_person_label_the_grader_uses():
 
     assert person.answer_type == "PERSON"
     assert person.to_dict()["answer_kind"] == "person"
+
+
+def test_mixed_quiz_keeps_every_answer_out_of_every_stem_and_fills_choices_first():
+    drafts = generate(ARTICLE, GenerationOptions(multiple_choice=3, short_answer=3, seed=0))
+
+    kinds = [draft.kind for draft in drafts]
+    assert kinds.count(QuestionKind.MULTIPLE_CHOICE) == 3
+    assert kinds.count(QuestionKind.SHORT_ANSWER) == 3
+    for draft in drafts:
+        for other in drafts:
+            if other is not draft:
+                assert draft.answer.casefold() not in other.prompt.casefold()
+
+
+def test_facts_without_choices_become_short_answers_in_order():
+    multiple, short = _assign_kinds(
+        ["a", "b", "c", "d"], wanted_multiple=2, has_choices=lambda item: item != "a"
+    )
+
+    assert multiple == ["b", "c"]
+    assert short == ["a", "d"]

@@ -126,8 +126,7 @@ def _misspelt_number_word(given: str, accepted: Iterable[str], wrong: list[str])
             continue  # no number word in this answer: the rules above have decided
         distance = OSA.distance(answer, right)
         if distance <= _allowed_typos(len(right)) and all(
-            distance < OSA.distance(answer, normalise_answer(w, numbers=False))
-            for w in wrong
+            distance < OSA.distance(answer, normalise_answer(w, numbers=False)) for w in wrong
         ):
             return True
     return False

@@ -11,7 +11,7 @@ import secrets
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import AbstractUser, Group
+from django.contrib.auth.models import AbstractUser, Group, Permission
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
@@ -177,6 +177,29 @@ def generate_password() -> str:
     return secrets.token_urlsafe(GENERATED_PASSWORD_BYTES)
 
 
+# What a teacher may do in the admin; the migration that first makes the group holds the same list.
+TEACHER_PERMISSIONS = {
+    "article": ("add", "change", "delete", "view"),
+    "quiz": ("add", "change", "delete", "view"),
+    "question": ("add", "change", "delete", "view"),
+    "choice": ("add", "change", "delete", "view"),
+    "acceptedanswer": ("add", "change", "delete", "view"),
+    "attempt": ("change", "view"),
+    "response": ("change", "view"),
+}
+
+
+def teachers_group() -> Group:
+    """The Teachers group with its permissions, restored if someone emptied or removed it."""
+    group, _ = Group.objects.get_or_create(name=TEACHERS_GROUP)
+    if not group.permissions.exists():
+        codenames = [f"{a}_{m}" for m, actions in TEACHER_PERMISSIONS.items() for a in actions]
+        group.permissions.set(
+            Permission.objects.filter(content_type__app_label="quizzes", codename__in=codenames)
+        )
+    return group
+
+
 @dataclass(frozen=True)
 class TeacherAccount:
     user: AbstractUser
@@ -194,8 +217,7 @@ def teacher_ensure(*, username: str, password: str, email: str = "") -> TeacherA
         user.is_active = True
         user.set_password(password)
         user.save()
-        group, _ = Group.objects.get_or_create(name=TEACHERS_GROUP)
-        user.groups.add(group)
+        user.groups.add(teachers_group())
     logger.info("teacher %s %s", username, "created" if created else "updated")
     return TeacherAccount(user=user, created=created)
 

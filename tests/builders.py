@@ -5,10 +5,10 @@ from __future__ import annotations
 from itertools import count
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 
 from quizzes.joincodes import new_join_code
 from quizzes.models import AcceptedAnswer, Article, Attempt, Choice, Question, Quiz
+from quizzes.services import teachers_group
 
 _serial = count(1)
 
@@ -24,7 +24,7 @@ def make_teacher(username: str | None = None):
     )
     user.is_staff = True
     user.save()
-    user.groups.add(Group.objects.get_or_create(name="Teachers")[0])
+    user.groups.add(teachers_group())
     return user
 
 

@@ -163,3 +163,15 @@ def test_demo_quiz_is_created_once_and_found_again(teacher):
     assert first.status == Quiz.Status.PUBLISHED
     assert Article.objects.count() == 1
     assert Quiz.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_a_teacher_made_after_the_group_lost_its_permissions_can_still_work():
+    from django.contrib.auth.models import Group
+
+    Group.objects.filter(name=services.TEACHERS_GROUP).delete()
+
+    account = services.teacher_ensure(username="ms_new", password="a-long-password-7")
+
+    assert account.user.has_perm("quizzes.add_article")
+    assert account.user.has_perm("quizzes.change_quiz")

@@ -1,4 +1,10 @@
+import random
+
 from quizzes.generation import GenerationOptions, QuestionDraft, generate
+from quizzes.generation.candidates import build_candidates
+from quizzes.generation.distractors import choose_distractors
+from quizzes.generation.engine import _distractor_context
+from quizzes.generation.reading import read
 
 
 def questions(text: str, *, count: int = 20, short: int = 0, seed: int = 0) -> list[QuestionDraft]:
@@ -7,3 +13,18 @@ def questions(text: str, *, count: int = 20, short: int = 0, seed: int = 0) -> l
 
 def by_answer(drafts: list[QuestionDraft], answer: str) -> QuestionDraft:
     return next(draft for draft in drafts if draft.answer == answer)
+
+
+def distractors_for(text: str, answer: str) -> tuple[str, ...]:
+    reading = read(text)
+    candidate = next(c for c in build_candidates(reading) if c.answer == answer)
+    return choose_distractors(
+        answer=candidate.answer,
+        kind=candidate.kind,
+        accepted=candidate.accepted,
+        stem=candidate.stem.prompt,
+        excluded_keys=candidate.excluded_keys,
+        source=candidate.sentence,
+        context=_distractor_context(reading),
+        rng=random.Random(0),
+    )

@@ -1,29 +1,11 @@
-import random
-
 from quizzes.generation.candidates import build_candidates
-from quizzes.generation.distractors import choose_distractors
-from quizzes.generation.engine import _distractor_context
 from quizzes.generation.kinds import AnswerKind
 from quizzes.generation.reading import read
+from tests.generation.helpers import distractors_for
 
 
 def candidates(text: str):
     return build_candidates(read(text))
-
-
-def distractors_for(text: str, answer: str) -> tuple[str, ...]:
-    reading = read(text)
-    candidate = next(c for c in build_candidates(reading) if c.answer == answer)
-    return choose_distractors(
-        answer=candidate.answer,
-        kind=candidate.kind,
-        accepted=candidate.accepted,
-        stem=candidate.stem.prompt,
-        excluded_keys=candidate.excluded_keys,
-        source=candidate.sentence,
-        context=_distractor_context(reading),
-        rng=random.Random(0),
-    )
 
 
 def test_a_noble_title_keeps_its_of_place():

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from quizzes.generation.kinds import MONTHS
+
 # Titles that name one person together with the place or office after "of".
 NOBLE_TITLES = frozenset(
     {
@@ -43,22 +45,7 @@ NOBLE_TITLES = frozenset(
 # Titles that, opening a name, make it a person's whatever label the model gave it.
 ROYAL_TITLES = frozenset({"king", "queen", "emperor", "empress", "prince", "princess", "tsar"})
 ERA_MARKERS = frozenset({"bc", "ad", "bce", "ce", "b.c.", "a.d.", "b.c.e.", "c.e."})
-MONTH_NAMES = frozenset(
-    {
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    }
-)
+MONTH_NAMES = frozenset(MONTHS)
 MAX_DAY = 31
 YEAR_PREPOSITIONS = frozenset({"in", "since", "until", "till", "by", "before", "after"})
 # Last words that make a named organisation or place a building: towers get towers.

@@ -124,6 +124,8 @@ def collect_mentions(
         if kind is None:
             continue
         raw.append((span, kind))
+    raw.extend(_short_names(doc, raw, askable_sentence=askable_sentence, sentence_of=sentence_of))
+    raw.sort(key=lambda found: found[0].start)
     acronyms = find_acronyms(doc)
     canonical = _canonical_names(raw, acronyms=acronyms)
     mentions: list[Mention] = []
@@ -174,8 +176,52 @@ def collect_mentions(
     return mentions, entities
 
 
+def _short_names(
+    doc: Doc,
+    raw: list[tuple[Span, AnswerKind]],
+    *,
+    askable_sentence: list[bool],
+    sentence_of: list[int],
+) -> list[tuple[Span, AnswerKind]]:
+    """Surnames and short names the model did not label: after "Cam Newton", a later
+    "Newton" is him, and after "the Denver Broncos", "the Broncos" is the team."""
+    covered = {index for span, _ in raw for index in range(span.start, span.end)}
+    by_last_word: dict[str, set[tuple[str, str, AnswerKind]]] = {}
+    for span, kind in raw:
+        if len(span) < 2 or span.label_ not in NAME_LABELS:
+            continue
+        by_last_word.setdefault(span[-1].text, set()).add((span.text, span.label_, kind))
+    found: list[tuple[Span, AnswerKind]] = []
+    for token in doc:
+        if token.i in covered or not askable_sentence[sentence_of[token.i]]:
+            continue
+        if token.pos_ != "PROPN" or not token.is_title or len(token) < 2:
+            continue
+        names = by_last_word.get(token.text, set())
+        if len({name for name, _, _ in names}) != 1:
+            continue
+        neighbours = (
+            doc[token.i - 1] if token.i > 0 else None,
+            token.nbor() if token.i + 1 < len(doc) else None,
+        )
+        if any(n is not None and n.pos_ == "PROPN" for n in neighbours):
+            continue  # "Newton Abbot": part of a longer name the model did not see either.
+        _, label, kind = next(iter(names))
+        found.append((Span(doc, token.i, token.i + 1, label=label), kind))
+    return found
+
+
 def _mostly_person(labels: Counter[str]) -> bool:
     return labels["PERSON"] * 2 >= sum(labels.values())
+
+
+def _surname_like(text: str, labels: Counter[str]) -> bool:
+    """A lone word that is also a person's surname: the person, unless the model mostly saw
+    an organisation ("Harvard" the university) or the word is a known place ("Washington")."""
+    if _mostly_person(labels):
+        return True
+    others = sum(labels.values()) - labels["PERSON"]
+    return labels["ORG"] == 0 and others <= 1 and bank_kind(text) is None
 
 
 def _agreed_kind(found: Counter[AnswerKind]) -> AnswerKind:
@@ -250,12 +296,18 @@ def _canonical_names(
     canonical: dict[str, tuple[str, AnswerKind]] = {}
     for span, kind in raw:
         text = span.text
-        if span.label_ in LABELS_WITH_NUMBERS or text in places:
+        if span.label_ in LABELS_WITH_NUMBERS:
+            continue
+        if text in places and not (
+            len(span) == 1 and len(people.get(text, ())) == 1 and _surname_like(text, labels[text])
+        ):
             continue
         if text.casefold() in acronyms:
             full = acronyms[text.casefold()]
             canonical[text] = (full, kinds.get(full, kind))
-        elif len(span) == 1 and len(people.get(text, ())) == 1 and _mostly_person(labels[text]):
+        elif (
+            len(span) == 1 and len(people.get(text, ())) == 1 and _surname_like(text, labels[text])
+        ):
             # "Harvard" the university, named six times, is not John Harvard's surname.
             canonical[text] = (next(iter(people[text])), AnswerKind.PERSON)
         elif len(span) == 1 and len(first_names.get(text, ())) == 1 and text not in people:

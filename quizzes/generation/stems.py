@@ -456,6 +456,10 @@ def _is_clean_cut(gap: Span) -> bool:
     10%") leaves a sentence nobody wrote.
     """
     first, last = gap[0], gap[-1]
+    if last.dep_ == "cc" and last.head.pos_ in ("VERB", "AUX") and last.head.i >= gap.start:
+        # "Jacksonville [is in the First Coast region and] is centered on ...": the first of
+        # two things said about one subject went, with the "and" that joined them.
+        return True
     return first.is_punct or first.dep_ == "cc" or last.is_punct
 
 

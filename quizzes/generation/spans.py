@@ -7,8 +7,10 @@ spans are mended before anything is asked about them.
 
 from __future__ import annotations
 
+from lemminflect import getAllLemmas
 from spacy.tokens import Doc, Span, Token
 
+from quizzes.generation.bank import bank_kind
 from quizzes.generation.kinds import MONTHS
 
 # Titles that name one person together with the place or office after "of".
@@ -69,6 +71,8 @@ BUILDING_WORDS = frozenset(
         "chapel",
     }
 )
+# Bank lists whose names, opening a plural name, make it a team or a company.
+PLACE_LISTS = frozenset({"city", "us_state", "country"})
 NAME_LABELS = frozenset({"ORG", "GPE", "LOC", "FAC", "NORP", "PERSON", "EVENT"})
 # Words a name never ends on: "the Carnation Revolution of" lost what followed "of".
 DANGLING_TAGS = frozenset({"IN", "CC", "DT", "TO"})
@@ -76,7 +80,8 @@ DANGLING_TAGS = frozenset({"IN", "CC", "DT", "TO"})
 
 def repaired_entities(doc: Doc) -> list[Span]:
     """doc.ents with titled names joined, dates made whole and buildings labelled FAC."""
-    spans = [_relabelled(_trimmed(ent)) for ent in doc.ents]
+    spans: list[Span | None] = _team_names(doc)
+    spans.extend(_relabelled(_trimmed(ent)) for ent in doc.ents)
     spans = [span for span in spans if span is not None]
     spans.extend(_titled_names(doc))
     spans.extend(_epithet_names(doc))
@@ -134,6 +139,42 @@ def _is_people(token: Token) -> bool:
         and before.lower_ == "the"
         and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
     )
+
+
+def _team_names(doc: Doc) -> list[Span | None]:
+    """ "the Denver Broncos", "Pittsburgh Steelers": a place followed by a plural name is a
+    team or a company, however the model split or labelled it. A plural name listed with
+    such teams ("the Cowboys and Pittsburgh Steelers") is one too."""
+    candidates: dict[int, int] = {}
+    for token in doc:
+        if not token.is_title or token.i == 0 or not _is_plural_name(token):
+            continue
+        start = token.i
+        while start > 0 and doc[start - 1].tag_ == "NNP" and doc[start - 1].head.i == token.i:
+            start -= 1
+        if start < token.i:
+            candidates[token.i] = start
+    teams = {
+        head
+        for head, start in candidates.items()
+        if doc[start].ent_type_ in ("GPE", "LOC") or bank_kind(doc[start].text) in PLACE_LISTS
+    }
+    teams |= {
+        head
+        for head in candidates
+        if any(other.i in teams for other in (doc[head].head, *doc[head].conjuncts))
+    }
+    return [Span(doc, candidates[head], head + 1, label="ORG") for head in sorted(teams)]
+
+
+def _is_plural_name(token: Token) -> bool:
+    """ "Steelers" tagged as a plural name, or "Broncos", a plural noun used as one."""
+    if token.tag_ == "NNPS":
+        return True
+    if token.tag_ != "NNP" or not token.lower_.endswith("s"):
+        return False
+    lemmas = getAllLemmas(token.lower_).get("NOUN", ())
+    return any(lemma != token.lower_ for lemma in lemmas)
 
 
 def _titled_names(doc: Doc) -> list[Span]:

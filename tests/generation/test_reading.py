@@ -146,3 +146,33 @@ def test_a_place_or_body_named_like_a_persons_surname_stays_itself():
     reading = read(text)
 
     assert reading.entities["john harvard"].count == 1
+
+
+def test_a_surname_the_model_did_not_label_is_still_the_person():
+    text = (
+        "Daniel Ashford was the starting quarterback for the club in 2012. Ashford was "
+        "limited by Hull's defense, which sacked him four times. The club finished ninth."
+    )
+
+    reading = read(text)
+
+    people = {(m.text, m.key) for m in reading.mentions if m.kind == AnswerKind.PERSON}
+    assert people == {("Daniel Ashford", "daniel ashford"), ("Ashford", "daniel ashford")}
+    # With the person known, "him" is who the sentence says, and the count can be asked.
+    him = next(token for token in reading.doc if token.lower_ == "him")
+    assert reading.replacements[him.i] == "Ashford"
+
+
+def test_a_place_and_a_plural_name_are_one_team():
+    text = (
+        "The Denver Broncos beat the Carolina Panthers in February 2016. The Broncos "
+        "joined the Dallas Cowboys and Pittsburgh Steelers as teams with eight appearances."
+    )
+
+    reading = read(text)
+
+    teams = {m.text: m.key for m in reading.mentions if m.kind == AnswerKind.ORGANISATION}
+    assert teams.get("Denver Broncos") == "denver broncos"
+    assert teams.get("Broncos") == "denver broncos"
+    assert "Pittsburgh Steelers" in teams
+    assert all(m.kind != AnswerKind.PERSON for m in reading.mentions)

@@ -98,3 +98,14 @@ def test_place_hung_on_the_object_still_gets_where():
     prompt = stem_for(text, "Bergen", AnswerKind.CITY)
 
     assert prompt == "Where do scientists measure the water levels every year?"
+
+
+def test_second_of_two_clauses_sharing_a_subject_is_asked_alone():
+    text = (
+        "Greenford is in the Vale region of the county and is built on the banks of the "
+        "River Brent, about ten miles west of London. The town grew after 1900."
+    )
+
+    prompt = stem_for(text, "River Brent", AnswerKind.PLACE)
+
+    assert prompt == "Greenford is built on the banks of the _____."

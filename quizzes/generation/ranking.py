@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from rapidfuzz import fuzz
 
 from quizzes.generation.candidates import Candidate
-from quizzes.generation.kinds import AnswerKind
+from quizzes.generation.kinds import NUMERIC_KINDS, TIME_KINDS, AnswerKind
 from quizzes.generation.reading import Reading
 from quizzes.generation.stems import StemForm
 
@@ -80,6 +80,8 @@ PATTERN_CACHE = 4096
 # A capitalised word right next to a match makes the match part of a longer name.
 NAME_WORD_BEFORE_RE = re.compile(r"[A-Z][\w'’.-]*[ -]$")
 NAME_WORD_AFTER_RE = re.compile(r"[ -](?:[A-Z][\w'’.-]*|\d+)\b")
+# "a population of 1,345,596 in 2010": the count is the fact, the year only dates it.
+DATED_COUNT_FACTOR = 0.8
 # A stem that shows a name by its kind ("the city") tells the student a little less.
 ALTERNATIVE_COST = 0.05
 
@@ -96,11 +98,13 @@ def score_candidates(reading: Reading, candidates: Iterable[Candidate]) -> list[
     candidates = list(candidates)
     topics = _topic_keys(reading, candidates)
     heads = Counter(_head_word(c.answer) for c in candidates)
+    counted = {reading.sentence_of[m.start] for m in reading.mentions if m.kind in NUMERIC_KINDS}
     ranked = [
         Ranked(
             c,
             round(
                 _score(c, sentence_weight=sentence_weight, is_topic=c.key in topics)
+                * (DATED_COUNT_FACTOR if c.kind in TIME_KINDS and c.sentence in counted else 1.0)
                 - BLOCKING_PENALTY * _blocked_answers(c, heads),
                 4,
             ),

@@ -76,6 +76,59 @@ def find_clause(verb: Token, *, keep: frozenset[int]) -> Clause | None:
     return Clause(verb=verb, subject=subject, aux=aux, kept=frozenset(kept))
 
 
+def participle_clause(verb: Token, *, keep: frozenset[int]) -> tuple[Clause, str] | None:
+    """A participle set off by a comma, read as a clause of its own, with the tense to give it.
+
+    "Miller was named MVP, recording five tackles": Miller recorded them, in the past. "The
+    Saxon Garden, covering 15.5 ha, was ...": the garden covers them. Participles opened by a
+    word of their own ("after conquering") say when or why, and are left as they are.
+    """
+    if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "acl"):
+        return None
+    if any(child.dep_ in SUBJECT_DEPS | AUX_DEPS | {"mark"} for child in verb.children):
+        return None
+    before = verb.doc[verb.left_edge.i - 1] if verb.left_edge.i > 0 else None
+    if before is None or before.text != ",":
+        return None
+    head = verb.head
+    if verb.dep_ == "advcl":
+        if head.pos_ not in ("VERB", "AUX"):
+            return None
+        subject = _subject_tokens(head)
+        main = head
+    else:
+        if head.pos_ not in ("NOUN", "PROPN") or head.dep_ not in SUBJECT_DEPS:
+            return None
+        subject = _phrase(head)
+        main = head.head
+    if not subject or main.pos_ not in ("VERB", "AUX"):
+        return None
+    between = verb.doc[min(head.i, verb.i) + 1 : verb.left_edge.i]
+    if any(t.pos_ in ("VERB", "AUX") and t.dep_ not in AUX_DEPS for t in between):
+        # "the Library, which is the largest system, comprising 79 libraries": with another
+        # verb in between, whose noun the participle describes is only a guess.
+        return None
+    aux = next((child for child in main.lefts if child.dep_ in AUX_DEPS), None)
+    tensed = aux if aux is not None else main
+    if tensed.tag_ == "VBD":
+        tense = "VBD"
+    elif tensed.tag_ in ("VBZ", "VBP"):
+        tense = tensed.tag_ if verb.dep_ == "advcl" else _agreement(subject)
+    else:
+        return None
+    kept: set[int] = set()
+    _collect(verb, kept=kept, keep=keep)
+    kept -= _bracketed(verb, keep=keep)
+    kept -= {i for i in kept if verb.doc[i].text == "," and not {i - 1, i + 1} <= kept}
+    kept.update(token.i for token in subject)
+    return Clause(verb=verb, subject=subject, aux=None, kept=frozenset(kept)), tense
+
+
+def _agreement(subject: tuple[Token, ...]) -> str:
+    head = next((token for token in subject if token.head not in subject), subject[-1])
+    return "VBP" if head.tag_ in ("NNS", "NNPS") else "VBZ"
+
+
 def _subject_tokens(verb: Token) -> tuple[Token, ...] | None:
     subject = next((child for child in verb.children if child.dep_ in SUBJECT_DEPS), None)
     if subject is None and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):

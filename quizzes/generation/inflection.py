@@ -30,3 +30,9 @@ def singular(token: Token) -> str:
         if forms:
             return forms[0]
     return token.text
+
+
+def finite_form(participle: Token, *, tense: str) -> str | None:
+    """ "recording" as "recorded" (VBD) or "records" (VBZ): a participle made a clause's verb."""
+    forms = getInflection(base_form(participle), tag=tense)
+    return forms[0] if forms else None

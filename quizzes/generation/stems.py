@@ -10,8 +10,8 @@ from enum import StrEnum
 
 from spacy.tokens import Doc, Span, Token
 
-from quizzes.generation.clauses import SUBJECT_DEPS, Clause, find_clause
-from quizzes.generation.inflection import base_form, do_support, singular
+from quizzes.generation.clauses import SUBJECT_DEPS, Clause, find_clause, participle_clause
+from quizzes.generation.inflection import base_form, do_support, finite_form, singular
 from quizzes.generation.kinds import NUMERIC_KINDS, PLACE_KINDS, TIME_KINDS, AnswerKind
 
 BLANK = "_____"
@@ -572,6 +572,9 @@ def _cloze(sentence: Span, answer: Span) -> Stem | None:
     for verb in answer.root.ancestors:
         if verb.pos_ not in ("VERB", "AUX") or _is_reported(verb):
             continue
+        participle = _participle_cloze(verb, answer, keep=keep)
+        if participle is not None:
+            return participle
         clause = find_clause(verb, keep=keep)
         if clause is None:
             continue
@@ -580,6 +583,25 @@ def _cloze(sentence: Span, answer: Span) -> Stem | None:
             return stem
         break
     return _sentence_cloze(sentence, answer)
+
+
+def _participle_cloze(verb: Token, answer: Span, *, keep: frozenset[int]) -> Stem | None:
+    """ "The linebacker was named MVP, recording five tackles": the participle's own fact as a
+    clause of its own, "The linebacker recorded _____ tackles.", so the rest of the sentence
+    (and the answers it names) stays out of the stem."""
+    found = participle_clause(verb, keep=keep)
+    if found is None:
+        return None
+    clause, tense = found
+    form = finite_form(verb, tense=tense)
+    if form is None:
+        return None
+    outer = _REPLACEMENTS.get()
+    token = _REPLACEMENTS.set({**outer, verb.i: form})
+    try:
+        return _clause_cloze(clause, answer)
+    finally:
+        _REPLACEMENTS.reset(token)
 
 
 def _clause_cloze(clause: Clause, answer: Span) -> Stem | None:

@@ -109,3 +109,27 @@ def test_second_of_two_clauses_sharing_a_subject_is_asked_alone():
     prompt = stem_for(text, "River Brent", AnswerKind.PLACE)
 
     assert prompt == "Greenford is built on the banks of the _____."
+
+
+def test_a_participle_after_a_comma_is_asked_as_a_clause_of_its_own():
+    text = (
+        "The Greenford goalkeeper was named player of the year, saving four penalties and "
+        "keeping twelve clean sheets. The club won the league in 2019."
+    )
+
+    prompt = stem_for(text, "four", AnswerKind.NUMBER)
+
+    assert prompt == "The Greenford goalkeeper saved _____ penalties."
+
+
+def test_a_participle_after_another_verb_is_left_in_its_sentence():
+    text = (
+        "The council operates the Greenford Library, which is the oldest library system in "
+        "the county, comprising 12 branch libraries. The library opened in 1904."
+    )
+
+    prompt = stem_for(text, "12", AnswerKind.NUMBER)
+
+    # The parser hangs "comprising" on "operates", but it is the library that comprises them.
+    assert "council comprises" not in prompt
+    assert "_____" in prompt

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from spacy.tokens import Doc, Span, Token
 
+from quizzes.generation.bank import bank_kind
 from quizzes.generation.entities import Entity, Mention
 from quizzes.generation.kinds import AnswerKind
 
@@ -35,7 +38,7 @@ def resolve_pronouns(
     replacements: dict[int, str] = {}
     # A resolved subject pronoun passes its antecedent on: "Kenya ... It ... Its capital".
     chained: dict[int, tuple[str, bool]] = {}
-    topic = _topic_person(entities)
+    topic = _topic_person(entities) or _subject_person(sentences)
     for number in range(1, len(sentences)):
         previous = _subject(sentences[number - 1])
         antecedent = None
@@ -121,6 +124,32 @@ def _topic_person(entities: dict[str, Entity]) -> str | None:
     if len(people) > 1 and people[1].count * TOPIC_LEAD > people[0].count:
         return None
     return people[0].name.split()[-1]
+
+
+def _subject_person(sentences: tuple[Span, ...]) -> str | None:
+    """The one name that opens several sentences and is then called "he" or "she".
+
+    "Tesla gained experience ... He soon struck out": whatever label the model gave Tesla,
+    the article is his life story, and a "his" with no one nearer is his.
+    """
+    opened: Counter[str] = Counter()
+    followed: set[str] = set()
+    subjects = [_subject(sentence) for sentence in sentences]
+    for number, subject in enumerate(subjects):
+        if subject is None or subject.tag_ != "NNP" or not subject.is_title:
+            continue
+        if any(child.dep_ in ("compound", "det", "amod") for child in subject.children):
+            continue
+        opened[subject.text] += 1
+        after = subjects[number + 1] if number + 1 < len(subjects) else None
+        if after is not None and after.lower_ in ("he", "she"):
+            followed.add(subject.text)
+    names = [
+        name
+        for name, count in opened.items()
+        if count >= TOPIC_MENTIONS - 1 and name in followed and bank_kind(name) is None
+    ]
+    return names[0] if len(names) == 1 else None
 
 
 def resolve_definite_nouns(doc: Doc, *, mentions: list[Mention]) -> dict[int, str]:

@@ -609,6 +609,9 @@ def _clause_cloze(clause: Clause, answer: Span) -> Stem | None:
     if not clause.subject or min(t.i for t in clause.subject) > clause.verb.i:
         # "as did X": an inverted fragment is not a sentence on its own.
         return None
+    if any(t.tag_ in RELATIVE_TAGS and t.i not in _REPLACEMENTS.get() for t in clause.subject):
+        # "Much of which was used ...": a relative clause is not a sentence of its own.
+        return None
     words: list[Piece] = []
     kept = sorted(clause.kept | {t.i for t in clause.subject})
     while kept and doc[kept[0]].tag_ in ("WRB", "IN") and doc[kept[0]].dep_ in ("advmod", "mark"):

@@ -133,3 +133,14 @@ def test_a_participle_after_another_verb_is_left_in_its_sentence():
     # The parser hangs "comprising" on "operates", but it is the library that comprises them.
     assert "council comprises" not in prompt
     assert "_____" in prompt
+
+
+def test_a_relative_clause_is_not_gapped_as_a_sentence_of_its_own():
+    text = (
+        "The mine earned the town a large amount of money, much of which was used to build "
+        "schools with varying degrees of success. The mine closed in 1990."
+    )
+
+    prompt = stem_for(text, "varying degrees", AnswerKind.THING)
+
+    assert not prompt.startswith("Much of which")

@@ -454,8 +454,12 @@ def _writable(span: Span, *, chunk: Span) -> bool:
     if span.root.lower_ in GENERAL_HEADS:
         return False
     if len(span) == 1 and span.root.pos_ == "NOUN":
-        # "the city": a definite noun alone points back at something already named.
-        return not any(token.lower_ == "the" for token in chunk if token.i < span.start)
+        # "the city", "this theorem": a definite noun alone points back at something named.
+        return not any(
+            token.lower_ in ("the", "this", "that", "these", "those")
+            for token in chunk
+            if token.i < span.start
+        )
     return True
 
 

@@ -152,6 +152,39 @@ def _subject_person(sentences: tuple[Span, ...]) -> str | None:
     return names[0] if len(names) == 1 else None
 
 
+def resolve_demonstratives(doc: Doc, *, sentences: tuple[Span, ...]) -> dict[int, str]:
+    """ "... most of the Amazon basin. This basin encompasses ...": "this basin" is the one
+    just named, and a stem cut from the second sentence says which. "These functions" may
+    sum up a list, so only a singular noun is resolved."""
+    replacements: dict[int, str] = {}
+    for number in range(1, len(sentences)):
+        for token in sentences[number]:
+            noun = token.head
+            if token.lower_ != "this" or token.dep_ != "det" or noun.tag_ != "NN":
+                continue
+            if any(child.i < noun.i and child.i != token.i for child in noun.children):
+                continue  # "these new centres" is not how the centres were named before.
+            named = _named_before(sentences[number - 1], noun)
+            if named is not None:
+                replacements[token.i] = named
+    return replacements
+
+
+def _named_before(sentence: Span, noun: Token) -> str | None:
+    """The modifiers that named `noun` last time ("the Amazon"), if one phrase did."""
+    found = []
+    for chunk in sentence.noun_chunks:
+        if chunk.root.lower_ != noun.lower_ or chunk.root.tag_ != noun.tag_:
+            continue
+        words = [t for t in chunk if t.i < chunk.root.i and t.dep_ != "det"]
+        if not words or any(t.dep_ == "poss" or t.tag_ in ("PRP$", "POS") for t in words):
+            continue
+        if not all(t.dep_ in ("compound", "amod") for t in words):
+            continue
+        found.append(" ".join(["the", *(t.text for t in words)]))
+    return found[0] if len(set(found)) == 1 else None
+
+
 def resolve_definite_nouns(doc: Doc, *, mentions: list[Mention]) -> dict[int, str]:
     """ "the Tagus River, close to where the river meets the ocean": "the river" is the name
     given earlier in the sentence, and a stem cut from the later clause needs that name."""

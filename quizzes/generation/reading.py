@@ -10,7 +10,11 @@ from spacy.tokens import Doc, Span
 
 from quizzes.generation.entities import Entity, Mention, collect_mentions
 from quizzes.generation.nlp import get_nlp
-from quizzes.generation.pronouns import resolve_definite_nouns, resolve_pronouns
+from quizzes.generation.pronouns import (
+    resolve_definite_nouns,
+    resolve_demonstratives,
+    resolve_pronouns,
+)
 from quizzes.generation.text import CleanText, check_clean_text, clean
 
 # A fact needs a subject and a verb and something said about them.
@@ -99,6 +103,7 @@ def read(text: str) -> Reading:
             doc, sentences=sentences, mentions=mentions, entities=entities
         )
         | resolve_definite_nouns(doc, mentions=mentions)
+        | resolve_demonstratives(doc, sentences=sentences)
         | dict.fromkeys(dateline, ""),
     )
 

@@ -191,3 +191,18 @@ def test_his_in_a_life_story_is_the_person_who_opens_its_sentences():
 
     his = next(token for token in reading.doc if token.text == "His")
     assert reading.replacements[his.i] == "Varga's"
+
+
+def test_this_noun_is_the_one_named_in_the_sentence_before():
+    text = (
+        "The Brent Forest covers most of the Greenford valley. This valley encompasses "
+        "900 square kilometres of farmland. These fields feed the town."
+    )
+
+    reading = read(text)
+
+    this = next(token for token in reading.doc if token.text == "This")
+    these = next(token for token in reading.doc if token.text == "These")
+    assert reading.replacements[this.i] == "the Greenford"
+    # "These fields" may sum up a list: it is left alone.
+    assert these.i not in reading.replacements

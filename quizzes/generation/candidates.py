@@ -230,6 +230,14 @@ def _entity_candidate(
     index = reading.sentence_of[mention.start]
     sentence = reading.sentences[index]
     answer_span = reading.doc[mention.start : mention.end]
+    root = answer_span.root
+    if (
+        mention.kind == AnswerKind.NATIONALITY
+        and root.dep_ in ("compound", "amod")
+        and root.head.pos_ == "PROPN"
+        and root.head.is_title
+    ):
+        return None  # "the East African Rift": the adjective is half of a longer name.
     stem = make_stem(sentence, answer_span, mention.kind, replacements=replacements)
     if stem is None or not stem.self_contained:
         # "it is one of the oldest cities in _____": a student cannot tell what "it" is.

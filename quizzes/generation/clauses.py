@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 AUX_DEPS = frozenset({"aux", "auxpass"})
@@ -72,6 +72,7 @@ def find_clause(verb: Token, *, keep: frozenset[int]) -> Clause | None:
     kept -= _bracketed(verb, keep=keep)
     # Commas stay only between kept words, where they separate list items or date parts.
     kept -= {i for i in kept if verb.doc[i].text == "," and not {i - 1, i + 1} <= kept}
+    kept |= _appositive_commas(verb.doc, kept)
     kept.update(token.i for token in subject if token.head.i in kept or token.dep_ in SUBJECT_DEPS)
     return Clause(verb=verb, subject=subject, aux=aux, kept=frozenset(kept))
 
@@ -127,6 +128,22 @@ def participle_clause(verb: Token, *, keep: frozenset[int]) -> tuple[Clause, str
 def _agreement(subject: tuple[Token, ...]) -> str:
     head = next((token for token in subject if token.head not in subject), subject[-1])
     return "VBP" if head.tag_ in ("NNS", "NNPS") else "VBZ"
+
+
+def _appositive_commas(doc: Doc, kept: set[int]) -> set[int]:
+    """ "60% of the rainforest, Colombia with 10%": a kept apposition keeps its comma."""
+    commas = set()
+    for i in kept:
+        token = doc[i]
+        before = token.left_edge.i - 1
+        if (
+            token.dep_ == "appos"
+            and before >= 0
+            and doc[before].text == ","
+            and token.head.i in kept
+        ):
+            commas.add(before)
+    return commas
 
 
 def _subject_tokens(verb: Token) -> tuple[Token, ...] | None:

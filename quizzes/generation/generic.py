@@ -13,6 +13,7 @@ from spacy.tokens import Token
 
 from quizzes.generation.entities import is_common_word
 from quizzes.generation.kinds import TIME_KINDS, AnswerKind
+from quizzes.generation.stems import closes_subject
 
 if TYPE_CHECKING:
     from quizzes.generation.entities import Mention
@@ -95,6 +96,8 @@ ADJUNCT_PREPS = frozenset({"by", "with", "during", "under", "after", "before", "
 TIME_PREPS = frozenset({"in", "on", "at", "during"})
 # Prepositions whose phrase only narrows a common noun: "the colony of Fort Caroline".
 NOUN_PREPS = frozenset({"of", "in", "at", "near", "from"})
+# Words that open the next item of a list, which keeps the comma before it.
+LIST_ITEM_POS = frozenset({"NOUN", "PROPN", "NUM", "DET", "ADJ"})
 BE_WORDS = frozenset({"is", "was", "are", "were", "be", "been", "being"})
 # A description is a name only if it stands alone: complements and vague heads do not.
 COMPLEMENT_DEPS = frozenset({"prep"})
@@ -140,7 +143,11 @@ def generic_replacements(
             noun = None  # Where the article defines it, "the game was a game" says nothing.
         if noun is None or not _replaceable(reading, mention):
             dropped = _droppable_adjunct(reading, mention, start=start, end=end)
-            replacements.update(dict.fromkeys(dropped, ""))
+            for index in dropped:
+                replacements.setdefault(index, "")
+            if dropped and dropped.start > 0 and not doc[dropped.start - 1].whitespace_:
+                # "Kenya, officially ..., is": the word before the aside keeps a space.
+                replacements[dropped.start] = " "
             continue
         first = mention.start
         if first > 0 and doc[first - 1].lower_ == "the":
@@ -161,7 +168,10 @@ def _droppable_adjunct(reading: Reading, mention: Mention, *, start: int, end: i
     root = doc[mention.start : mention.end].root
     phrase = range(0)
     if root.dep_ == "appos" and _is_set_off(root):
-        phrase = range(root.left_edge.i - 1, root.right_edge.i + 1)
+        # "Kenya, officially the Republic of Kenya, is": both commas go with the aside.
+        closing = root.right_edge.i + 1
+        ends_subject = doc[closing].text == "," and closes_subject(doc, closing)
+        phrase = range(root.left_edge.i - 1, closing + ends_subject)
     elif root.dep_ == "pobj" and root.head.dep_ in ("prep", "agent"):
         prep = root.head
         head = prep.head
@@ -176,6 +186,10 @@ def _droppable_adjunct(reading: Reading, mention: Mention, *, start: int, end: i
         return range(0)  # A clause inside the phrase says more than where or whose.
     after = phrase.stop
     if after < len(doc) and doc[after].text == "," and not doc[phrase.start - 1].is_punct:
+        following = doc[after + 1] if after + 1 < len(doc) else None
+        if following is not None and following.pos_ in LIST_ITEM_POS:
+            # "followed by Peru with 13%, Colombia with 10%": the comma joins list items.
+            return phrase
         # "happened in 1944, during the war": the comma went with the date.
         return range(phrase.start, after + 1)
     return phrase
@@ -212,8 +226,16 @@ def _noun_for(mention: Mention) -> str | None:
     last = words[-1]
     if mention.kind == AnswerKind.PLACE:
         return None  # "Colorado Springs" is no spring: a place's last word is its name's.
-    if len(words) > 1 and last.isalpha() and is_common_word(last) and not last.isupper():
-        return last.casefold()  # "the Saxon Garden" is a garden, "the Nobel Prize" a prize.
+    if (
+        len(words) > 1
+        and last.isalpha()
+        and is_common_word(last)
+        and not last.isupper()
+        and not is_common_word(words[0])
+    ):
+        # "the Saxon Garden" is a garden, "the Nobel Prize" a prize; but the Black Death is
+        # no death: after a plain word, the last word may not say what the name is.
+        return last.casefold()
     return None
 
 

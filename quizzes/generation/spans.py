@@ -81,6 +81,7 @@ DANGLING_TAGS = frozenset({"IN", "CC", "DT", "TO"})
 def repaired_entities(doc: Doc) -> list[Span]:
     """doc.ents with titled names joined, dates made whole and buildings labelled FAC."""
     spans: list[Span | None] = _team_names(doc)
+    spans.extend(_qualified_places(doc))
     spans.extend(_relabelled(_trimmed(ent)) for ent in doc.ents)
     spans = [span for span in spans if span is not None]
     spans.extend(_titled_names(doc))
@@ -165,6 +166,19 @@ def _team_names(doc: Doc) -> list[Span | None]:
         if any(other.i in teams for other in (doc[head].head, *doc[head].conjuncts))
     }
     return [Span(doc, candidates[head], head + 1, label="ORG") for head in sorted(teams)]
+
+
+def _qualified_places(doc: Doc) -> list[Span]:
+    """ "French Guiana", "South Sudan": a nationality the model split off a place's name."""
+    found = []
+    for first, second in zip(doc.ents, doc.ents[1:], strict=False):
+        if first.label_ != "NORP" or first.end != second.start or first.root.dep_ != "compound":
+            continue
+        # The model may call the place's own word a person: "Guiana" alone is no one.
+        place = second.label_ in ("GPE", "LOC") or (second.label_ == "PERSON" and len(second) == 1)
+        if place and second.start <= first.root.head.i < second.end:
+            found.append(Span(doc, first.start, second.end, label="GPE"))
+    return found
 
 
 def _is_plural_name(token: Token) -> bool:

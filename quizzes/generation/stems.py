@@ -622,6 +622,16 @@ def _clause_cloze(clause: Clause, answer: Span) -> Stem | None:
         return None
     if _runs_together([doc[i] for i in kept]):
         return None
+    present = set(kept)
+    if any(
+        doc[i].dep_ == "conj"
+        and doc[i].head.pos_ not in ("VERB", "AUX")
+        and doc[i].head.i not in present
+        for i in kept
+    ):
+        # "with 60% of the rainforest Colombia with 10%": a list item lost the item it
+        # follows, and with it the comma that joined them.
+        return None
     for previous, current in itertools.pairwise(kept):
         if any(doc[i].text in CLAUSE_BREAKS for i in range(previous + 1, current)):
             # Two clauses once split by ";" would run together.
@@ -659,9 +669,11 @@ def _sentence_cloze(sentence: Span, answer: Span) -> Stem | None:
     kept = [t for t in sentence if t.i not in asides]
     before = "".join(_with_space(t) for t in kept if t.i < answer.start)
     after = answer[-1].whitespace_ + "".join(_with_space(t) for t in kept if t.i >= answer.end)
+    # "In October 2010, medical ...": a dropped opener leaves no comma behind it.
+    before = before.lstrip(" ,;:")
     before = before[:1].upper() + before[1:]
     # Brackets hold pronunciations, abbreviations and asides, never what the gap needs.
-    before, after = PARENTHESES_RE.sub("", before), PARENTHESES_RE.sub("", after)
+    before, after = PARENTHESES_RE.sub(" ", before), PARENTHESES_RE.sub(" ", after)
     prompt = re.sub(r"\s+([,.;:])", r"\1", re.sub(r"\s+", " ", f"{before}{BLANK}{after}")).strip()
     tokens = [token for token in kept if not answer.start <= token.i < answer.end]
     return Stem(prompt=prompt, form=StemForm.CLOZE, self_contained=not _has_pronoun(tokens))
@@ -682,7 +694,15 @@ def _asides(sentence: Span, answer: Span) -> set[int]:
             continue
         if doc[first - 1].text == "," and doc[last + 1].text == ",":
             dropped.update(range(first - 1, last + 1))
+            if closes_subject(doc, last + 1):
+                dropped.add(last + 1)  # "Kenya is", not "Kenya, is".
     return dropped
+
+
+def closes_subject(doc: Doc, comma: int) -> bool:
+    """Whether the comma ends an aside inside the subject, right before the verb."""
+    after = comma + 1
+    return after < len(doc) and doc[after].pos_ in ("VERB", "AUX")
 
 
 def clause_part(sentence: Span, answer: Span, stem: Stem) -> Stem | None:

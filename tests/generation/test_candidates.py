@@ -132,3 +132,18 @@ def test_two_part_sentence_offers_the_answers_own_part_as_the_plainer_stem():
     assert ";" not in march.alternative.prompt
     assert "meat prices" not in march.alternative.prompt
     assert "_____" in march.alternative.prompt
+
+
+def test_a_dropped_opening_date_leaves_no_comma_and_a_plain_adjective_name_stays_whole():
+    text = (
+        "The Black Death is thought to have started in Central Asia. In October 2010, "
+        "geneticists suggested that the Black Death spread from China along trade routes. "
+        "The Black Death killed millions in Europe."
+    )
+
+    stems = [stem.prompt for c in build_candidates(read(text)) for stem in c.stems]
+
+    assert stems
+    assert not any(prompt[0] in ",;:" for prompt in stems)
+    # The Black Death is no "death": after a plain word, a name's last word is no kind.
+    assert not any("the death" in prompt.casefold() for prompt in stems)

@@ -1,3 +1,4 @@
+from quizzes.generation.candidates import build_candidates
 from quizzes.generation.kinds import AnswerKind
 from quizzes.generation.reading import read
 from quizzes.generation.stems import StemForm, make_stem
@@ -144,3 +145,42 @@ def test_a_relative_clause_is_not_gapped_as_a_sentence_of_its_own():
     prompt = stem_for(text, "varying degrees", AnswerKind.THING)
 
     assert not prompt.startswith("Much of which")
+
+
+def test_an_aside_before_the_verb_takes_both_its_commas():
+    text = (
+        "Norland (/ˈnɔːlənd/; locally [ˈnɔrlan] (listen)), officially the Republic of "
+        "Norland, is a country in Europe and a member of the Northern Council. Its capital "
+        "is Varnby."
+    )
+
+    prompt = stem_for(text, "Europe", AnswerKind.CONTINENT)
+
+    assert prompt.startswith("Norland is a country in _____")
+
+
+def test_a_list_item_keeps_the_comma_that_joins_it():
+    text = (
+        "Most of the forest is in Brazil, with 60% of the forest, followed by Peru with 13%, "
+        "Colombia with 10%, and small parts elsewhere. The forest is very old."
+    )
+
+    reading = read(text)
+    prompts = [stem.prompt for c in build_candidates(reading) for stem in c.stems]
+
+    assert prompts
+    assert not any("forest Colombia" in p or "_____ Colombia" in p for p in prompts)
+
+
+def test_a_nationality_that_is_half_of_a_name_is_not_asked():
+    text = (
+        "Norland lies on the equator and overlies the East African Rift covering a diverse "
+        "terrain. The forest reaches into Brazil, Peru, Suriname and French Guiana."
+    )
+
+    reading = read(text)
+
+    answers = {c.answer for c in build_candidates(reading)}
+    assert "East African" not in answers
+    assert "Guiana" not in answers
+    assert "French Guiana" in answers

@@ -5,19 +5,22 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from quizzes.generation.answers import accepted_answers, strip_article
 from quizzes.generation.entities import Entity, Mention
 from quizzes.generation.generic import generic_nouns, generic_replacements
 from quizzes.generation.kinds import AnswerKind
 from quizzes.generation.reading import Reading
-from quizzes.generation.stems import Stem, clause_part, make_stem
+from quizzes.generation.stems import Stem, clause_part, lean_stem, make_stem
 from quizzes.generation.titles import hidden_names, title_candidates, titled_pronouns
 
 # Answers that name nothing a student could learn from the article.
 VAGUE_ANSWERS = frozenset({"one", "1", "first", "today", "now"})
-NOUN_CHUNK_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "pobj"})
+NOUN_CHUNK_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "pobj", "oprd"})
+# "is called primality", "is known as trial division": the sentence names a term.
+NAMING_VERBS = frozenset({"called", "named", "termed", "dubbed"})
+NAMING_AS_VERBS = frozenset({"known", "described", "referred", "regarded", "defined"})
 MAX_THING_WORDS = 4
 # A one-word noun is worth asking about only when the article keeps coming back to it.
 MIN_THING_MENTIONS = 2
@@ -166,10 +169,12 @@ class Candidate:
     # The same question with other names shown by their kind ("the city"), for when the
     # stem would otherwise give away another question's answer.
     alternative: Stem | None = None
+    # The stem cut down to the fact's own words, for when even the plainer one names an answer.
+    lean: Stem | None = None
 
     @property
     def stems(self) -> tuple[Stem, ...]:
-        return (self.stem,) if self.alternative is None else (self.stem, self.alternative)
+        return tuple(s for s in (self.stem, self.alternative, self.lean) if s is not None)
 
 
 def build_candidates(reading: Reading) -> list[Candidate]:
@@ -238,6 +243,8 @@ def _entity_candidate(
         and root.head.is_title
     ):
         return None  # "the East African Rift": the adjective is half of a longer name.
+    if any(child.dep_ == "appos" and child.left_edge.i == mention.end for child in root.children):
+        return None  # "the NFL Most Valuable Player": the name is part of a title.
     stem = make_stem(sentence, answer_span, mention.kind, replacements=replacements)
     if stem is None or not stem.self_contained:
         # "it is one of the oldest cities in _____": a student cannot tell what "it" is.
@@ -270,6 +277,14 @@ def _entity_candidate(
         excluded_keys=frozenset({mention.key} | _conjunct_keys(reading, answer_span)),
         answer_count=entity.count if entity else 1,
         alternative=alternative,
+        lean=_lean(
+            reading,
+            answer_span,
+            kind=mention.kind,
+            replacements=replacements,
+            accepted=accepted,
+            known=(stem, alternative),
+        ),
     )
 
 
@@ -292,6 +307,24 @@ def _alternative(
     if other is None or not other.self_contained or other.prompt == stem.prompt:
         return None
     return other
+
+
+def _lean(
+    reading: Reading,
+    answer: Span,
+    *,
+    kind: AnswerKind,
+    replacements: dict[int, str],
+    accepted: tuple[str, ...],
+    known: tuple[Stem | None, ...],
+) -> Stem | None:
+    sentence = reading.sentences[reading.sentence_of[answer.start]]
+    lean = lean_stem(sentence, answer, kind, replacements=replacements)
+    if lean is None or not lean.self_contained or _names_answer(lean.prompt, accepted):
+        return None
+    if any(stem is not None and stem.prompt == lean.prompt for stem in known):
+        return None
+    return lean
 
 
 def _shorter(sentence: Span, answer: Span, stem: Stem) -> Stem | None:
@@ -403,8 +436,14 @@ def _thing_candidates(
         if root.lower_ in VAGUE_NOUNS or span[0].lower_ in VAGUE_MODIFIERS:
             continue
         rare = reading.term_counts.get(root.lower_, 0) < MIN_THING_MENTIONS
-        if len(span) == 1 and (
-            (rare and root.pos_ == "NOUN") or root.dep_ in ("nsubj", "nsubjpass") or len(root) < 2
+        if (
+            len(span) == 1
+            and not _is_named_term(root)
+            and (
+                (rare and root.pos_ == "NOUN")
+                or root.dep_ in ("nsubj", "nsubjpass")
+                or len(root) < 2
+            )
         ):
             # "What was played on February 7? - game": a bare subject noun is what the
             # sentence is about, not a fact in it.
@@ -445,9 +484,30 @@ def _thing_candidates(
                 excluded_keys=frozenset(),
                 answer_count=reading.term_counts.get(root.lower_, 1),
                 alternative=alternative,
+                lean=_lean(
+                    reading,
+                    span,
+                    kind=AnswerKind.THING,
+                    replacements=replacements,
+                    accepted=accepted,
+                    known=(stem, alternative),
+                ),
             )
         )
     return found
+
+
+def _is_named_term(root: Token) -> bool:
+    """ "The property of being prime is called primality": a term the sentence defines is
+    worth asking even if the article says it once."""
+    if root.dep_ == "oprd":
+        return root.head.lower_ in NAMING_VERBS
+    if root.dep_ == "pobj" and root.head.lower_ == "as":
+        verb = root.head.head
+        return verb.lower_ in NAMING_AS_VERBS or (
+            verb.lower_ == "to" and verb.head.lower_ in NAMING_AS_VERBS
+        )
+    return False
 
 
 def _writable(span: Span, *, chunk: Span) -> bool:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -35,6 +38,17 @@ LINKING_ADVERBS = frozenset(
     }
 )
 RELATIVE_TAGS = frozenset({"WDT", "WP"})
+# In a lean clause, circumstances and descriptions go too: "The game was played on
+# February 7 at Levi's Stadium" asks for the stadium as "The game was played at _____."
+LEAN_VERB_DEPS = frozenset({"prep", "npadvmod"})
+# Prepositions that open a circumstance (when, where, for how long) rather than a complement.
+CIRCUMSTANCE_PREPS = frozenset(
+    {"in", "on", "at", "during", "since", "until", "after", "before", "near", "throughout"}
+)
+# Complements a verb needs: with one of these kept, its other phrases are circumstances.
+COMPLEMENT_DEPS = frozenset({"dobj", "attr", "acomp", "oprd", "xcomp", "ccomp", "dative"})
+# Set while a lean stem is made (see `lean_clauses`).
+_LEAN: ContextVar[frozenset[int] | None] = ContextVar("lean", default=None)
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
@@ -184,10 +198,53 @@ def _phrase(head: Token) -> tuple[Token, ...]:
     return tuple(tokens)
 
 
+@contextmanager
+def lean_clauses(keep: frozenset[int]) -> Iterator[None]:
+    """Within this block, clauses keep only what the fact needs: its verb's complements and
+    the phrase holding the answer (token indices `keep`)."""
+    token = _LEAN.set(keep)
+    try:
+        yield
+    finally:
+        _LEAN.reset(token)
+
+
+def _is_lean_pruned(child: Token) -> bool:
+    """In a lean clause, a circumstance at either end of it ("in 1755, ...", "... at Levi's
+    Stadium") goes when it names something and the verb keeps another complement."""
+    keep = _LEAN.get()
+    if keep is None or _contains(child, keep):
+        return False
+    head = child.head
+    if head.pos_ not in ("VERB", "AUX") or child.dep_ not in LEAN_VERB_DEPS:
+        return False
+    if child.dep_ == "prep" and child.lower_ not in CIRCUMSTANCE_PREPS:
+        return False
+    if not any(t.ent_type_ or t.like_num for t in child.subtree):
+        return False  # Nothing in it could give another answer away.
+    if not _at_clause_edge(child):
+        return False  # Cut from the middle, a list or a pair of phrases falls apart.
+    return any(
+        other.i != child.i
+        and (other.dep_ in COMPLEMENT_DEPS or _contains(other, keep))
+        and other.dep_ not in SUBJECT_DEPS
+        for other in head.children
+    )
+
+
+def _at_clause_edge(child: Token) -> bool:
+    doc = child.doc
+    before = doc[child.left_edge.i - 1] if child.left_edge.i > 0 else None
+    after = doc[child.right_edge.i + 1] if child.right_edge.i + 1 < len(doc) else None
+    opens = child.i < child.head.i and after is not None and after.text == ","
+    closes = after is None or after.text in (".", ";", "!", "?") or after.is_space
+    return opens or (closes and (before is None or before.text != ","))
+
+
 def _collect(token: Token, *, kept: set[int], keep: frozenset[int]) -> None:
     kept.add(token.i)
     for child in token.children:
-        if _contains(child, keep) or not _is_pruned(child):
+        if _contains(child, keep) or not (_is_pruned(child) or _is_lean_pruned(child)):
             _collect(child, kept=kept, keep=keep)
             if child.dep_ == "conj" and _is_pruned(child):
                 # "died and most of the city was destroyed": a second clause kept for the

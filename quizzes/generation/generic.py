@@ -261,5 +261,11 @@ def _description(reading: Reading, mention: Mention) -> str | None:
             continue  # "the largest fresh-water lake in ...": only plain words read alone.
         if any(t.head.i != child.i for t in words if t.i != child.i):
             continue
-        return " ".join(t.text if t.ent_type_ else t.lower_ for t in words)
+        return " ".join(_description_word(t) for t in words)
     return None
+
+
+def _description_word(token: Token) -> str:
+    """ "a Welsh poet" keeps its capital; a sentence's first word loses it."""
+    keeps = token.ent_type_ or token.pos_ == "PROPN" or (token.is_title and not token.is_sent_start)
+    return token.text if keeps else token.lower_

@@ -84,6 +84,8 @@ NAME_WORD_AFTER_RE = re.compile(r"[ -](?:[A-Z][\w'’.-]*|\d+)\b")
 DATED_COUNT_FACTOR = 0.8
 # A stem that shows a name by its kind ("the city") tells the student a little less.
 ALTERNATIVE_COST = 0.05
+# A lean stem leaves out circumstances a student might have used: a little more.
+LEAN_COST = 0.08
 
 
 @dataclass(frozen=True)
@@ -256,11 +258,14 @@ def _fit(
 
 
 def _versions(item: Ranked) -> list[Ranked]:
+    """The question as ranked, then its plainer and its leaner stems, each costing a little."""
     candidate = item.candidate
-    if candidate.alternative is None:
-        return [item]
-    plainer = replace(candidate, stem=candidate.alternative, alternative=None)
-    return [item, Ranked(plainer, round(item.score - ALTERNATIVE_COST, 4))]
+    versions = [item]
+    for stem, cost in ((candidate.alternative, ALTERNATIVE_COST), (candidate.lean, LEAN_COST)):
+        if stem is not None:
+            other = replace(candidate, stem=stem, alternative=None, lean=None)
+            versions.append(Ranked(other, round(item.score - cost, 4)))
+    return versions
 
 
 def _repeats(version: Ranked, taken: list[Ranked]) -> bool:
@@ -297,15 +302,18 @@ def _swaps_for(
     for position, other in enumerate(taken):
         if not _mentions_any(other.candidate.stem.prompt, version.candidate.accepted):
             continue
-        plainer = _versions(other)[1:]
-        if not plainer:
-            return None
-        replacement = plainer[0]
-        prompt = replacement.candidate.stem.prompt
         rest = [p for i, p in enumerate(taken) if i != position] + [version]
-        if any(_mentions_any(prompt, p.candidate.accepted) for p in rest):
-            return None
-        if not swappable(position, replacement):
+        replacement = next(
+            (
+                plainer
+                for plainer in _versions(other)[1:]
+                if not any(
+                    _mentions_any(plainer.candidate.stem.prompt, p.candidate.accepted) for p in rest
+                )
+            ),
+            None,
+        )
+        if replacement is None or not swappable(position, replacement):
             return None
         swaps[position] = replacement
     return swaps

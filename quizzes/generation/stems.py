@@ -10,7 +10,13 @@ from enum import StrEnum
 
 from spacy.tokens import Doc, Span, Token
 
-from quizzes.generation.clauses import SUBJECT_DEPS, Clause, find_clause, participle_clause
+from quizzes.generation.clauses import (
+    SUBJECT_DEPS,
+    Clause,
+    find_clause,
+    lean_clauses,
+    participle_clause,
+)
 from quizzes.generation.inflection import base_form, do_support, finite_form, singular
 from quizzes.generation.kinds import NUMERIC_KINDS, PLACE_KINDS, TIME_KINDS, AnswerKind
 
@@ -149,6 +155,35 @@ def make_stem(
         return _cloze(sentence, answer)
     finally:
         _REPLACEMENTS.reset(token)
+
+
+def lean_stem(
+    sentence: Span, answer: Span, kind: AnswerKind, *, replacements: dict[int, str] | None = None
+) -> Stem | None:
+    """The question or gap cut down to the fact's own words, without the circumstances and
+    descriptions around it, or None where the clause cannot be cut cleanly."""
+    token = _REPLACEMENTS.set(replacements or {})
+    try:
+        with lean_clauses(frozenset(range(answer.start, answer.end))):
+            question = _question(answer, kind)
+            if question is not None:
+                return question
+            return _clause_only_cloze(answer)
+    finally:
+        _REPLACEMENTS.reset(token)
+
+
+def _clause_only_cloze(answer: Span) -> Stem | None:
+    keep = frozenset(range(answer.start, answer.end))
+    for verb in answer.root.ancestors:
+        if verb.pos_ not in ("VERB", "AUX") or _is_reported(verb):
+            continue
+        participle = _participle_cloze(verb, answer, keep=keep)
+        if participle is not None:
+            return participle
+        clause = find_clause(verb, keep=keep)
+        return None if clause is None else _clause_cloze(clause, answer)
+    return None
 
 
 def _question(answer: Span, kind: AnswerKind) -> Stem | None:
@@ -486,9 +521,24 @@ def _word(token: Token, clause: Clause) -> Piece:
     if replacement is not None:
         return replacement, NO_TOKEN
     text = token.text
-    if token.is_sent_start and token.tag_ not in ("NNP", "NNPS") and text != "I":
+    if token.is_sent_start and not _is_name(token) and text != "I":
         return text.lower(), token.i
     return text, token.i
+
+
+def _is_name(token: Token) -> bool:
+    """ "Davies later wrote ...": the model may tag a name as a plural noun, but a word the
+    article capitalises mid-sentence too ("Donald Davies") is a name."""
+    if token.pos_ not in ("NOUN", "PROPN", "ADJ"):
+        return False  # "The Riverside Library": the article's "The" is still lower case.
+    if token.tag_ in ("NNP", "NNPS") or token.pos_ == "PROPN" or token.ent_type_:
+        return True
+    doc = token.doc
+    if "capitalised" not in doc.user_data:
+        doc.user_data["capitalised"] = frozenset(
+            t.text for t in doc if t.is_title and not t.is_sent_start and t.is_alpha
+        )
+    return token.text in doc.user_data["capitalised"]
 
 
 def _render(words: list[Piece], *, doc: Doc) -> str:

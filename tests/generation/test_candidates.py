@@ -147,3 +147,53 @@ def test_a_dropped_opening_date_leaves_no_comma_and_a_plain_adjective_name_stays
     assert not any(prompt[0] in ",;:" for prompt in stems)
     # The Black Death is no "death": after a plain word, a name's last word is no kind.
     assert not any("the death" in prompt.casefold() for prompt in stems)
+
+
+def test_a_term_the_sentence_names_is_asked_even_if_said_once():
+    text = (
+        "The property of being prime is called primality. A teacher who teaches on an "
+        "individual basis may be described as a tutor. Schools hire many teachers."
+    )
+
+    found = {c.answer: c for c in build_candidates(read(text))}
+
+    assert found["primality"].stem.prompt == "What is the property of being prime called?"
+    assert "tutor" in found
+
+
+def test_a_lean_stem_leaves_out_a_circumstance_that_names_others():
+    text = (
+        "The new idea found little support among engineers until the work of Donald Davies "
+        "at the National Physical Laboratory in the late 1960s. Davies later wrote two books."
+    )
+
+    found = {c.answer: c for c in build_candidates(read(text))}
+
+    support = found["little support"]
+    assert support.lean is not None
+    assert support.lean.prompt == "The new idea found _____ among engineers."
+    # A name opening the sentence keeps its capital when the question moves it.
+    assert found["two"].stem.prompt == "How many books did Davies write?"
+
+
+def test_a_name_inside_a_title_is_not_asked():
+    text = (
+        "The quarterback Daniel Ashford was named the NFL Most Valuable Player in 2015. "
+        "The NFL awarded the prize in Miami."
+    )
+
+    found = build_candidates(read(text))
+
+    assert all("Most Valuable Player?" not in c.stem.prompt for c in found if c.answer == "NFL")
+
+
+def test_a_description_keeps_the_capital_of_a_nationality():
+    text = (
+        "Daniel Okafor, a Welsh poet, ran the Riverside Library from 2001. Okafor moved the "
+        "collection to Leeds in 2010. The library now holds 120,000 books."
+    )
+
+    stems = [s.prompt for c in build_candidates(read(text)) for s in c.stems]
+
+    assert any("the Welsh poet" in prompt for prompt in stems)
+    assert not any("welsh" in prompt for prompt in stems)

@@ -14,7 +14,10 @@ from quizzes.generation.kinds import KNOWN_ALIASES, AnswerKind, date_kind, kind_
 from quizzes.generation.spans import repaired_entities
 
 # Parts of an entity span that are not part of the name a student would write.
-LEADING_WORDS = frozenset({"the", "a", "an", "about", "approximately", "nearly", "almost", "some"})
+LEADING_WORDS = frozenset(
+    {"the", "a", "an", "about", "approximately", "nearly", "almost", "some", "estimated", "roughly"}
+    | {"around", "over", "under", "just", "only", "more", "less", "fewer", "than", "up", "to"}
+)
 TRAILING_TAGS = frozenset({"POS", ".", ",", ":", "``", "''", "-RRB-", "-LRB-", "HYPH"})
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "WORK_OF_ART"})
 LABELS_WITH_NUMBERS = frozenset(

@@ -87,7 +87,11 @@ def resolve_pronouns(
             if antecedent is None or previous is None:
                 continue
             name, is_person = antecedent
-            if lowered in THING_PRONOUNS and (is_person or not _is_singular(previous)):
+            if lowered in THING_PRONOUNS and (
+                is_person
+                or not _is_singular(previous)
+                or _other_it(sentences[number - 1], previous)
+            ):
                 continue
             if lowered in PLURAL_PRONOUNS and not _is_plural(previous):
                 continue
@@ -100,6 +104,26 @@ def resolve_pronouns(
                 if token.dep_ in SUBJECT_DEPS:
                     chained[token.i] = antecedent
     return replacements
+
+
+def _other_it(sentence: Span, subject: Token) -> bool:
+    """ "The cost is high, but the endowment allows it to ... It operates museums": with an
+    "it" of its own, the sentence before offers two things "it" could be."""
+    inside = {t.i for t in subject.subtree}
+    second_subject = next(
+        (
+            t.i
+            for t in sentence
+            if t.dep_ in SUBJECT_DEPS and t.i not in inside and t.pos_ in ("NOUN", "PROPN")
+        ),
+        None,
+    )
+    if second_subject is None:
+        return False
+    # "The engine, in that it could ...": an "it" inside the subject is the subject itself.
+    return any(
+        t.lower_ in THING_PRONOUNS and t.i not in inside and t.i > second_subject for t in sentence
+    )
 
 
 def _unlabelled_name(subject: Token | None, *, mention_at: dict[int, Mention]) -> str | None:

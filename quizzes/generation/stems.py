@@ -39,6 +39,10 @@ BE_FORMS = frozenset({"is", "was", "are", "were", "am", "'s", "’s"})
 QUOTED_COMMA_RE = re.compile(r",([”\"])(?=\s+[a-z])")
 DANGLING_END_RE = re.compile(r"\b(and|or|but|nor|the|a|an|than|as well as)$", re.I)
 MAX_FRONT_WORDS = 5
+# "an estimated 25 million Chinese": the hedge went with the number, not the counted noun.
+HEDGES = frozenset(
+    {"estimated", "approximately", "roughly", "about", "around", "nearly", "almost", "over"}
+)
 RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
 TIME_FRAME_NOUNS = frozenset(
     {"morning", "afternoon", "evening", "night", "eve", "day", "spring", "summer", "autumn"}
@@ -377,6 +381,7 @@ def _how_many(answer: Span, noun: Token) -> _Plan | None:
         and token.i <= noun.i
         and token.dep_ not in ("det", "advmod", "quantmod", "punct", "poss", "case")
         and token.head.i not in answer_tokens
+        and token.lower_ not in HEDGES
     ]
     wh = "how many " + " ".join(
         token.lower_ if token.pos_ != "PROPN" else token.text for token in phrase

@@ -206,3 +206,15 @@ def test_this_noun_is_the_one_named_in_the_sentence_before():
     assert reading.replacements[this.i] == "the Greenford"
     # "These fields" may sum up a list: it is left alone.
     assert these.i not in reading.replacements
+
+
+def test_it_is_left_alone_when_the_sentence_before_offers_two_things():
+    text = (
+        "Greenford is a large market town. The cost of housing is high, but the town's "
+        "council allows it to offer cheap loans. It operates three museums near the river."
+    )
+
+    reading = read(text)
+
+    it = next(token for token in reading.doc if token.text == "It")
+    assert it.i not in reading.replacements

@@ -188,8 +188,9 @@ def test_a_nationality_that_is_half_of_a_name_is_not_asked():
 
 def test_a_hedge_on_the_count_stays_out_of_how_many():
     text = (
-        "Epidemics that may have included plague killed an estimated 25 million Chinese "
-        "during the 15 years before it reached Europe. The plague reached Europe in 1347."
+        "Epidemics that may have included plague killed an estimated 25 million Chinese and "
+        "other Asians during the 15 years before it reached Europe. The plague reached "
+        "Europe in 1347."
     )
 
     prompt = stem_for(text, "25 million", AnswerKind.NUMBER)

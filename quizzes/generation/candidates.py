@@ -151,6 +151,7 @@ NUMBER_LIKE_KINDS = frozenset(
     }
 )
 PRONOUN_TAGS = frozenset({"PRP", "PRP$", "WP", "WDT", "DT", "EX"})
+FOCUS_ADVERBS = frozenset({"even", "only", "just", "also", "particularly", "especially", "mostly"})
 
 
 @dataclass(frozen=True)
@@ -450,7 +451,7 @@ def _thing_candidates(
             continue
         if any(i in mention_tokens or i in reading.blocked for i in range(span.start, span.end)):
             continue
-        if not _writable(span, chunk=chunk):
+        if not _writable(span, chunk=chunk) or _inside_longer_name(span):
             continue
         replacements = _replacements_for(
             reading, hidden, pronouns=pronouns, start=span.start, end=span.end
@@ -497,6 +498,25 @@ def _thing_candidates(
     return found
 
 
+def _inside_longer_name(span: Span) -> bool:
+    """ "Functioning" in "the Treaty on the Functioning of the European Union", "State" in
+    "Secretary of State": a lone capitalised word beside other capitalised words is a piece
+    of a name the model did not see whole."""
+    if len(span) != 1 or span[0].pos_ != "PROPN":
+        return False
+    doc = span.doc
+    for step in (-1, 1):
+        index = span.start + step
+        # Small linking words may sit between the pieces: "Forks of the Ohio".
+        while 0 <= index < len(doc) and doc[index].lower_ in ("of", "on", "the", "for"):
+            index += step
+        if 0 <= index < len(doc) and doc[index].is_title and not doc[index].is_sent_start:
+            return True
+        if step == -1 and 0 <= index < len(doc) and doc[index].is_title and index != span.start - 1:
+            return True
+    return False
+
+
 def _is_named_term(root: Token) -> bool:
     """ "The property of being prime is called primality": a term the sentence defines is
     worth asking even if the article says it once."""
@@ -533,8 +553,13 @@ def _writable(span: Span, *, chunk: Span) -> bool:
 
 def _without_determiner(chunk: Span) -> Span | None:
     start = chunk.start
-    while start < chunk.end and chunk.doc[start].tag_ in PRONOUN_TAGS | {"POS"}:
+    while start < chunk.end and (
+        chunk.doc[start].tag_ in PRONOUN_TAGS | {"POS"} or chunk.doc[start].lower_ in FOCUS_ADVERBS
+    ):
+        # "even simple organisms", "particularly fast methods": the adverb only leans on it.
         start += 1
+    if start < chunk.end and chunk.doc[start].lower_ == "as":
+        return None  # "as much wealth": half of a comparison.
     if start >= chunk.end:
         return None
     return chunk.doc[start : chunk.end]

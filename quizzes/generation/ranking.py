@@ -55,6 +55,7 @@ NAME_IN_STEM_PENALTY = 0.02
 FREE_NAMES_IN_STEM = 2
 # Mentions at which an answer counts as central to the article.
 SALIENT_MENTIONS = 4
+THING_SALIENCE = 0.5
 # Opening sentences carry the article's main facts in most non-fiction.
 LEDE_SENTENCES = 2
 LEDE_BONUS = 0.05
@@ -142,6 +143,8 @@ def _topic_keys(reading: Reading, candidates: list[Candidate]) -> set[str]:
 
 def _score(candidate: Candidate, *, sentence_weight: list[float], is_topic: bool) -> float:
     salience = min(1.0, math.log1p(candidate.answer_count) / math.log1p(SALIENT_MENTIONS))
+    if candidate.kind == AnswerKind.THING:
+        salience *= THING_SALIENCE
     score = (
         WEIGHT_KIND * KIND_WEIGHT[candidate.kind]
         + WEIGHT_SENTENCE * sentence_weight[candidate.sentence]
@@ -196,46 +199,67 @@ def select(
     # Below MIN_SCORE a question is one a teacher would delete: better fewer than that.
     pool = [item for item in ranked[:SELECTION_POOL] if item.score >= MIN_SCORE]
     blocks = _conflicts(pool)
-    picked: list[Ranked] = []
-    used: set[int] = set()
 
     def swappable(position: int, replacement: Ranked) -> bool:
         if position >= len(chosen):
             return True
         return accept_chosen is not None and accept_chosen(replacement)
 
-    while len(picked) < wanted:
-        taken = [*chosen, *picked]
-        fits: dict[int, tuple[Ranked, dict[int, Ranked]]] = {}
-        for index, item in enumerate(pool):
-            if index in used:
-                continue
-            fit = _fit(item, taken=taken, accept=accept, swappable=swappable)
-            if fit is not None:
-                fits[index] = fit
-        if not fits:
-            break
-        alive = set(fits)
-        sentences = Counter(item.candidate.sentence for item in taken)
-        answers = Counter(item.candidate.key for item in taken)
-        best = max(
-            fits,
-            key=lambda index: (
-                _worth(
-                    pool, index, blocked=blocks[index] & alive, sentences=sentences, answers=answers
-                )
-                + (bonus(fits[index][0], picked) if bonus is not None else 0.0),
-                -index,
-            ),
-        )
-        version, swaps = fits[best]
-        for position, replacement in swaps.items():
-            if position < len(chosen):
-                chosen[position] = replacement
-            else:
-                picked[position - len(chosen)] = replacement
-        picked.append(version)
-        used.add(best)
+    def grow(picked: list[Ranked], used: list[int], banned: int | None = None) -> None:
+        while len(picked) < wanted:
+            taken = [*chosen, *picked]
+            fits: dict[int, tuple[Ranked, dict[int, Ranked]]] = {}
+            for index, item in enumerate(pool):
+                if index in used or index == banned:
+                    continue
+                fit = _fit(item, taken=taken, accept=accept, swappable=swappable)
+                if fit is not None:
+                    fits[index] = fit
+            if not fits:
+                return
+            alive = set(fits)
+            sentences = Counter(item.candidate.sentence for item in taken)
+            answers = Counter(item.candidate.key for item in taken)
+            best = max(
+                fits,
+                key=lambda index: (
+                    _worth(
+                        pool,
+                        index,
+                        blocked=blocks[index] & alive,
+                        sentences=sentences,
+                        answers=answers,
+                    )
+                    + (bonus(fits[index][0], picked) if bonus is not None else 0.0),
+                    -index,
+                ),
+            )
+            version, swaps = fits[best]
+            for position, replacement in swaps.items():
+                if position < len(chosen):
+                    chosen[position] = replacement
+                else:
+                    picked[position - len(chosen)] = replacement
+            picked.append(version)
+            used.append(best)
+
+    picked: list[Ranked] = []
+    used: list[int] = []
+    grow(picked, used)
+    if chosen:
+        return picked
+    # A quiz short of questions tries each pick the other way round: without it, would two
+    # others fit where it stood? The weakest picks are tried first.
+    improved = True
+    while improved and len(picked) < wanted:
+        improved = False
+        for position in sorted(range(len(picked)), key=lambda i: picked[i].score):
+            trial = [item for i, item in enumerate(picked) if i != position]
+            trial_used = [index for i, index in enumerate(used) if i != position]
+            grow(trial, trial_used, banned=used[position])
+            if len(trial) > len(picked) and _total(trial) > _total(picked):
+                picked, used, improved = trial, trial_used, True
+                break
     return picked
 
 
@@ -405,3 +429,7 @@ def _uses(candidate: Candidate, chosen: list[Ranked]) -> int:
 def _mentions_any(prompt: str, forms: tuple[str, ...]) -> bool:
     pattern = _answer_pattern(forms)
     return pattern is not None and _names(pattern, prompt)
+
+
+def _total(picked: list[Ranked]) -> float:
+    return sum(item.score for item in picked)

@@ -197,3 +197,16 @@ def test_a_description_keeps_the_capital_of_a_nationality():
 
     assert any("the Welsh poet" in prompt for prompt in stems)
     assert not any("welsh" in prompt for prompt in stems)
+
+
+def test_pieces_of_names_and_leaning_adverbs_are_not_answers():
+    text = (
+        "The Treaty on the Functioning of the European Union was signed in Lisbon. Even "
+        "simple unicellular organisms possess a rudimentary defence. The Secretary of State "
+        "met the envoy in 2007."
+    )
+
+    answers = {c.answer for c in build_candidates(read(text))}
+
+    assert not answers & {"Functioning", "Treaty", "State"}
+    assert "Even simple unicellular organisms" not in answers

@@ -260,10 +260,10 @@ def _contains(token: Token, indices: frozenset[int]) -> bool:
 
 def _is_pruned(child: Token) -> bool:
     if child.dep_ == "cc" and child.head.pos_ in ("VERB", "AUX"):
-        return True
+        return not any(_shares_object(other) for other in child.head.children)
     if child.dep_ in PRUNED_DEPS and not (child.dep_ == "punct" and _is_inner_punct(child)):
         return True
-    if child.dep_ == "conj" and child.head.pos_ in ("VERB", "AUX"):
+    if child.dep_ == "conj" and child.head.pos_ in ("VERB", "AUX") and not _shares_object(child):
         # A noun the parser hung on the verb as a conjunct ("saw the end ... in 1910 and the
         # Revolution") is a second object: without its "and" it would run into the first.
         return True
@@ -273,7 +273,34 @@ def _is_pruned(child: Token) -> bool:
         return True
     if _in_brackets(child):
         return True
+    if child.dep_ in ("ccomp", "advcl") and _across_semicolon(child):
+        return True  # "A town was established there; it was named after ...": two sentences.
     return child.dep_ == "ccomp" and child.head.dep_ == "ccomp"
+
+
+def _shares_object(child: Token) -> bool:
+    """ "to recognize and neutralize pathogens": the second verb carries the object of both."""
+    if child.dep_ != "conj" or child.pos_ != "VERB" or child.head.pos_ != "VERB":
+        return False
+    head_objects = [c for c in child.head.children if c.dep_ in ("dobj", "prep", "attr")]
+    own_objects = [c for c in child.children if c.dep_ == "dobj"]
+    between = child.doc[child.head.i + 1 : child.i]
+    return (
+        not head_objects
+        and bool(own_objects)
+        and all(t.dep_ == "cc" or t.is_punct for t in between)
+    )
+
+
+def _across_semicolon(child: Token) -> bool:
+    head = child.head
+    if child.right_edge.i < head.i:
+        between = child.doc[child.right_edge.i + 1 : head.i]
+    elif child.left_edge.i > head.i:
+        between = child.doc[head.i + 1 : child.left_edge.i]
+    else:
+        return False
+    return any(token.text == ";" for token in between)
 
 
 def _is_inner_punct(token: Token) -> bool:

@@ -59,6 +59,10 @@ def resolve_pronouns(
                 # government"); a subject pronoun opening a new clause does not.
                 if nearer is not None and lowered in ("he", "she", "him"):
                     replacements[token.i] = nearer
+                elif lowered == "it" and token.dep_ in SUBJECT_DEPS:
+                    thing = _subject_before_break(token)
+                    if thing is not None:
+                        replacements[token.i] = thing
                 continue
             if (
                 lowered in ("he", "she")
@@ -104,6 +108,22 @@ def resolve_pronouns(
                 if token.dep_ in SUBJECT_DEPS:
                     chained[token.i] = antecedent
     return replacements
+
+
+def _subject_before_break(pronoun: Token) -> str | None:
+    """ "A platted town was established there in 1822; it was named after Andrew Jackson":
+    after a semicolon, "it" is the thing the first half was about."""
+    sentence = pronoun.sent
+    breaks = [t.i for t in sentence if t.text == ";" and t.i < pronoun.i]
+    if not breaks or any(t.i > breaks[-1] and t.i < pronoun.i and not t.is_punct for t in sentence):
+        return None  # Only a clause that opens with "it" right after the semicolon.
+    subject = next((t for t in sentence if t.dep_ in SUBJECT_DEPS), None)
+    if subject is None or subject.i > breaks[-1] or subject.pos_ != "NOUN":
+        return None
+    if subject.tag_ != "NN" or any(t.lower_ in THING_PRONOUNS for t in sentence if t.i < pronoun.i):
+        return None
+    words = [t for t in subject.subtree if t.i <= subject.i and t.dep_ in ("amod", "compound")]
+    return " ".join(["the", *(t.text for t in words), subject.text])
 
 
 def _other_it(sentence: Span, subject: Token) -> bool:

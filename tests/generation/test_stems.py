@@ -196,3 +196,29 @@ def test_a_hedge_on_the_count_stays_out_of_how_many():
     prompt = stem_for(text, "25 million", AnswerKind.NUMBER)
 
     assert prompt.startswith("How many Chinese did epidemics")
+
+
+def test_it_after_a_semicolon_is_the_subject_before_it():
+    text = (
+        "Settlers reached the river in 1821. A small market town was established there in "
+        "1822; it was named after Andrew Jackson, the first governor of the territory. The "
+        "town grew quickly."
+    )
+
+    found = {c.answer: c for c in build_candidates(read(text))}
+
+    assert found["Andrew Jackson"].stem.prompt == "Who was the small market town named after?"
+
+
+def test_two_verbs_sharing_one_object_keep_it():
+    text = (
+        "Pathogens can rapidly evolve and adapt; however, multiple defense mechanisms have "
+        "also evolved to recognize and neutralize pathogens. Even simple organisms such as "
+        "bacteria possess a rudimentary immune system."
+    )
+
+    found = {c.answer: c for c in build_candidates(read(text))}
+
+    assert found["multiple defense mechanisms"].stem.prompt == (
+        "What has evolved to recognize and neutralize pathogens?"
+    )

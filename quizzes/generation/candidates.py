@@ -12,7 +12,7 @@ from quizzes.generation.entities import Entity, Mention
 from quizzes.generation.generic import generic_nouns, generic_replacements
 from quizzes.generation.kinds import AnswerKind
 from quizzes.generation.reading import Reading
-from quizzes.generation.stems import Stem, clause_part, lean_stem, make_stem
+from quizzes.generation.stems import Stem, clause_part, is_name, lean_stem, make_stem
 from quizzes.generation.titles import hidden_names, title_candidates, titled_pronouns
 
 # Answers that name nothing a student could learn from the article.
@@ -462,6 +462,8 @@ def _thing_candidates(
         if stem is None or not stem.self_contained:
             continue
         answer = span.text
+        if span[0].is_sent_start and not is_name(span[0]):
+            answer = answer[0].lower() + answer[1:]  # "Diatomic oxygen gas" opened a sentence.
         accepted = accepted_answers(answer, kind=AnswerKind.THING, entity=None)
         if _names_answer(stem.prompt, accepted):
             continue

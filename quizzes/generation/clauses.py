@@ -83,6 +83,15 @@ def find_clause(verb: Token, *, keep: frozenset[int]) -> Clause | None:
         for child in verb.children
         if child.dep_ == "mark" or (child.dep_ in SUBJECT_DEPS and child.tag_ in RELATIVE_TAGS)
     }
+    marks = [child.i for child in verb.children if child.dep_ == "mark"]
+    if marks:
+        # "a year after the United States gained ...": "a year" measured the "after".
+        kept -= {
+            t.i
+            for child in verb.children
+            if child.dep_ == "npadvmod" and child.i < min(marks)
+            for t in child.subtree
+        }
     kept -= _bracketed(verb, keep=keep)
     # Commas stay only between kept words, where they separate list items or date parts.
     kept -= {i for i in kept if verb.doc[i].text == "," and not {i - 1, i + 1} <= kept}
@@ -248,8 +257,11 @@ def _collect(token: Token, *, kept: set[int], keep: frozenset[int]) -> None:
             _collect(child, kept=kept, keep=keep)
             if child.dep_ == "conj" and _is_pruned(child):
                 # "died and most of the city was destroyed": a second clause kept for the
-                # answer keeps the "and" that joins it, or two clauses run together.
-                kept.update(c.i for c in token.children if c.dep_ == "cc" and c.i < child.i)
+                # answer keeps the "and" that joins it, or two clauses run together; only
+                # the nearest one, for "evolve and adapt, and thereby avoid" has two.
+                joins = [c.i for c in token.children if c.dep_ == "cc" and c.i < child.i]
+                if joins:
+                    kept.add(max(joins))
 
 
 def _contains(token: Token, indices: frozenset[int]) -> bool:
@@ -273,7 +285,7 @@ def _is_pruned(child: Token) -> bool:
         return True
     if _in_brackets(child):
         return True
-    if child.dep_ in ("ccomp", "advcl") and _across_semicolon(child):
+    if child.dep_ in ("ccomp", "advcl") and across_semicolon(child):
         return True  # "A town was established there; it was named after ...": two sentences.
     return child.dep_ == "ccomp" and child.head.dep_ == "ccomp"
 
@@ -292,7 +304,7 @@ def _shares_object(child: Token) -> bool:
     )
 
 
-def _across_semicolon(child: Token) -> bool:
+def across_semicolon(child: Token) -> bool:
     head = child.head
     if child.right_edge.i < head.i:
         between = child.doc[child.right_edge.i + 1 : head.i]

@@ -336,7 +336,9 @@ def _antecedent_text(
     words = [
         t for t in subject.subtree if t.i < subject.i and t.dep_ in ("compound", "amod", "nmod")
     ]
-    text = " ".join(t.text if t.pos_ == "PROPN" else t.lower_ for t in [*words, subject])
+    text = " ".join(
+        t.text if t.pos_ == "PROPN" or t.ent_type_ else t.lower_ for t in [*words, subject]
+    )
     if subject.pos_ == "PROPN" and not any(child.lower_ == "the" for child in subject.children):
         return text, False  # "Mount Vesuvius", not "the Mount Vesuvius".
     return f"the {text}", False

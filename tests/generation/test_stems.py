@@ -222,3 +222,51 @@ def test_two_verbs_sharing_one_object_keep_it():
     assert found["multiple defense mechanisms"].stem.prompt == (
         "What has evolved to recognize and neutralize pathogens?"
     )
+
+
+def test_the_half_before_a_semicolon_is_a_fact_not_a_report():
+    text = (
+        "The war spread north. In 1755, the British captured Fort Rowan on the border; soon "
+        "afterward they ordered the expulsion of the settlers. The fort was rebuilt later."
+    )
+
+    found = {c.answer: c for c in build_candidates(read(text))}
+
+    assert found["Fort Rowan"].stem.prompt.startswith("What did the British capture")
+
+
+def test_a_share_of_something_is_gapped_not_stranded():
+    text = (
+        "The richest people own about 0.7% of the world's wealth. The poorest half own "
+        "less than 1% of it, according to Oxfam in 2014."
+    )
+
+    stems = [s.prompt for c in build_candidates(read(text)) for s in c.stems]
+
+    assert stems
+    assert not any(prompt.endswith(" of?") for prompt in stems)
+
+
+def test_a_measure_before_after_stays_with_the_clause_it_measures():
+    text = (
+        "The town grew quickly. A market was built there in 1822, a year after the United "
+        "States gained Florida from Spain; it was named after Andrew Jackson."
+    )
+
+    stems = [s.prompt for c in build_candidates(read(text)) for s in c.stems]
+
+    assert "Which country did the United States gain Florida from?" in stems
+    assert not any(prompt.endswith("a year?") for prompt in stems)
+
+
+def test_a_kept_second_verb_takes_only_the_nearest_and():
+    text = (
+        "The immune system protects the body. Pathogens can rapidly evolve and adapt, and "
+        "thereby avoid detection and neutralization by the immune system; however, multiple "
+        "defense mechanisms have also evolved to recognize and neutralize pathogens."
+    )
+
+    stems = [s.prompt for c in build_candidates(read(text)) for s in c.stems]
+
+    assert stems
+    assert not any("and and" in prompt for prompt in stems)

@@ -272,15 +272,15 @@ def question_regenerate(*, question: Question) -> Question:
         drafts = generate(quiz.article.text, options)
     except GenerationError as error:
         raise GenerationFailed(str(error)) from error
-    fresh = next(
-        (
-            draft
-            for draft in drafts
-            if draft.answer.casefold() not in taken_answers
-            and draft.prompt.casefold() not in taken_prompts
-        ),
-        None,
-    )
+    unused = [
+        draft
+        for draft in drafts
+        if draft.answer.casefold() not in taken_answers
+        and draft.prompt.casefold() not in taken_prompts
+    ]
+    # A multiple-choice question is replaced by one with choices while the article has one.
+    same_kind = [draft for draft in unused if bool(draft.distractors) != want_short]
+    fresh = next(iter(same_kind or unused), None)
     if fresh is None:
         raise GenerationFailed(
             "The article has no other question to offer: write one by hand, or keep this one."

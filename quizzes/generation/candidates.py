@@ -135,6 +135,9 @@ JUDGING_ADJECTIVES = frozenset(
 # Heads that name a position or a share, not a thing: "the starting point", "the east end".
 GENERAL_HEADS = frozenset(
     {"point", "end", "side", "start", "beginning", "place", "half", "section", "level"}
+    # "the following day", "the regular season": when, said loosely, is no thing to name.
+    | {"day", "week", "weekend", "month", "year", "morning", "afternoon", "evening", "night"}
+    | {"season"}
 )
 DASHES = frozenset({"-", "–", "—"})
 NUMBER_LIKE_KINDS = frozenset(

@@ -138,6 +138,8 @@ def generic_replacements(
     for mention in reading.mentions_in(sentence):
         if mention.start < end and start < mention.end:
             continue
+        if any(index in reading.blocked for index in range(mention.start, mention.end)):
+            continue  # "TOURS, France, 17 May —": a dateline is already left out.
         noun = nouns.get(mention.key)
         if noun is not None and noun == _description(reading, mention):
             noun = None  # Where the article defines it, "the game was a game" says nothing.

@@ -235,9 +235,10 @@ def date_kind(text: str) -> AnswerKind | None:
         return AnswerKind.MONTH_YEAR
     if CENTURY_RE.match(text):
         return AnswerKind.CENTURY
-    if DURATION_RE.match(text) and not lowered.startswith(("last", "next", "this", "every")):
+    relative = ("last", "next", "this", "every", "following", "previous", "same", "that")
+    if DURATION_RE.match(text) and not lowered.startswith(relative):
         return AnswerKind.DURATION
-    # "last week", "every year", "months": relative or vague, so not a fact to test.
+    # "last week", "the following day", "months": relative or vague, so not a fact to test.
     return None
 
 

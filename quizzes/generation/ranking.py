@@ -73,10 +73,10 @@ SELECTION_POOL = 150
 # How much the questions a candidate would rule out count against it.
 BLOCK_WEIGHT = 0.2
 MAX_PER_SENTENCE = 3
-MAX_USES = 2
-# What a second question on one sentence, or on one answer, costs against its score.
+# One question per answer: two questions with one answer test one thing twice.
+MAX_USES = 1
+# What a second question on one sentence costs against its score.
 SAME_SENTENCE_COST = 0.25
-REPEATED_ANSWER_COST = 0.4
 PATTERN_CACHE = 4096
 # A capitalised word right next to a match makes the match part of a longer name.
 NAME_WORD_BEFORE_RE = re.compile(r"[A-Z][\w'’.-]*[ -]$")
@@ -189,8 +189,8 @@ def select(
     """Greedy selection of a varied quiz: one question per fact, spread over sentences.
 
     Each step takes the candidate worth most once its costs are counted: the questions it
-    would rule out (its answer in their stems or theirs in its stem), a second question on
-    its sentence, a second question with its answer. `chosen` holds questions already
+    would rule out (its answer in their stems or theirs in its stem) and a second question
+    on its sentence; no answer is asked twice. `chosen` holds questions already
     picked (of another kind) that new ones must not overlap. A stem that would give away
     another answer is swapped for its plainer alternative ("the city") where one exists;
     a question in `chosen` is swapped in place, and only if `accept_chosen` allows it.
@@ -219,7 +219,6 @@ def select(
                 return
             alive = set(fits)
             sentences = Counter(item.candidate.sentence for item in taken)
-            answers = Counter(item.candidate.key for item in taken)
             best = max(
                 fits,
                 key=lambda index: (
@@ -228,7 +227,6 @@ def select(
                         index,
                         blocked=blocks[index] & alive,
                         sentences=sentences,
-                        answers=answers,
                     )
                     + (bonus(fits[index][0], picked) if bonus is not None else 0.0),
                     -index,
@@ -349,14 +347,12 @@ def _worth(
     *,
     blocked: set[int],
     sentences: Counter[int],
-    answers: Counter[str],
 ) -> float:
     candidate = pool[index].candidate
     return (
         pool[index].score
         - BLOCK_WEIGHT * _loss(pool, blocked)
         - SAME_SENTENCE_COST * sentences[candidate.sentence]
-        - REPEATED_ANSWER_COST * answers[candidate.key]
     )
 
 

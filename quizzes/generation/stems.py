@@ -737,7 +737,11 @@ def _sentence_cloze(sentence: Span, answer: Span) -> Stem | None:
     asides = _asides(sentence, answer)
     kept = [t for t in sentence if t.i not in asides]
     before = "".join(_with_space(t) for t in kept if t.i < answer.start)
-    after = answer[-1].whitespace_ + "".join(_with_space(t) for t in kept if t.i >= answer.end)
+    rest = [t for t in kept if t.i >= answer.end]
+    # Next to its neighbour the gap keeps the article's spacing ("_____'s"); where an aside
+    # that followed the answer went, it keeps a space.
+    joint = answer[-1].whitespace_ if rest and rest[0].i == answer.end else " "
+    after = joint + "".join(_with_space(t) for t in rest)
     # "In October 2010, medical ...": a dropped opener leaves no comma behind it.
     before = before.lstrip(" ,;:")
     before = before[:1].upper() + before[1:]

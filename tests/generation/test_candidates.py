@@ -210,3 +210,29 @@ def test_pieces_of_names_and_leaning_adverbs_are_not_answers():
 
     assert not answers & {"Functioning", "Treaty", "State"}
     assert "Even simple unicellular organisms" not in answers
+
+
+def test_a_dateline_place_stays_out_of_every_stem():
+    text = (
+        "By Claire Vasseur\n\nTOURS, France, 17 May — The Musée Delaunay-Royer, a regional "
+        "museum of decorative arts, reopened to the public on Saturday after a renovation. "
+        "The work cost 14.5 million euros and began in January 2022."
+    )
+
+    stems = [s.prompt for c in build_candidates(read(text)) for s in c.stems]
+
+    assert stems
+    assert not any("country" in prompt or "TOURS" in prompt for prompt in stems)
+    assert not any("_____reopened" in prompt for prompt in stems)
+
+
+def test_when_said_loosely_is_not_an_answer():
+    text = (
+        "The telescope was carried into orbit by the shuttle on 24 April 1990 and released "
+        "the following day. The Broncos finished the regular season with a 12–4 record."
+    )
+
+    answers = {c.answer for c in build_candidates(read(text))}
+
+    assert "following day" not in answers
+    assert "regular season" not in answers

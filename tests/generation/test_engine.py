@@ -188,3 +188,16 @@ def test_facts_without_choices_become_short_answers_in_order():
 
     assert multiple == ["b", "c"]
     assert short == ["a", "d"]
+
+
+def test_no_answer_is_asked_twice():
+    text = (
+        "The Broncos finished the regular season with a 12–4 record. The Broncos took an "
+        "early lead in the final and never gave it up. The Panthers finished with a 15–1 "
+        "record. The Broncos beat the Panthers 24–10 in Santa Clara in February 2016."
+    )
+
+    drafts = questions(text, count=10, short=10)
+
+    answers = [draft.answer.casefold() for draft in drafts]
+    assert len(answers) == len(set(answers))

@@ -26,6 +26,13 @@ LABELS_WITH_NUMBERS = frozenset(
 SCORE_RE = re.compile(r"^\d+[–-]\d+$")
 PLACE_PREPOSITIONS = frozenset({"in", "at", "to", "from", "near", "into", "across"})
 ACRONYM_RE = re.compile(r"^[A-Z][A-Z.&]{1,9}$")
+# Words that make a name an institution's, whatever label the model gave it.
+INSTITUTION_WORDS = frozenset(
+    {"musée", "museum", "museo", "university", "college", "school", "hospital", "hotel"}
+    | {"church", "cathedral", "gallery", "library", "institute", "company", "bank", "club"}
+)
+# Lower-case particles inside a person's name: "Ferdinand de Lesseps", "Ludwig van Beethoven".
+NAME_PARTICLES = frozenset({"de", "van", "von", "da", "di", "der", "del", "della", "du", "le"})
 # Kinds the bank vouches for beat the model's guess on another mention of the same name.
 TRUSTED_KINDS = (
     AnswerKind.COUNTRY,
@@ -140,6 +147,8 @@ def collect_mentions(
         name, name_kind = canonical.get(span.text, (span.text, kind))
         if _is_lone_common_word(span, name):
             continue
+        if name_kind == AnswerKind.ORGANISATION and _has_name_particle(name):
+            name_kind = AnswerKind.PERSON  # "Ferdinand de Lesseps" leads no organisation.
         if name_kind == AnswerKind.PERSON:
             name_kind = _person_or_not(span, name)
             if name_kind is None:
@@ -234,10 +243,23 @@ def _agreed_kind(found: Counter[AnswerKind]) -> AnswerKind:
     return found.most_common(1)[0][0]
 
 
+def _has_name_particle(name: str) -> bool:
+    """ "Ferdinand de Lesseps": capitalised words around a lower-case particle."""
+    words = name.split()
+    return (
+        len(words) >= 3
+        and words[0][:1].isupper()
+        and words[-1][:1].isupper()
+        and any(word in NAME_PARTICLES for word in words[1:-1])
+    )
+
+
 def _person_or_not(span: Span, name: str) -> AnswerKind | None:
     """Second-guess the model's people: some are nations, places or plain words."""
     if any(bank_kind(word) == "nationality" for word in name.split()):
         return AnswerKind.THING  # "Norman French": a person's name holds no nationality.
+    if any(word.casefold() in INSTITUTION_WORDS for word in name.split()):
+        return AnswerKind.ORGANISATION  # "Musée Delaunay-Royer" is a museum, not a person.
     if " " in name:
         return AnswerKind.PERSON
     root = span.root

@@ -73,6 +73,8 @@ ANAPHORIC_ADVERBS = frozenset(
         "therefore",
     }
 )
+# Subjects that stand for people or things named elsewhere ("some of the visitors").
+VAGUE_SUBJECTS = frozenset({"some", "many", "most", "others", "few", "several", "all", "both"})
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "himself", "herself"})
 PRONOUNS = frozenset(
     {
@@ -397,8 +399,22 @@ def _how_many(answer: Span, noun: Token) -> _Plan | None:
         and token.head.i not in answer_tokens
         and token.lower_ not in HEDGES
     ]
+    # "four more servicing missions": "more" belongs to the count the question asks for.
+    more = [
+        token
+        for token in noun.subtree
+        if token.head.i in answer_tokens and token.lower_ in ("more", "other", "additional")
+    ]
+    phrase = sorted({*phrase, *more}, key=lambda token: token.i)
+    # "75,000 visitors a year": the rate goes with the counted noun.
+    rate = [
+        t
+        for child in noun.children
+        if child.dep_ == "npadvmod" and child.i > noun.i
+        for t in child.subtree
+    ]
     wh = "how many " + " ".join(
-        token.lower_ if token.pos_ != "PROPN" else token.text for token in phrase
+        token.lower_ if token.pos_ != "PROPN" else token.text for token in [*phrase, *rate]
     )
     if noun.dep_ in SUBJECT_DEPS:
         return _Plan(verb=noun.head, removed=_subtree(noun), wh=wh, is_subject=True)
@@ -632,6 +648,19 @@ def _has_pronoun(tokens: list[Token]) -> bool:
             token.lower_ in ANAPHORIC_ADVERBS and token.pos_ == "ADV"
         ):
             return True
+        if token.lower_ == "that" and token.dep_ == "det":
+            return True  # "That gallery opens with ...": which gallery was said before.
+        if (
+            token.dep_ in SUBJECT_DEPS
+            and token.lower_ in VAGUE_SUBJECTS
+            and not any(child.dep_ == "prep" for child in token.children)
+            and not any(
+                other.dep_ in SUBJECT_DEPS and other.i != token.i for other in token.head.children
+            )
+        ):
+            # "some queued for an hour": some of whom? ("British operations all failed" has
+            # its subject.)
+            return True
     return False
 
 
@@ -736,12 +765,12 @@ def _sentence_cloze(sentence: Span, answer: Span) -> Stem | None:
     # Resolved pronouns read as their antecedents, datelines as nothing; spacing is kept.
     asides = _asides(sentence, answer)
     kept = [t for t in sentence if t.i not in asides]
-    before = "".join(_with_space(t) for t in kept if t.i < answer.start)
+    before = _joined([t for t in kept if t.i < answer.start], following=answer.start)
     rest = [t for t in kept if t.i >= answer.end]
     # Next to its neighbour the gap keeps the article's spacing ("_____'s"); where an aside
     # that followed the answer went, it keeps a space.
     joint = answer[-1].whitespace_ if rest and rest[0].i == answer.end else " "
-    after = joint + "".join(_with_space(t) for t in rest)
+    after = joint + _joined(rest, following=None)
     # "In October 2010, medical ...": a dropped opener leaves no comma behind it.
     before = before.lstrip(" ,;:")
     before = before[:1].upper() + before[1:]
@@ -750,6 +779,18 @@ def _sentence_cloze(sentence: Span, answer: Span) -> Stem | None:
     prompt = re.sub(r"\s+([,.;:])", r"\1", re.sub(r"\s+", " ", f"{before}{BLANK}{after}")).strip()
     tokens = [token for token in kept if not answer.start <= token.i < answer.end]
     return Stem(prompt=prompt, form=StemForm.CLOZE, self_contained=not _has_pronoun(tokens))
+
+
+def _joined(tokens: list[Token], *, following: int | None) -> str:
+    """The tokens as the article spaced them, with a space where words between them went."""
+    parts = []
+    for position, token in enumerate(tokens):
+        text = _with_space(token)
+        after = tokens[position + 1].i if position + 1 < len(tokens) else following
+        if text and not text[-1].isspace() and after is not None and after != token.i + 1:
+            text += " "
+        parts.append(text)
+    return "".join(parts)
 
 
 def _asides(sentence: Span, answer: Span) -> set[int]:

@@ -218,3 +218,16 @@ def test_it_is_left_alone_when_the_sentence_before_offers_two_things():
 
     it = next(token for token in reading.doc if token.text == "It")
     assert it.i not in reading.replacements
+
+
+def test_an_institution_is_no_person_and_a_particle_name_is_one():
+    text = (
+        "The project was led by Ferdinand de Lesseps, a French diplomat. The Musée "
+        "Delaunay-Royer in Tours reopened in May 2024 after three years of work."
+    )
+
+    reading = read(text)
+
+    kinds = {m.text: m.kind for m in reading.mentions}
+    assert kinds.get("Ferdinand de Lesseps") == AnswerKind.PERSON
+    assert kinds.get("Musée Delaunay-Royer", AnswerKind.ORGANISATION) != AnswerKind.PERSON

@@ -270,3 +270,42 @@ def test_a_kept_second_verb_takes_only_the_nearest_and():
 
     assert stems
     assert not any("and and" in prompt for prompt in stems)
+
+
+def test_how_many_keeps_more_and_a_rate():
+    text = (
+        "The first repair mission flew in 1993. Four more servicing missions followed. The "
+        "museum received about 75,000 visitors a year before it closed in 2019."
+    )
+
+    found = {c.answer: c for c in build_candidates(read(text))}
+
+    assert found["Four"].stem.prompt == "How many more servicing missions followed?"
+    assert found["75,000"].stem.prompt.startswith("How many visitors")
+    assert "a year" in found["75,000"].stem.prompt
+
+
+def test_that_gallery_and_some_as_a_subject_point_outside_the_stem():
+    text = (
+        "The museum opened a new gallery in 2023. That gallery opens with a show devoted to "
+        "Marie Antoinette. About 6,200 visitors came, and some queued for more than an hour "
+        "on Saturday."
+    )
+
+    stems = {c.answer: [s.prompt for s in c.stems] for c in build_candidates(read(text))}
+
+    assert not any(p.startswith("That gallery") for p in stems.get("Marie Antoinette", []))
+    assert not any(p.startswith("On what day did some") for p in stems.get("Saturday", []))
+
+
+def test_a_name_before_a_dropped_aside_keeps_its_space():
+    text = (
+        "TOURS, France, 17 May — The Musée Delaunay-Royer, a regional museum of decorative "
+        "arts in the centre of Tours, reopened to the public on Saturday after a renovation. "
+        "The work cost 14.5 million euros."
+    )
+
+    stems = [s.prompt for c in build_candidates(read(text)) for s in c.stems]
+
+    assert stems
+    assert not any("Royerreopened" in prompt for prompt in stems)

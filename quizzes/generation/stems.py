@@ -29,6 +29,8 @@ NO_TOKEN = -1
 # A word of the question and the index of the token it came from, or NO_TOKEN if made up.
 Piece = tuple[str, int]
 MIN_QUESTION_WORDS = 4
+# "The _____ was restored." gives a student too little to go on.
+MIN_CLOZE_WORDS = 5
 MAX_QUESTION_WORDS = 32
 MAX_CLOZE_WORDS = 45
 OBJECT_DEPS = frozenset({"dobj", "attr", "oprd", "dative"})
@@ -746,7 +748,7 @@ def _clause_cloze(clause: Clause, answer: Span) -> Stem | None:
             if text and not any(word.strip() for word, _ in words):
                 text = text[0].upper() + text[1:]
             words.append((text, index))
-    if len(words) < MIN_QUESTION_WORDS or (BLANK, answer.end - 1) not in words:
+    if len(words) < MIN_CLOZE_WORDS or (BLANK, answer.end - 1) not in words:
         return None
     body = _render(words, doc=doc).rstrip(".")
     if DANGLING_END_RE.search(body):

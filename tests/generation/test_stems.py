@@ -309,3 +309,14 @@ def test_a_name_before_a_dropped_aside_keeps_its_space():
 
     assert stems
     assert not any("Royerreopened" in prompt for prompt in stems)
+
+
+def test_a_gap_sentence_says_enough_to_go_on():
+    text = (
+        "Astronauts installed a corrective camera in December 1993, and the telescope's "
+        "vision was restored. The mission lasted eleven days."
+    )
+
+    stems = [s.prompt for c in build_candidates(read(text)) for s in c.stems]
+
+    assert "The _____ was restored." not in stems

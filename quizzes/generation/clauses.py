@@ -45,6 +45,8 @@ LEAN_VERB_DEPS = frozenset({"prep", "npadvmod"})
 CIRCUMSTANCE_PREPS = frozenset(
     {"in", "on", "at", "during", "since", "until", "after", "before", "near", "throughout"}
 )
+# Prepositions that join a second thing to the first: a phrase holding one is no aside.
+LINKING_PREPS = frozenset({"with", "to", "from", "into", "between"})
 # Complements a verb needs: with one of these kept, its other phrases are circumstances.
 COMPLEMENT_DEPS = frozenset({"dobj", "attr", "acomp", "oprd", "xcomp", "ccomp", "dative"})
 # Set while a lean stem is made (see `lean_clauses`).
@@ -233,6 +235,8 @@ def _is_lean_pruned(child: Token) -> bool:
         return False  # Nothing in it could give another answer away.
     if not _at_clause_edge(child):
         return False  # Cut from the middle, a list or a pair of phrases falls apart.
+    if any(t.dep_ == "prep" and t.lower_ in LINKING_PREPS for t in child.subtree):
+        return False  # "links the sea at Port Said with the Red Sea": the link is the fact.
     return any(
         other.i != child.i
         and (other.dep_ in COMPLEMENT_DEPS or _contains(other, keep))

@@ -91,7 +91,7 @@ NAMED_BY_NOUN = frozenset(
     }
 )
 # Prepositions whose phrase adds a circumstance the clause can do without.
-ADJUNCT_PREPS = frozenset({"by", "with", "during", "under", "after", "before", "against"})
+ADJUNCT_PREPS = frozenset({"by", "during", "under", "after", "before", "against"})
 # "played on February 7, 2016": a date phrase says when, and the clause stands without it.
 TIME_PREPS = frozenset({"in", "on", "at", "during"})
 # Prepositions whose phrase only narrows a common noun: "the colony of Fort Caroline".

@@ -236,3 +236,14 @@ def test_when_said_loosely_is_not_an_answer():
 
     assert "following day" not in answers
     assert "regular season" not in answers
+
+
+def test_a_lean_stem_keeps_what_a_verb_links():
+    text = (
+        "The Suez Canal, an artificial waterway in Egypt, links the Mediterranean Sea at Port "
+        "Said with the Red Sea at the city of Suez. Work on it began on 25 April 1859."
+    )
+
+    canal = next(c for c in build_candidates(read(text)) if c.answer == "Suez Canal")
+
+    assert all("Red Sea" in stem.prompt for stem in canal.stems)

@@ -7,6 +7,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 
+from lemminflect import getAllLemmas, getInflection
 from spacy.tokens import Doc, Token
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -73,6 +74,8 @@ def find_clause(verb: Token, *, keep: frozenset[int]) -> Clause | None:
     if tensed.tag_ not in FINITE_TAGS:
         # "for Israel to pull back": an infinitive has no tense to question.
         return None
+    if not _is_verb_form(verb):
+        return None  # "a glass disc 2.4 metres across": the parser took "disc" for a verb.
     subject = _subject_tokens(verb)
     if subject is None:
         return None
@@ -169,6 +172,16 @@ def _appositive_commas(doc: Doc, kept: set[int]) -> set[int]:
         ):
             commas.add(before)
     return commas
+
+
+def _is_verb_form(verb: Token) -> bool:
+    """Whether the word is what its tag says: "disc" is no past tense of anything."""
+    if verb.tag_ not in ("VBD", "VBZ", "VBN"):
+        return True
+    lowered = verb.lower_
+    lemmas = getAllLemmas(lowered)
+    bases = {*lemmas.get("VERB", ()), *lemmas.get("AUX", ())}
+    return any(lowered in getInflection(base, tag=verb.tag_) for base in bases) or not bases
 
 
 def _subject_tokens(verb: Token) -> tuple[Token, ...] | None:

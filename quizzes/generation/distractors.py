@@ -5,7 +5,8 @@ from __future__ import annotations
 import random
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
@@ -21,6 +22,9 @@ from quizzes.generation.numbers import (
     wrong_weekdays,
     wrong_years,
 )
+
+if TYPE_CHECKING:
+    from quizzes.generation.reading import Reading
 
 DISTRACTOR_COUNT = 3
 # Above this similarity a choice is a spelling of the answer, not a different answer.
@@ -102,6 +106,28 @@ class DistractorContext:
     entities: dict[str, Entity]
     sentences_of: dict[str, frozenset[int]]
     sentence_words: tuple[frozenset[str], ...]
+    # What the article calls a name ("the Lockheed company", "the constellation Ursa
+    # Major"), where it says: rivals of another sort are no rivals.
+    classes: dict[str, str] = field(default_factory=dict)
+
+
+def class_nouns(reading: Reading) -> dict[str, str]:
+    """Entity key to the common noun the article files it under, where that is one noun:
+    "the Lockheed company" (company), "the optical firm Perkin-Elmer" (firm)."""
+    doc = reading.doc
+    found: dict[str, set[str]] = {}
+    for mention in reading.mentions:
+        root = doc[mention.start : mention.end].root
+        after = doc[mention.end] if mention.end < len(doc) else None
+        before = doc[mention.start - 1] if mention.start > 0 else None
+        noun = None
+        if after is not None and root.dep_ == "compound" and root.head.i == after.i:
+            noun = after
+        elif before is not None and (root.head.i == before.i or before.head.i == root.i):
+            noun = before
+        if noun is not None and noun.pos_ == "NOUN" and noun.is_lower:
+            found.setdefault(mention.key, set()).add(noun.lower_)
+    return {key: next(iter(nouns)) for key, nouns in found.items() if len(nouns) == 1}
 
 
 def content_words(text: str) -> frozenset[str]:
@@ -122,7 +148,14 @@ def choose_distractors(
     """Three wrong choices in the answer's form, or () when three good ones do not exist."""
     stem_words = content_words(stem)
     found: list[str] = []
-    article = _article_candidates(kind=kind, excluded_keys=excluded_keys, context=context)
+    article = _article_candidates(
+        kind=kind,
+        excluded_keys=excluded_keys,
+        context=context,
+        answer_class=next(
+            (context.classes[key] for key in excluded_keys if key in context.classes), None
+        ),
+    )
     generator = GENERATED_FOR_KIND.get(kind)
     if generator is not None and kind not in ARTICLE_FIRST_KINDS:
         article = []
@@ -221,7 +254,11 @@ def _feature_group(name: str) -> int:
 
 
 def _article_candidates(
-    *, kind: AnswerKind, excluded_keys: frozenset[str], context: DistractorContext
+    *,
+    kind: AnswerKind,
+    excluded_keys: frozenset[str],
+    context: DistractorContext,
+    answer_class: str | None = None,
 ) -> list[str]:
     kinds = RIVAL_KINDS.get(kind, frozenset({kind}))
     same_kind = [
@@ -231,6 +268,13 @@ def _article_candidates(
         and entity.key not in excluded_keys
         # A one-word "person" is as often a place or a word the model misread.
         and (entity.kind != AnswerKind.PERSON or " " in entity.name)
+    ]
+    # A name the article files under another noun ("the constellation Ursa Major" for "the
+    # Lockheed company") is of another sort, whatever label the model gave both.
+    same_kind = [
+        entity
+        for entity in same_kind
+        if answer_class is None or context.classes.get(entity.key, answer_class) == answer_class
     ]
     same_kind.sort(key=lambda entity: (-entity.count, entity.name))
     return [entity.name for entity in same_kind]

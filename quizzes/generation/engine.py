@@ -11,6 +11,7 @@ from quizzes.generation.candidates import Candidate, build_candidates
 from quizzes.generation.distractors import (
     DistractorContext,
     choose_distractors,
+    class_nouns,
     content_words,
 )
 from quizzes.generation.kinds import (
@@ -142,6 +143,7 @@ def _distractor_context(reading: Reading) -> DistractorContext:
         entities=reading.entities,
         sentences_of={key: frozenset(value) for key, value in sentences_of.items()},
         sentence_words=tuple(content_words(sent.text) for sent in reading.sentences),
+        classes=class_nouns(reading),
     )
 
 

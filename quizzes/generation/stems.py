@@ -748,7 +748,8 @@ def _clause_cloze(clause: Clause, answer: Span) -> Stem | None:
             if text and not any(word.strip() for word, _ in words):
                 text = text[0].upper() + text[1:]
             words.append((text, index))
-    if len(words) < MIN_CLOZE_WORDS or (BLANK, answer.end - 1) not in words:
+    count = len(" ".join(word for word, _ in words).split())
+    if count < MIN_CLOZE_WORDS or (BLANK, answer.end - 1) not in words:
         return None
     body = _render(words, doc=doc).rstrip(".")
     if DANGLING_END_RE.search(body):

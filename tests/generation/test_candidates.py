@@ -247,3 +247,27 @@ def test_a_lean_stem_keeps_what_a_verb_links():
     canal = next(c for c in build_candidates(read(text)) if c.answer == "Suez Canal")
 
     assert all("Red Sea" in stem.prompt for stem in canal.stems)
+
+
+def test_rivals_the_article_files_under_another_noun_are_no_choices():
+    text = (
+        "The telescope was built by NASA. The Lockheed company assembled the spacecraft, "
+        "while the optical firm Perkin-Elmer ground its mirror. In 1995 it looked at the "
+        "constellation Ursa Major for ten days."
+    )
+
+    reading = read(text)
+    lockheed = next(c for c in build_candidates(reading) if c.answer == "Lockheed")
+
+    assert "Ursa Major" not in distractors_for(text, lockheed.answer)
+
+
+def test_a_noun_the_parser_took_for_a_verb_makes_no_clause():
+    text = (
+        "The optical firm Perkin-Elmer ground its main mirror, a glass disc 2.4 metres "
+        "across. The telescope was launched in 1990."
+    )
+
+    stems = [s.prompt for c in build_candidates(read(text)) for s in c.stems]
+
+    assert not any(prompt.startswith("A glass disc") for prompt in stems)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -178,10 +179,14 @@ def _is_verb_form(verb: Token) -> bool:
     """Whether the word is what its tag says: "disc" is no past tense of anything."""
     if verb.tag_ not in ("VBD", "VBZ", "VBN"):
         return True
-    lowered = verb.lower_
+    return _inflects_as(verb.lower_, verb.tag_)
+
+
+@functools.lru_cache(maxsize=4096)
+def _inflects_as(lowered: str, tag: str) -> bool:
     lemmas = getAllLemmas(lowered)
     bases = {*lemmas.get("VERB", ()), *lemmas.get("AUX", ())}
-    return any(lowered in getInflection(base, tag=verb.tag_) for base in bases) or not bases
+    return any(lowered in getInflection(base, tag=tag) for base in bases) or not bases
 
 
 def _subject_tokens(verb: Token) -> tuple[Token, ...] | None:

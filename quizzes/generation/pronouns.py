@@ -217,13 +217,13 @@ def resolve_demonstratives(doc: Doc, *, sentences: tuple[Span, ...]) -> dict[int
 def _named_before(sentence: Span, noun: Token) -> str | None:
     """The modifiers that named `noun` last time ("the Amazon"), if one phrase did."""
     found = []
-    for chunk in sentence.noun_chunks:
-        if chunk.root.lower_ != noun.lower_ or chunk.root.tag_ != noun.tag_:
+    for token in sentence:
+        if token.lower_ != noun.lower_ or token.tag_ != noun.tag_:
             continue
-        words = [t for t in chunk if t.i < chunk.root.i and t.dep_ != "det"]
+        words = [t for t in token.lefts if t.dep_ not in ("det", "punct")]
         if not words or any(t.dep_ == "poss" or t.tag_ in ("PRP$", "POS") for t in words):
             continue
-        if not all(t.dep_ in ("compound", "amod") for t in words):
+        if not all(t.dep_ in ("compound", "amod") and not list(t.children) for t in words):
             continue
         found.append(" ".join(["the", *(t.text for t in words)]))
     return found[0] if len(set(found)) == 1 else None

@@ -192,8 +192,13 @@ def _inflects_as(lowered: str, tag: str) -> bool:
 def _subject_tokens(verb: Token) -> tuple[Token, ...] | None:
     subject = next((child for child in verb.children if child.dep_ in SUBJECT_DEPS), None)
     if subject is None and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
-        # "The Broncos finished the season and denied ...": the second verb shares the subject.
-        return _subject_tokens(verb.head)
+        # "The Broncos finished the season and denied ...": the second verb shares the subject,
+        # when a word joins them. "The US took it up after Panama, ..., declared ...": with
+        # only a comma between, the parser has joined two clauses that are not a pair.
+        joined = any(
+            child.dep_ == "cc" and verb.head.i < child.i < verb.i for child in verb.head.children
+        )
+        return _subject_tokens(verb.head) if joined else None
     if subject is None:
         return None
     if subject.tag_ in RELATIVE_TAGS and verb.dep_ == "relcl":
@@ -327,14 +332,11 @@ def _shares_object(child: Token) -> bool:
 
 
 def across_semicolon(child: Token) -> bool:
+    """Whether a semicolon stands between a clause and the verb it hangs on (the parser
+    sometimes files the semicolon inside the first clause)."""
     head = child.head
-    if child.right_edge.i < head.i:
-        between = child.doc[child.right_edge.i + 1 : head.i]
-    elif child.left_edge.i > head.i:
-        between = child.doc[head.i + 1 : child.left_edge.i]
-    else:
-        return False
-    return any(token.text == ";" for token in between)
+    first, last = sorted((child.i, head.i))
+    return any(token.text == ";" for token in child.doc[first + 1 : last])
 
 
 def _is_inner_punct(token: Token) -> bool:
@@ -370,6 +372,6 @@ def _is_set_off(child: Token) -> bool:
     doc = child.doc
     before = child.left_edge.i - 1
     after = child.right_edge.i + 1
-    opened = before >= 0 and doc[before].text in (",", "(", "—", "–")
+    opened = before >= 0 and doc[before].text in (",", "(", "—", "–", ":")
     closed = after >= len(doc) or doc[after].text in (",", ")", "—", "–", ".", ";")
     return opened and closed

@@ -18,6 +18,7 @@ from quizzes.generation.clauses import (
     lean_clauses,
     participle_clause,
 )
+from quizzes.generation.entities import is_common_word
 from quizzes.generation.inflection import base_form, do_support, finite_form, singular
 from quizzes.generation.kinds import NUMERIC_KINDS, PLACE_KINDS, TIME_KINDS, AnswerKind
 
@@ -277,6 +278,8 @@ def _plan(answer: Span, kind: AnswerKind) -> _Plan | None:
     if root.dep_ in SUBJECT_DEPS:
         wh = SUBJECT_WH.get(kind, "what")
         return _Plan(verb=root.head, removed=_phrase_of(answer), wh=wh, is_subject=True)
+    if root.dep_ == "dative":
+        return None  # "gave Jacksonville its size": "What did it give its size?" reads wrong.
     if root.dep_ in OBJECT_DEPS and root.head.pos_ in ("VERB", "AUX"):
         wh = _object_wh(kind)
         return _Plan(verb=root.head, removed=_phrase_of(answer), wh=wh, is_subject=False)
@@ -405,7 +408,9 @@ def _how_many(answer: Span, noun: Token) -> _Plan | None:
     more = [
         token
         for token in noun.subtree
-        if token.head.i in answer_tokens and token.lower_ in ("more", "other", "additional")
+        if token.head.i in answer_tokens
+        and token.lower_ in ("more", "other", "additional")
+        and token.nbor().lower_ != "than"  # "more than 3,000 people" is a hedge, not a count.
     ]
     phrase = sorted({*phrase, *more}, key=lambda token: token.i)
     # "75,000 visitors a year": the rate goes with the counted noun.
@@ -487,6 +492,8 @@ def _arrange(clause: Clause, plan: _Plan) -> list[Piece] | None:
         negation = [t for t in after if t.dep_ == "neg" and t.i == clause.aux.i + 1]
         if negation and negation[0].lower_ in ("n't", "n’t"):
             inverted = [(clause.aux.text.lower() + negation[0].text, NO_TOKEN)]
+        else:
+            negation = []  # "could women not attend": a "not" stays after the subject.
         after = [t for t in after if t.i != clause.aux.i and t not in negation]
         front = [t for t in front if t.i != clause.aux.i and t not in negation]
         tail = [_word(t, clause) for t in after]
@@ -568,14 +575,18 @@ def is_name(token: Token) -> bool:
     article capitalises mid-sentence too ("Donald Davies") is a name."""
     if token.pos_ not in ("NOUN", "PROPN", "ADJ"):
         return False  # "The Riverside Library": the article's "The" is still lower case.
-    if token.tag_ in ("NNP", "NNPS") or token.pos_ == "PROPN" or token.ent_type_:
-        return True
     doc = token.doc
     if "capitalised" not in doc.user_data:
         doc.user_data["capitalised"] = frozenset(
             t.text for t in doc if t.is_title and not t.is_sent_start and t.is_alpha
         )
-    return token.text in doc.user_data["capitalised"]
+    if token.text in doc.user_data["capitalised"]:
+        return True
+    if len(token.sent) > 1 and token.sent[1].is_lower and is_common_word(token.text):
+        # "Tragedy struck in 1906": a dictionary word opening a sentence, whatever the
+        # model's tag, is a name only where the article capitalises it elsewhere too.
+        return False
+    return token.tag_ in ("NNP", "NNPS") or token.pos_ == "PROPN" or bool(token.ent_type_)
 
 
 def _render(words: list[Piece], *, doc: Doc) -> str:

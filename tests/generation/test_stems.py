@@ -320,3 +320,65 @@ def test_a_gap_sentence_says_enough_to_go_on():
     stems = [s.prompt for c in build_candidates(read(text)) for s in c.stems]
 
     assert "The _____ was restored." not in stems
+
+
+def test_a_not_stays_in_the_question():
+    text = (
+        "Maria was born in Warsaw in 1867. Because women could not attend university in "
+        "Warsaw, she worked for several years as a governess."
+    )
+
+    stems = [s.prompt for c in build_candidates(read(text)) for s in c.stems]
+
+    assert "Where could women attend university?" not in stems
+    assert "Where could women not attend university?" in stems
+
+
+def test_a_verb_joined_by_a_comma_only_does_not_borrow_the_subject():
+    text = (
+        "The United States took up the project after Panama, supported by American warships, "
+        "declared its independence from Colombia in 1903. Construction began in 1904."
+    )
+
+    stems = [s.prompt for c in build_candidates(read(text)) for s in c.stems]
+
+    assert not any("did the United States declare" in prompt for prompt in stems)
+
+
+def test_a_clause_before_a_semicolon_stays_out_of_the_next():
+    text = (
+        "Her parents were both teachers, and she was an outstanding pupil; because women "
+        "could not study there, however, she worked for several years as a governess. She "
+        "moved to Paris in 1891."
+    )
+
+    stems = [s.prompt for c in build_candidates(read(text)) for s in c.stems]
+
+    assert "How long did she work as a governess?" in stems or not any(
+        "teachers?" in prompt for prompt in stems
+    )
+    assert not any("governess" in prompt and "teachers" in prompt for prompt in stems)
+
+
+def test_an_indirect_object_is_gapped_and_a_list_after_a_colon_left_out():
+    text = (
+        "Greenford grew in the 1960s. Consolidation gave Greenford its great size. The "
+        "couple discovered two new elements in 1898: polonium, named after her homeland, "
+        "and radium."
+    )
+
+    stems = [s.prompt for c in build_candidates(read(text)) for s in c.stems]
+
+    assert "What did consolidation give its great size?" not in stems
+    assert "In what year did the couple discover two new elements?" in stems
+
+
+def test_a_dictionary_word_opening_a_sentence_is_no_name():
+    text = (
+        "Pierre Curie taught physics in Paris. Tragedy struck in 1906, when he was killed "
+        "by a wagon. Marie took over his post."
+    )
+
+    stems = [s.prompt for c in build_candidates(read(text)) for s in c.stems]
+
+    assert "In what year did tragedy strike?" in stems

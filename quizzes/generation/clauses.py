@@ -307,7 +307,9 @@ def _is_pruned(child: Token) -> bool:
         # Revolution") is a second object: without its "and" it would run into the first.
         return True
     if child.dep_ in ("advmod", "cc") and child.lower_ in LINKING_ADVERBS:
-        return True
+        # "locks instead of a sea-level one": "instead of" compares, it does not link.
+        following = child.doc[child.i + 1] if child.i + 1 < len(child.doc) else None
+        return following is None or following.lower_ != "of"
     if child.dep_ in ASIDE_DEPS and _is_set_off(child):
         return True
     if _in_brackets(child):

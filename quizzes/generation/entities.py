@@ -31,6 +31,11 @@ INSTITUTION_WORDS = frozenset(
     {"musée", "museum", "museo", "university", "college", "school", "hospital", "hotel"}
     | {"church", "cathedral", "gallery", "library", "institute", "company", "bank", "club"}
 )
+# Words that make a name a place's: "Gatun Lake", "Mount Kenya".
+PLACE_WORDS = frozenset(
+    {"lake", "river", "mount", "mountain", "mountains", "sea", "ocean", "island", "islands"}
+    | {"bay", "canal", "valley", "desert", "street", "square", "park", "bridge", "forest"}
+)
 # Lower-case particles inside a person's name: "Ferdinand de Lesseps", "Ludwig van Beethoven".
 NAME_PARTICLES = frozenset({"de", "van", "von", "da", "di", "der", "del", "della", "du", "le"})
 # Kinds the bank vouches for beat the model's guess on another mention of the same name.
@@ -260,6 +265,8 @@ def _person_or_not(span: Span, name: str) -> AnswerKind | None:
         return AnswerKind.THING  # "Norman French": a person's name holds no nationality.
     if any(word.casefold() in INSTITUTION_WORDS for word in name.split()):
         return AnswerKind.ORGANISATION  # "Musée Delaunay-Royer" is a museum, not a person.
+    if any(word.casefold() in PLACE_WORDS for word in name.split()):
+        return AnswerKind.PLACE  # "Gatun Lake" is a lake.
     if " " in name:
         return AnswerKind.PERSON
     root = span.root

@@ -271,3 +271,19 @@ def test_a_noun_the_parser_took_for_a_verb_makes_no_clause():
     stems = [s.prompt for c in build_candidates(read(text)) for s in c.stems]
 
     assert not any(prompt.startswith("A glass disc") for prompt in stems)
+
+
+def test_a_title_two_people_hold_asks_no_who_question():
+    text = (
+        "Chief engineer John Frank Stevens persuaded President Theodore Roosevelt to build a "
+        "canal with locks instead of a sea-level one. In 1977 US President Jimmy Carter "
+        "signed the treaties. The ships rise 26 metres to Gatun Lake."
+    )
+
+    reading = read(text)
+    found = build_candidates(reading)
+    stems = [s.prompt for c in found for s in c.stems]
+
+    assert "Who was the US President?" not in stems
+    assert any("locks instead of a sea-level one" in prompt for prompt in stems)
+    assert all(m.kind != AnswerKind.PERSON for m in reading.mentions if m.text == "Gatun Lake")

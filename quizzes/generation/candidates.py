@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 from quizzes.generation.answers import accepted_answers, strip_article
 from quizzes.generation.entities import Entity, Mention
 from quizzes.generation.generic import generic_nouns, generic_replacements
-from quizzes.generation.kinds import AnswerKind
+from quizzes.generation.kinds import MONTHS, AnswerKind
 from quizzes.generation.reading import Reading
 from quizzes.generation.stems import Stem, clause_part, is_name, lean_stem, make_stem
 from quizzes.generation.titles import hidden_names, title_candidates, titled_pronouns
@@ -140,6 +140,7 @@ GENERAL_HEADS = frozenset(
     | {"season"}
 )
 DASHES = frozenset({"-", "–", "—"})
+MONTH_NAMES = frozenset(MONTHS)
 NUMBER_LIKE_KINDS = frozenset(
     {
         AnswerKind.NUMBER,
@@ -353,6 +354,13 @@ def _is_fragment(reading: Reading, mention: Mention) -> bool:
         return True
     if after is not None and after.text in DASHES and not doc[mention.end - 1].whitespace_:
         return True
+    if (
+        mention.kind == AnswerKind.NUMBER
+        and after is not None
+        and after.lower_ in MONTH_NAMES
+        and mention.end - mention.start == 1
+    ):
+        return True  # "21 April 753 BC": the day of a date the model did not see whole.
     # A number that counts the answer makes the answer its unit.
     return (
         before is not None

@@ -40,6 +40,7 @@ LINKING_ADVERBS = frozenset(
     }
 )
 RELATIVE_TAGS = frozenset({"WDT", "WP"})
+ERA_WORDS = frozenset({"bc", "ad", "bce", "ce", "b.c.", "a.d."})
 # In a lean clause, circumstances and descriptions go too: "The game was played on
 # February 7 at Levi's Stadium" asks for the stadium as "The game was played at _____."
 LEAN_VERB_DEPS = frozenset({"prep", "npadvmod"})
@@ -77,9 +78,14 @@ def find_clause(verb: Token, *, keep: frozenset[int]) -> Clause | None:
         return None
     if not _is_verb_form(verb):
         return None  # "a glass disc 2.4 metres across": the parser took "disc" for a verb.
+    children = {child.dep_ for child in verb.children}
+    if "auxpass" in children and "dobj" in children:
+        return None  # "was founded ..., a princess": a passive verb has no object to keep.
     subject = _subject_tokens(verb)
     if subject is None:
         return None
+    if any(token.lower_ in ERA_WORDS for token in subject):
+        return None  # "In 49 BC Julius Caesar crossed": the parser put the year in the name.
     kept: set[int] = set()
     _collect(verb, kept=kept, keep=keep)
     # The clause's own "that"/"while"/"after" ties it to a sentence the question leaves out,

@@ -152,6 +152,9 @@ def generic_replacements(
                 replacements[dropped.start] = " "
             continue
         first = mention.start
+        root = doc[mention.start : mention.end].root
+        if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ == noun:
+            continue  # "the city of Rome" would become "the city of the city".
         if first > 0 and doc[first - 1].lower_ == "the":
             replacements[first - 1] = ""
         replacements[first] = f"the {noun}"

@@ -82,6 +82,7 @@ def repaired_entities(doc: Doc) -> list[Span]:
     """doc.ents with titled names joined, dates made whole and buildings labelled FAC."""
     spans: list[Span | None] = _team_names(doc)
     spans.extend(_qualified_places(doc))
+    spans.extend(_era_years(doc))
     spans.extend(_relabelled(_trimmed(ent)) for ent in doc.ents)
     spans = [span for span in spans if span is not None]
     spans.extend(_titled_names(doc))
@@ -109,6 +110,9 @@ def _relabelled(span: Span | None) -> Span | None:
         return span
     if span.label_ in NAME_LABELS and len(words) == 1 and words[0].lower_ in ERA_MARKERS:
         return None  # "BC" alone is part of a date the model left outside the date.
+    if span.label_ in NAME_LABELS and words[0].lower_ in ERA_MARKERS:
+        # "In 49 BC Julius Caesar crossed": the era belongs to the year before it.
+        return _relabelled(Span(span.doc, words[0].i + 1, span.end, label=span.label_))
     if span.label_ in NAME_LABELS and words[0].lower_ in ROYAL_TITLES and len(words) > 1:
         return Span(span.doc, span.start, span.end, label="PERSON")  # "King Afonso Henriques"
     if span.label_ == "CARDINAL" and len(words) == 1 and _is_bare_year(words[0]):
@@ -166,6 +170,16 @@ def _team_names(doc: Doc) -> list[Span | None]:
         if any(other.i in teams for other in (doc[head].head, *doc[head].conjuncts))
     }
     return [Span(doc, candidates[head], head + 1, label="ORG") for head in sorted(teams)]
+
+
+def _era_years(doc: Doc) -> list[Span]:
+    """ "753 BC", "in 49 BC": a number and its era are a year, however the model split them."""
+    found = []
+    for token in doc[1:]:
+        before = doc[token.i - 1]
+        if token.lower_ in ERA_MARKERS and before.text.isdigit() and len(before.text) <= 4:
+            found.append(Span(doc, before.i, token.i + 1, label="DATE"))
+    return found
 
 
 def _qualified_places(doc: Doc) -> list[Span]:

@@ -34,14 +34,9 @@ def person_titles(
     one word ("quarterback") is enough to refer to someone, not to ask who they are.
     """
     titles: dict[str, list[tuple[int, str, str]]] = {}
-    # Who holds an office of each kind ("President"), under any of its longer titles.
-    offices: dict[str, set[str]] = {}
     for mention in reading.mentions:
         if mention.kind != AnswerKind.PERSON or mention.start in reading.blocked:
             continue
-        office = _office_word(reading.doc, start=mention.start, end=mention.end)
-        if office:
-            offices.setdefault(office, set()).add(mention.key)
         title = _title_before(
             reading.doc, start=mention.start, end=mention.end, min_words=min_words
         )
@@ -52,24 +47,8 @@ def person_titles(
         if len({key for _, key, _ in holders}) != 1:
             continue  # Two people with one title: "Who is the ..." has no single answer.
         start, key, title = holders[0]
-        if min_words > 1 and len(offices.get(title.split()[-1].casefold(), set())) > 1:
-            # "US President Jimmy Carter" and "President Theodore Roosevelt": "Who was the
-            # US President?" has two answers in the article.
-            continue
         found.setdefault(key, (title, start))
     return found
-
-
-def _office_word(doc: Doc, *, start: int, end: int) -> str | None:
-    """ "President" in "President Theodore Roosevelt": the word right before a name that
-    says what the person is."""
-    if start == 0:
-        return None
-    before = doc[start - 1]
-    head = doc[start:end].root
-    if before.is_alpha and before.dep_ in TITLE_DEPS and before.head.i == head.i:
-        return before.lower_
-    return None
 
 
 def title_candidates(reading: Reading) -> list[Candidate]:

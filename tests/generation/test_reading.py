@@ -231,3 +231,17 @@ def test_an_institution_is_no_person_and_a_particle_name_is_one():
     kinds = {m.text: m.kind for m in reading.mentions}
     assert kinds.get("Ferdinand de Lesseps") == AnswerKind.PERSON
     assert kinds.get("Musée Delaunay-Royer", AnswerKind.ORGANISATION) != AnswerKind.PERSON
+
+
+def test_a_year_before_christ_is_one_year_and_stays_out_of_the_name_after_it():
+    text = (
+        "The Romans drove the last king out in 509 BC. In 49 BC Julius Caesar crossed the "
+        "Rubicon River with his army. The Romans dated the founding to 21 April 753 BC."
+    )
+
+    reading = read(text)
+
+    mentions = {m.text: m.kind for m in reading.mentions}
+    assert mentions.get("509 BC") == AnswerKind.YEAR
+    assert mentions.get("49 BC") == AnswerKind.YEAR
+    assert "BC Julius Caesar" not in mentions

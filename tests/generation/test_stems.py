@@ -382,3 +382,17 @@ def test_a_dictionary_word_opening_a_sentence_is_no_name():
     stems = [s.prompt for c in build_candidates(read(text)) for s in c.stems]
 
     assert "In what year did tragedy strike?" in stems
+
+
+def test_a_year_in_the_subject_or_an_object_on_a_passive_makes_no_question():
+    text = (
+        "According to Roman legend, the city of Rome was founded by Romulus, one of twin "
+        "brothers said to be the sons of the war god Mars and Rhea Silvia, a princess of "
+        "Alba Longa. In 49 BC Julius Caesar crossed the Rubicon River with his army."
+    )
+
+    stems = [s.prompt for c in build_candidates(read(text)) for s in c.stems]
+
+    assert not any("the city of the city" in prompt for prompt in stems)
+    assert not any("a princess of?" in prompt for prompt in stems)
+    assert not any("did 49 BC Julius Caesar" in prompt for prompt in stems)

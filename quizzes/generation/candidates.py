@@ -137,7 +137,7 @@ GENERAL_HEADS = frozenset(
     {"point", "end", "side", "start", "beginning", "place", "half", "section", "level"}
     # "the following day", "the regular season": when, said loosely, is no thing to name.
     | {"day", "week", "weekend", "month", "year", "morning", "afternoon", "evening", "night"}
-    | {"season"}
+    | {"season", "o'clock", "o’clock"}
 )
 DASHES = frozenset({"-", "–", "—"})
 MONTH_NAMES = frozenset(MONTHS)
@@ -241,6 +241,19 @@ def _entity_candidate(
     sentence = reading.sentences[index]
     answer_span = reading.doc[mention.start : mention.end]
     root = answer_span.root
+    following = reading.doc[mention.end : mention.end + 2]
+    if (
+        len(following) == 2
+        and following[0].dep_ == "case"
+        and following[1].pos_
+        not in (
+            "NOUN",
+            "PROPN",
+            "ADJ",
+            "NUM",
+        )
+    ):
+        return None  # "but Irvine's has never been located": Irvine's what is left unsaid.
     if (
         mention.kind == AnswerKind.NATIONALITY
         and root.dep_ in ("compound", "amod")

@@ -37,6 +37,7 @@ LINKING_ADVERBS = frozenset(
         "therefore",
         "nevertheless",
         "later",
+        "soon",
     }
 )
 RELATIVE_TAGS = frozenset({"WDT", "WP"})

@@ -192,6 +192,8 @@ def _droppable_adjunct(reading: Reading, mention: Mention, *, start: int, end: i
     after = phrase.stop
     if after < len(doc) and doc[after].text == "," and not doc[phrase.start - 1].is_punct:
         following = doc[after + 1] if after + 1 < len(doc) else None
+        if root.head.head.dep_ == "appos":
+            return phrase  # "Hillary, a beekeeper from New Zealand, and": the comma ends the aside.
         if following is not None and following.pos_ in LIST_ITEM_POS:
             # "followed by Peru with 13%, Colombia with 10%": the comma joins list items.
             return phrase

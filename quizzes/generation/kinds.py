@@ -207,6 +207,8 @@ def kind_of(text: str, label: str) -> AnswerKind | None:
     if label == "DATE":
         return date_kind(text)
     if label == "TIME":
+        if "o'clock" in text or "o’clock" in text:
+            return None  # "at ten o'clock" is a time of day, no duration.
         return AnswerKind.DURATION if DURATION_RE.match(text) else None
     if label == "CARDINAL":
         return number_kind(text)

@@ -311,6 +311,18 @@ def _only_person_before(
         and token.i in mention_at
         and mention_at[token.i].kind == AnswerKind.PERSON
     }
+    if pronoun.dep_ not in SUBJECT_DEPS:
+        # "Fust sued him": "him" is never the subject of its own verb.
+        verb = pronoun.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        keys -= {
+            mention_at[token.i].key
+            for child in verb.children
+            if child.dep_ in SUBJECT_DEPS
+            for token in child.subtree
+            if token.i in mention_at
+        }
     if len(keys) != 1:
         return None
     entity = entities.get(next(iter(keys)))

@@ -49,6 +49,7 @@ ROYAL_TITLES = frozenset({"king", "queen", "emperor", "empress", "prince", "prin
 ERA_MARKERS = frozenset({"bc", "ad", "bce", "ce", "b.c.", "a.d.", "b.c.e.", "c.e."})
 MONTH_NAMES = frozenset(MONTHS)
 MAX_DAY = 31
+HEDGE_WORDS = ("about", "around", "circa", "roughly", "approximately")
 YEAR_PREPOSITIONS = frozenset({"in", "since", "until", "till", "by", "before", "after"})
 # Last words that make a named organisation or place a building: towers get towers.
 BUILDING_WORDS = frozenset(
@@ -105,7 +106,7 @@ def _trimmed(span: Span) -> Span | None:
 def _relabelled(span: Span | None) -> Span | None:
     if span is None:
         return None
-    words = [token for token in span if token.lower_ not in ("the", "a", "an")]
+    words = [token for token in span if token.lower_ not in ("the", "a", "an", *HEDGE_WORDS)]
     if not words:
         return span
     if span.label_ in NAME_LABELS and len(words) == 1 and words[0].lower_ in ERA_MARKERS:
@@ -125,13 +126,19 @@ def _relabelled(span: Span | None) -> Span | None:
 
 
 def _is_bare_year(token: Token) -> bool:
-    """ "in 711", "until 1066": a three- or four-digit number alone after a time preposition."""
+    """ "in 711", "until 1066", "by about 1448": a three- or four-digit number alone after a
+    time preposition, perhaps with a hedge between."""
+    if not token.text.isdigit() or len(token.text) not in (3, 4):
+        return False
+    if any(child.dep_ in ("prep", "compound") for child in token.children):
+        return False
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    if before is not None and before.lower_ in ("about", "around", "circa", "c."):
+        before = token.doc[token.i - 2] if token.i > 1 else None
     return (
-        token.text.isdigit()
-        and len(token.text) in (3, 4)
-        and token.dep_ == "pobj"
-        and token.head.lower_ in YEAR_PREPOSITIONS
-        and not any(child.dep_ in ("prep", "compound") for child in token.children)
+        before is not None
+        and before.lower_ in YEAR_PREPOSITIONS
+        and token.dep_ in ("pobj", "nummod", "npadvmod")
     )
 
 

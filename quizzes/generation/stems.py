@@ -53,6 +53,7 @@ TIME_FRAME_NOUNS = frozenset(
     | {"winter", "dawn", "end", "beginning", "start"}
 )
 DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
+TIME_UNITS = frozenset({"day", "week", "month", "year", "decade", "century", "morning", "night"})
 PARENTHESES_RE = re.compile(r"\s*\([^()]*(?:\([^()]*\)[^()]*)*\)")
 CLAUSE_OPENER_TAGS = frozenset({"WDT", "WP", "WP$", "WRB", "IN"})
 CLAUSE_BREAKS = frozenset({";", ":", "—", "–"})
@@ -76,6 +77,8 @@ ANAPHORIC_ADVERBS = frozenset(
         "therefore",
     }
 )
+# "the following year", "the next day": counted from a time the stem leaves out.
+RELATIVE_TIME_WORDS = frozenset({"following", "next", "previous", "same"})
 # Subjects that stand for people or things named elsewhere ("some of the visitors").
 VAGUE_SUBJECTS = frozenset({"some", "many", "most", "others", "few", "several", "all", "both"})
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "himself", "herself"})
@@ -233,8 +236,13 @@ def _question(answer: Span, kind: AnswerKind) -> Stem | None:
     ):
         return None  # "Where is Vesuvius a volcano near Naples?": the place was the noun's.
     if plan.is_subject and kind == AnswerKind.PERSON:
-        # "Who signaled that his government ...": the pronoun points at the answer itself.
-        kept = [token for token in kept if token.lower_ not in PERSONAL_PRONOUNS]
+        # "Who signaled that his government ...": the possessive points at the answer itself;
+        # "Who sued him" does not: "him" is never the one who sues.
+        kept = [
+            token
+            for token in kept
+            if not (token.lower_ in PERSONAL_PRONOUNS and token.tag_ == "PRP$")
+        ]
     if _has_pronoun([token for token in kept if token.tag_ != "PRP$"]):
         # "Which organisation was this?" cannot be answered; a gap sentence at least shows
         # the whole sentence. A possessive ("its director") only makes the question vaguer.
@@ -244,8 +252,16 @@ def _question(answer: Span, kind: AnswerKind) -> Stem | None:
 
 def _plan(answer: Span, kind: AnswerKind) -> _Plan | None:
     root = answer.root
-    if any(child.dep_ == "conj" for child in root.children):
-        # "Russia and Ukraine will ...": either name alone is only half the answer.
+    if any(child.dep_ == "conj" for child in root.children) or (
+        root.dep_ == "conj" and root.head.dep_ in SUBJECT_DEPS | OBJECT_DEPS
+    ):
+        # "Russia and Ukraine will ...", "Hillary and Tenzing stood": either name alone is
+        # only half the answer; a gap shows the other.
+        return None
+    after = answer.doc[answer.end] if answer.end < len(answer.doc) else None
+    if root.dep_ == "poss" or (after is not None and after.dep_ == "case"):
+        # "Irvine's body was never found", "but Irvine's has never been located": it is
+        # something of Irvine's, so "Who was never found?" asks the wrong thing.
         return None
     if root.dep_ != "nummod" and root.pos_ != "PROPN" and _loses_modifier(answer):
         return None
@@ -421,7 +437,8 @@ def _how_many(answer: Span, noun: Token) -> _Plan | None:
         for t in child.subtree
     ]
     wh = "how many " + " ".join(
-        token.lower_ if token.pos_ != "PROPN" else token.text for token in [*phrase, *rate]
+        token.text if token.pos_ == "PROPN" or token.ent_type_ else token.lower_
+        for token in [*phrase, *rate]
     )
     if noun.dep_ in SUBJECT_DEPS:
         return _Plan(verb=noun.head, removed=_subtree(noun), wh=wh, is_subject=True)
@@ -474,7 +491,10 @@ def _arrange(clause: Clause, plan: _Plan) -> list[Piece] | None:
     kept = sorted(i for i in clause.kept if i not in plan.removed)
     if plan.is_subject:
         start = min(plan.removed)
-        front = _short_front([doc[i] for i in kept if i < start and not doc[i].is_punct])
+        opener = [doc[i] for i in kept if i < start and not doc[i].is_punct]
+        if _long_front(opener):
+            return None
+        front = _short_front(opener)
         rest = [doc[i] for i in kept if i > start and i not in subject_ids]
         if not rest:
             return None
@@ -485,6 +505,8 @@ def _arrange(clause: Clause, plan: _Plan) -> list[Piece] | None:
     verb = clause.verb
     subject_start = min(subject_ids)
     front = [doc[i] for i in kept if i < subject_start and i not in subject_ids]
+    if _long_front(front):
+        return None
     after = [doc[i] for i in kept if i > subject_start and i not in subject_ids]
     subject = [token for token in clause.subject if token.i not in plan.removed]
     if clause.aux is not None:
@@ -549,6 +571,12 @@ def _is_conjoined(token: Token) -> bool:
 def _short_front(front: list[Token]) -> list[Token]:
     """A short opener ("In 1564") moves to the end; a long one would garble the question."""
     return front if len(front) <= MAX_FRONT_WORDS else []
+
+
+def _long_front(front: list[Token]) -> bool:
+    """ "By the end of the first day, 2,300 visitors had come": an opener too long to move
+    still says when the fact holds, so the question cannot simply leave it out."""
+    return len([t for t in front if not t.is_punct]) > MAX_FRONT_WORDS
 
 
 def _agree(token: Token, clause: Clause, plan: _Plan) -> Piece:
@@ -663,6 +691,14 @@ def _has_pronoun(tokens: list[Token]) -> bool:
             return True
         if token.lower_ == "that" and token.dep_ == "det":
             return True  # "That gallery opens with ...": which gallery was said before.
+        if token.lower_ in RELATIVE_TIME_WORDS and token.head.lower_ in TIME_UNITS:
+            return True  # "from the following year": following which?
+        if token.lower_ == "then" and token.dep_ in ("pobj", "pcomp"):
+            return True  # "by then", "until then": when was said before.
+        if token.lower_ in ("later", "earlier") and any(
+            child.dep_ == "npadvmod" for child in token.children
+        ):
+            return True  # "Three days later": later than what?
         if (
             token.dep_ in SUBJECT_DEPS
             and token.lower_ in VAGUE_SUBJECTS

@@ -396,3 +396,47 @@ def test_a_year_in_the_subject_or_an_object_on_a_passive_makes_no_question():
     assert not any("the city of the city" in prompt for prompt in stems)
     assert not any("a princess of?" in prompt for prompt in stems)
     assert not any("did 49 BC Julius Caesar" in prompt for prompt in stems)
+
+
+def test_when_counted_from_elsewhere_keeps_a_stem_from_standing_alone():
+    text = (
+        "Hillary and Tenzing reached the summit on 29 May 1953. Hillary was soon knighted by "
+        "the Queen. By then the news had reached London. Three days later the second pair "
+        "tried again. The Swiss returned the following year with a larger team."
+    )
+
+    stems = [s.prompt for c in build_candidates(read(text)) for s in c.stems]
+
+    assert not any("soon" in prompt for prompt in stems)
+    assert not any("by then" in prompt.casefold() for prompt in stems)
+    assert not any("Three days later" in prompt for prompt in stems)
+    assert not any("following year" in prompt for prompt in stems)
+    assert not any(prompt.startswith("Who stood") for prompt in stems)
+
+
+def test_him_is_never_the_one_who_sues_and_an_elliptical_possessive_is_no_answer():
+    text = (
+        "Gutenberg borrowed money from Johann Fust in 1450. In 1455 Fust sued him for the "
+        "repayment of his loans. Mallory's body was found in 1999, but Irvine's has never "
+        "been located."
+    )
+
+    found = build_candidates(read(text))
+    stems = [s.prompt for c in found for s in c.stems]
+
+    assert not any("Fust sue Fust" in prompt for prompt in stems)
+    assert not any(prompt == "Who has never been located?" for prompt in stems)
+    assert all(c.answer != "Irvine" for c in found)
+
+
+def test_a_year_after_about_is_a_year_and_a_clock_time_is_no_answer():
+    text = (
+        "By about 1448 Gutenberg had returned to Mainz. The mayor cut the ribbon at ten "
+        "o'clock. Two British mountaineers were last seen in June 1924."
+    )
+
+    found = {c.answer: c for c in build_candidates(read(text))}
+
+    assert found["1448"].kind == AnswerKind.YEAR
+    assert not any("o'clock" in answer for answer in found)
+    assert any("British" in s.prompt for c in found.values() for s in c.stems)

@@ -141,6 +141,10 @@ GENERAL_HEADS = frozenset(
 )
 DASHES = frozenset({"-", "–", "—"})
 MONTH_NAMES = frozenset(MONTHS)
+BOUND_PREPOSITIONS = frozenset({"by", "before", "after"})
+BOUND_KINDS = frozenset(
+    {AnswerKind.YEAR, AnswerKind.FULL_DATE, AnswerKind.MONTH_YEAR, AnswerKind.CENTURY}
+)
 NUMBER_LIKE_KINDS = frozenset(
     {
         AnswerKind.NUMBER,
@@ -241,6 +245,13 @@ def _entity_candidate(
     sentence = reading.sentences[index]
     answer_span = reading.doc[mention.start : mention.end]
     root = answer_span.root
+    before = reading.doc[mention.start - 1] if mention.start > 0 else None
+    if before is not None and before.lower_ in ("about", "around", "circa") and mention.start > 1:
+        before = reading.doc[mention.start - 2]
+    if mention.kind in BOUND_KINDS and before is not None and before.lower_ in BOUND_PREPOSITIONS:
+        # "By 1944 enough penicillin was made": by 1945 it was too, so the year is a bound,
+        # and any later year is also a right answer.
+        return None
     following = reading.doc[mention.end : mention.end + 2]
     if (
         len(following) == 2

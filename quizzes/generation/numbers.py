@@ -97,7 +97,9 @@ def wrong_numbers(text: str, *, rng: random.Random, count: int) -> list[str]:
             value - step for step in SMALL_NUMBER_STEPS
         ]
         limit = len(NUMBER_WORDS) - 1 if form.as_word else None
-        values = [v for v in steps if v >= 1 and (limit is None or v <= limit)]
+        # "broken into one main pieces": a count of two or more has no rival of one.
+        lowest = 2 if value >= 2 else 1
+        values = [v for v in steps if v >= lowest and (limit is None or v <= limit)]
     else:
         values = [_round_like(value * step, value) for step in SCALE_STEPS]
     values = [v for v in dict.fromkeys(values) if v != value]

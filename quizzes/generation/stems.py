@@ -23,6 +23,7 @@ from quizzes.generation.inflection import base_form, do_support, finite_form, si
 from quizzes.generation.kinds import NUMERIC_KINDS, PLACE_KINDS, TIME_KINDS, AnswerKind
 
 BLANK = "_____"
+ARTICLE_BEFORE_GAP_RE = re.compile(r"\b([Aa]n?) _____")
 # Marks between two parts of a sentence that can each stand alone.
 PART_BREAKS = frozenset({";", ":"})
 PART_BREAK_RE = re.compile(r"\s*[;:](?=\s)")
@@ -391,6 +392,8 @@ def _stranded_or_fronted(root: Token, *, verb: Token, kind: AnswerKind) -> _Plan
     prep = root.head
     clause_end = max(t.i for t in verb.subtree if not t.is_punct)
     if root.right_edge.i >= clause_end:
+        if prep.lower_ == "of" and _object_wh(kind) == "who":
+            return None  # "Who was the festival the idea of?": a gap reads better.
         return _Plan(verb=verb, removed=_subtree(root), wh=_object_wh(kind), is_subject=False)
     wh = _object_wh(kind)
     if wh == "who" and prep.lower_ in PERSON_PREPS:
@@ -575,8 +578,11 @@ def _short_front(front: list[Token]) -> list[Token]:
 
 def _long_front(front: list[Token]) -> bool:
     """ "By the end of the first day, 2,300 visitors had come": an opener too long to move
-    still says when the fact holds, so the question cannot simply leave it out."""
-    return len([t for t in front if not t.is_punct]) > MAX_FRONT_WORDS
+    still says when the fact holds, so the question cannot simply leave it out. An opener
+    with a verb of its own ("British factories were under pressure") is a clause, which
+    cannot trail after the question either."""
+    words = [t for t in front if not t.is_punct]
+    return len(words) > MAX_FRONT_WORDS or any(t.pos_ in ("VERB", "AUX") for t in words)
 
 
 def _agree(token: Token, clause: Clause, plan: _Plan) -> Piece:
@@ -805,7 +811,11 @@ def _clause_cloze(clause: Clause, answer: Span) -> Stem | None:
     tokens = [doc[i] for i in kept if not answer.start <= i < answer.end]
     if any(t.dep_ in SUBJECT_DEPS and t.lower_ in DEMONSTRATIVES for t in tokens):
         return None  # "This was the _____." says nothing without the sentence before.
-    return Stem(prompt=prompt, form=StemForm.CLOZE, self_contained=not _has_pronoun(tokens))
+    return Stem(
+        prompt=_either_article(prompt),
+        form=StemForm.CLOZE,
+        self_contained=not _has_pronoun(tokens),
+    )
 
 
 def _sentence_cloze(sentence: Span, answer: Span) -> Stem | None:
@@ -828,7 +838,16 @@ def _sentence_cloze(sentence: Span, answer: Span) -> Stem | None:
     before, after = PARENTHESES_RE.sub(" ", before), PARENTHESES_RE.sub(" ", after)
     prompt = re.sub(r"\s+([,.;:])", r"\1", re.sub(r"\s+", " ", f"{before}{BLANK}{after}")).strip()
     tokens = [token for token in kept if not answer.start <= token.i < answer.end]
-    return Stem(prompt=prompt, form=StemForm.CLOZE, self_contained=not _has_pronoun(tokens))
+    return Stem(
+        prompt=_either_article(prompt),
+        form=StemForm.CLOZE,
+        self_contained=not _has_pronoun(tokens),
+    )
+
+
+def _either_article(prompt: str) -> str:
+    """ "an _____ pathologist" tells a student the answer starts with a vowel: "a(n)" does not."""
+    return ARTICLE_BEFORE_GAP_RE.sub(lambda m: f"{m.group(1)[0]}(n) {BLANK}", prompt)
 
 
 def _joined(tokens: list[Token], *, following: int | None) -> str:
@@ -895,7 +914,7 @@ def clause_part(sentence: Span, answer: Span, stem: Stem) -> Stem | None:
         return None
     outside = [t for t in tokens if not answer.start <= t.i < answer.end]
     return Stem(
-        prompt=text[0].upper() + text[1:] + ".",
+        prompt=_either_article(text[0].upper() + text[1:] + "."),
         form=StemForm.CLOZE,
         self_contained=not _has_pronoun(outside),
     )

@@ -3,6 +3,8 @@ from quizzes.generation.kinds import AnswerKind
 from quizzes.generation.reading import read
 from quizzes.generation.stems import StemForm, make_stem
 
+from .helpers import distractors_for
+
 
 def stem_for(text: str, answer: str, kind: AnswerKind) -> str:
     reading = read(text)
@@ -431,12 +433,27 @@ def test_him_is_never_the_one_who_sues_and_an_elliptical_possessive_is_no_answer
 
 def test_a_year_after_about_is_a_year_and_a_clock_time_is_no_answer():
     text = (
-        "By about 1448 Gutenberg had returned to Mainz. The mayor cut the ribbon at ten "
-        "o'clock. Two British mountaineers were last seen in June 1924."
+        "In about 1448 Gutenberg returned to Mainz. The mayor cut the ribbon at ten "
+        "o'clock. Two British mountaineers were last seen in June 1924. By 1500 presses were "
+        "working in 250 towns."
     )
 
     found = {c.answer: c for c in build_candidates(read(text))}
 
     assert found["1448"].kind == AnswerKind.YEAR
+    # "By 1500" is a bound: any later year would be true too.
+    assert "1500" not in found
     assert not any("o'clock" in answer for answer in found)
     assert any("British" in s.prompt for c in found.values() for s in c.stems)
+
+
+def test_gap_choices_are_not_given_away_by_grammar():
+    text = (
+        "Howard Florey, an Australian pathologist, led the team at Oxford in 1939. The hull "
+        "had broken into two main pieces on the sea floor."
+    )
+
+    found = {c.answer: c for c in build_candidates(read(text))}
+
+    assert "a(n) _____ pathologist" in found["Australian"].stem.prompt
+    assert "one" not in distractors_for(text, "two")

@@ -202,10 +202,18 @@ def _subject_tokens(verb: Token) -> tuple[Token, ...] | None:
         # "The Broncos finished the season and denied ...": the second verb shares the subject,
         # when a word joins them. "The US took it up after Panama, ..., declared ...": with
         # only a comma between, the parser has joined two clauses that are not a pair.
-        joined = any(
-            child.dep_ == "cc" and verb.head.i < child.i < verb.i for child in verb.head.children
+        joins = [
+            child.i
+            for child in verb.head.children
+            if child.dep_ == "cc" and verb.head.i < child.i < verb.i
+        ]
+        # "and is built on": only auxiliaries stand between the "and" and the verb. "..., and
+        # for ten years little was done" starts a clause whose subject the parser lost.
+        between = verb.doc[max(joins) + 1 : verb.i] if joins else []
+        shared = bool(joins) and all(
+            t.dep_ in AUX_DEPS | {"neg", "advmod"} or t.is_punct for t in between
         )
-        return _subject_tokens(verb.head) if joined else None
+        return _subject_tokens(verb.head) if shared else None
     if subject is None:
         return None
     if subject.tag_ in RELATIVE_TAGS and verb.dep_ == "relcl":

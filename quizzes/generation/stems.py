@@ -54,6 +54,7 @@ TIME_FRAME_NOUNS = frozenset(
     | {"winter", "dawn", "end", "beginning", "start"}
 )
 DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
+SITE_KINDS = frozenset({AnswerKind.ORGANISATION, AnswerKind.FACILITY})
 TIME_UNITS = frozenset({"day", "week", "month", "year", "decade", "century", "morning", "night"})
 PARENTHESES_RE = re.compile(r"\s*\([^()]*(?:\([^()]*\)[^()]*)*\)")
 CLAUSE_OPENER_TAGS = frozenset({"WDT", "WP", "WP$", "WRB", "IN"})
@@ -354,6 +355,10 @@ def _prepositional(root: Token, kind: AnswerKind) -> _Plan | None:
     if kind == AnswerKind.DURATION and preposition == "for":
         return _Plan(verb=verb, removed=_subtree(prep), wh="how long", is_subject=False)
     if kind in PLACE_KINDS and preposition in PLACE_PREPS:
+        return _Plan(verb=verb, removed=_subtree(prep), wh="where", is_subject=False)
+    if kind in SITE_KINDS and preposition in ("at", "in"):
+        # "changed at the University of Oxford": a body or a building named with "at" is
+        # where it happened.
         return _Plan(verb=verb, removed=_subtree(prep), wh="where", is_subject=False)
     if kind in TIME_KINDS or kind in (AnswerKind.NUMBER, AnswerKind.QUANTITY, AnswerKind.PERCENT):
         return None

@@ -457,3 +457,15 @@ def test_gap_choices_are_not_given_away_by_grammar():
 
     assert "a(n) _____ pathologist" in found["Australian"].stem.prompt
     assert "one" not in distractors_for(text, "two")
+
+
+def test_a_verb_after_and_borrows_the_subject_only_with_nothing_else_between():
+    text = (
+        "Fleming published his findings in 1929. However, he found the chemical difficult to "
+        "purify, and for about ten years little was done to turn it into a medicine."
+    )
+
+    stems = [s.prompt for c in build_candidates(read(text)) for s in c.stems]
+
+    assert not any(prompt.startswith("Fleming for about") for prompt in stems)
+    assert not any("did Fleming" in prompt and "little" in prompt for prompt in stems)

@@ -461,8 +461,9 @@ def test_gap_choices_are_not_given_away_by_grammar():
 
 def test_a_verb_after_and_borrows_the_subject_only_with_nothing_else_between():
     text = (
-        "Fleming published his findings in 1929. However, he found the chemical difficult to "
-        "purify, and for about ten years little was done to turn it into a medicine."
+        "Alexander Fleming named the substance penicillin. He published his findings in 1929. "
+        "However, he found the chemical difficult to purify and store, and for about ten "
+        "years little was done to turn it into a medicine."
     )
 
     stems = [s.prompt for c in build_candidates(read(text)) for s in c.stems]

@@ -26,6 +26,10 @@ LABELS_WITH_NUMBERS = frozenset(
 SCORE_RE = re.compile(r"^\d+[–-]\d+$")
 PLACE_PREPOSITIONS = frozenset({"in", "at", "to", "from", "near", "into", "across"})
 ACRONYM_RE = re.compile(r"^[A-Z][A-Z.&]{1,9}$")
+HONORIFICS = frozenset(
+    {"councillor", "mayor", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame"}
+    | {"professor", "senator", "governor", "captain", "general", "colonel"}
+)
 # Words that make a name an institution's, whatever label the model gave it.
 INSTITUTION_WORDS = frozenset(
     {"musée", "museum", "museo", "university", "college", "school", "hospital", "hotel"}
@@ -79,7 +83,12 @@ def trim_span(span: Span) -> Span | None:
     """Drop leading articles and hedges and trailing punctuation, possessives and scores."""
     start, end = span.start, span.end
     doc = span.doc
-    while start < end and (doc[start].lower_ in LEADING_WORDS or doc[start].is_punct):
+    while start < end and (
+        doc[start].lower_ in LEADING_WORDS
+        or doc[start].is_punct
+        or (span.label_ == "PERSON" and end - start > 2 and doc[start].lower_ in HONORIFICS)
+    ):
+        # "Councillor Declan Moran": the answer is the name; the title would give it away.
         start += 1
     while start < end and (
         doc[end - 1].tag_ in TRAILING_TAGS
@@ -268,6 +277,8 @@ def _person_or_not(span: Span, name: str) -> AnswerKind | None:
     if any(word.casefold() in PLACE_WORDS for word in name.split()):
         return AnswerKind.PLACE  # "Gatun Lake" is a lake.
     if " " in name:
+        if span.root.dep_ == "pobj" and span.root.head.lower_ in ("at", "near", "in"):
+            return AnswerKind.PLACE  # "gliders near Kitty Hawk": people are not where things are.
         return AnswerKind.PERSON
     root = span.root
     if root.dep_ == "amod":

@@ -11,6 +11,9 @@ from quizzes.generation.entities import Entity, Mention
 from quizzes.generation.kinds import AnswerKind
 
 THING_PRONOUNS = frozenset({"it", "its"})
+# Subjects that name nobody in particular, so a later pronoun cannot stand for them.
+VAGUE_HEADS = frozenset({"people", "others", "someone", "anyone", "everyone", "nobody"})
+QUANTIFIERS = frozenset({"few", "many", "some", "most", "several", "all", "no", "any"})
 # How far back a lone "he" or "she" may look for the only person named.
 RECENT_SENTENCES = 2
 PLURAL_PRONOUNS = frozenset({"they", "their", "them"})
@@ -345,6 +348,10 @@ def _antecedent_text(
         return (f"the {name}" if subject.doc[mention.start - 1].lower_ == "the" else name), False
     if subject.pos_ not in ("NOUN", "PROPN") or subject.is_stop:
         return None  # "one can still find ...": "one" is nobody in particular.
+    if subject.lower_ in VAGUE_HEADS or any(
+        child.lower_ in QUANTIFIERS for child in subject.children if child.i < subject.i
+    ):
+        return None  # "Few people believed them. They ...": "they" are not the few people.
     words = [
         t for t in subject.subtree if t.i < subject.i and t.dep_ in ("compound", "amod", "nmod")
     ]

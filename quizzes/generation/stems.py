@@ -99,6 +99,7 @@ PRONOUNS = frozenset(
         "this",
         "these",
         "those",
+        "that",
         "i",
         "we",
         "you",
@@ -441,7 +442,9 @@ def _how_many(answer: Span, noun: Token) -> _Plan | None:
     rate = [
         t
         for child in noun.children
-        if child.dep_ == "npadvmod" and child.i > noun.i
+        if child.dep_ == "npadvmod"
+        and child.i > noun.i
+        and child.left_edge.lower_ in ("a", "an", "per", "each", "every")
         for t in child.subtree
     ]
     wh = "how many " + " ".join(
@@ -689,6 +692,10 @@ def _has_pronoun(tokens: list[Token]) -> bool:
     for token in tokens:
         if token.i in replaced:
             continue
+        if token.lower_ in ("that", "those") and any(
+            child.dep_ == "prep" and child.lower_ == "of" for child in token.children
+        ):
+            continue  # "equal to that of the bottom 50%": the sentence says what "that" is.
         if token.tag_ == "PRP$" and named_subject is not None:
             subject = token.doc[named_subject]
             if not subject.left_edge.i <= token.i <= subject.right_edge.i:

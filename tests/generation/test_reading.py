@@ -245,3 +245,19 @@ def test_a_year_before_christ_is_one_year_and_stays_out_of_the_name_after_it():
     assert mentions.get("509 BC") == AnswerKind.YEAR
     assert mentions.get("49 BC") == AnswerKind.YEAR
     assert "BC Julius Caesar" not in mentions
+
+
+def test_they_is_not_a_vague_few_and_a_place_after_near_is_no_person():
+    text = (
+        "The brothers tested gliders near Kitty Hawk from 1900 onwards. Few people believed "
+        "them at first. They improved their design in a wind tunnel in 1901. The mayor, "
+        "Councillor Declan Moran, opened the hall."
+    )
+
+    reading = read(text)
+
+    they = next(token for token in reading.doc if token.text == "They")
+    assert reading.replacements.get(they.i) != "the few people"
+    kinds = {m.text: m.kind for m in reading.mentions}
+    assert kinds.get("Kitty Hawk") != AnswerKind.PERSON
+    assert "Councillor Declan Moran" not in kinds

@@ -470,3 +470,17 @@ def test_a_verb_after_and_borrows_the_subject_only_with_nothing_else_between():
 
     assert not any(prompt.startswith("Fleming for about") for prompt in stems)
     assert not any("did Fleming" in prompt and "little" in prompt for prompt in stems)
+
+
+def test_that_alone_points_outside_but_that_of_does_not():
+    text = (
+        "A January 2014 report by Oxfam claims that the 85 wealthiest individuals in the world "
+        "have a combined wealth equal to that of the bottom 50% of the world's population, or "
+        "about 3.5 billion people. The market manager said the move would change that for "
+        "the 40 traders."
+    )
+
+    found = {c.answer: [s.prompt for s in c.stems] for c in build_candidates(read(text))}
+
+    assert found.get("3.5 billion")
+    assert not any("change that" in p for prompts in found.values() for p in prompts)

@@ -412,6 +412,9 @@ def _in_brackets(reading: Reading, mention: Mention) -> bool:
 def _is_back_reference(reading: Reading, mention: Mention) -> bool:
     """ "the two countries" points back at things already named; it states no count."""
     root = reading.doc[mention.start : mention.end].root
+    before = reading.doc[mention.start - 1] if mention.start > 0 else None
+    if mention.kind == AnswerKind.NUMBER and before is not None and before.lower_ == "the":
+        return True  # "the elder of the two": the two were named before.
     if mention.kind != AnswerKind.NUMBER or root.dep_ != "nummod":
         return False
     return any(child.dep_ == "det" and child.lower_ == "the" for child in root.head.children)

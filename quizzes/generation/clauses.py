@@ -220,8 +220,13 @@ def _subject_tokens(verb: Token) -> tuple[Token, ...] | None:
         # "Lavrov, who called ...": the relative pronoun stands for the noun it follows,
         # unless a chain of nouns leaves open which one it is.
         noun = verb.head
-        if noun.dep_ == "pobj" and noun.head.head.pos_ in ("NOUN", "PROPN"):
-            return None  # "his rule as Emperor of the French, which ...": which noun?
+        if noun.dep_ == "pobj" and (
+            noun.head.head.pos_ in ("NOUN", "PROPN")
+            or any(child.dep_ == "dobj" for child in noun.head.head.children)
+        ):
+            # "his rule as Emperor of the French, which ...", "built a wind tunnel in their
+            # workshop, which helped ...": which noun?
+            return None
         inside = {x.i for x in verb.subtree}
         tokens = [t for t in _phrase(noun) if t.i not in inside]
         if noun.pos_ == "NOUN" and len([t for t in tokens if not t.is_punct]) == 1:

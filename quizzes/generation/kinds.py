@@ -238,6 +238,7 @@ def date_kind(text: str) -> AnswerKind | None:
     if CENTURY_RE.match(text):
         return AnswerKind.CENTURY
     relative = ("last", "next", "this", "every", "following", "previous", "same", "that")
+    relative += ("first", "second", "third", "fourth", "final")  # "the first day of trading"
     if DURATION_RE.match(text) and not lowered.startswith(relative):
         return AnswerKind.DURATION
     # "last week", "the following day", "months": relative or vague, so not a fact to test.

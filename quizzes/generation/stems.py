@@ -419,6 +419,8 @@ def _how_many(answer: Span, noun: Token) -> _Plan | None:
     if any(child.dep_ == "det" and child.lower_ == "the" for child in noun.children):
         # "the two countries" refers back to things already named; it states no count.
         return None
+    if any(child.dep_ == "poss" for child in noun.children):
+        return None  # "his two colleagues": "How many colleagues?" loses whose.
     answer_tokens = set(range(answer.start, answer.end))
     phrase = [
         token

@@ -484,3 +484,19 @@ def test_that_alone_points_outside_but_that_of_does_not():
 
     assert found.get("3.5 billion")
     assert not any("change that" in p for prompts in found.values() for p in prompts)
+
+
+def test_which_after_a_place_phrase_and_counts_that_point_back_ask_nothing():
+    text = (
+        "The brothers built gliders in 1900. They also built a small wind tunnel in their "
+        "workshop, which helped them design better wings. Wilbur, the elder of the two, was "
+        "born in 1867. Collins stayed behind while his two colleagues climbed into Eagle. On "
+        "Saturday, the first day of trading, organisers counted about 4,500 visitors."
+    )
+
+    found = {c.answer: [s.prompt for s in c.stems] for c in build_candidates(read(text))}
+
+    assert not any(p.startswith("Their workshop helped") for ps in found.values() for p in ps)
+    assert "two" not in found or not any("elder of the _____" in p for p in found["two"])
+    assert not any(p.startswith("How many colleagues") for ps in found.values() for p in ps)
+    assert "first day" not in found

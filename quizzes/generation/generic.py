@@ -184,7 +184,10 @@ def _droppable_adjunct(reading: Reading, mention: Mention, *, start: int, end: i
         on_verb = head.pos_ in ("VERB", "AUX") and head.lower_ not in BE_WORDS
         on_noun = head.pos_ == "NOUN" and prep.lower_ in NOUN_PREPS
         if (on_verb and prep.lower_ in adjunct) or on_noun:
-            phrase = range(prep.left_edge.i, prep.right_edge.i + 1)
+            last = prep.right_edge.i
+            while last > prep.i and doc[last].is_punct:
+                last -= 1  # "on 16 July 1969, carried ...": the comma the parser filed inside.
+            phrase = range(prep.left_edge.i, last + 1)
     if not phrase or (phrase.start < end and start < phrase.stop):
         return range(0)
     if any(doc[i].pos_ in ("VERB", "AUX") for i in phrase):
@@ -194,8 +197,9 @@ def _droppable_adjunct(reading: Reading, mention: Mention, *, start: int, end: i
         following = doc[after + 1] if after + 1 < len(doc) else None
         if root.head.head.dep_ == "appos":
             return phrase  # "Hillary, a beekeeper from New Zealand, and": the comma ends the aside.
-        if following is not None and following.pos_ in LIST_ITEM_POS:
-            # "followed by Peru with 13%, Colombia with 10%": the comma joins list items.
+        if following is not None and following.pos_ in LIST_ITEM_POS | {"VERB"}:
+            # "followed by Peru with 13%, Colombia with 10%": the comma joins list items;
+            # "lifted off on 16 July, carried into space by": it opens the participle.
             return phrase
         # "happened in 1944, during the war": the comma went with the date.
         return range(phrase.start, after + 1)

@@ -238,6 +238,13 @@ def _question(answer: Span, kind: AnswerKind) -> Stem | None:
         token.dep_ == "attr" and token.head.i == clause.verb.i for token in kept
     ):
         return None  # "Where is Vesuvius a volcano near Naples?": the place was the noun's.
+    if plan.is_subject and clause.verb.lower_ in BE_FORMS:
+        attributes = [t for t in kept if t.dep_ == "attr" and t.head.i == clause.verb.i]
+        if any(
+            t.pos_ == "NOUN" and all(child.dep_ == "det" for child in t.children)
+            for t in attributes
+        ):
+            return None  # "Who was the commander?": of what, the question no longer says.
     if plan.is_subject and kind == AnswerKind.PERSON:
         # "Who signaled that his government ...": the possessive points at the answer itself;
         # "Who sued him" does not: "him" is never the one who sues.

@@ -500,3 +500,16 @@ def test_which_after_a_place_phrase_and_counts_that_point_back_ask_nothing():
     assert "two" not in found or not any("elder of the _____" in p for p in found["two"])
     assert not any(p.startswith("How many colleagues") for ps in found.values() for p in ps)
     assert "first day" not in found
+
+
+def test_a_bare_role_asks_no_who_and_a_dropped_date_leaves_its_comma():
+    text = (
+        "Apollo 11 was a NASA mission. Neil Armstrong, a former test pilot, was the "
+        "commander; Buzz Aldrin piloted the lunar module. It lifted off from the Kennedy Space "
+        "Center in Florida on 16 July 1969, carried into space by a Saturn V rocket."
+    )
+
+    stems = [s.prompt for c in build_candidates(read(text)) for s in c.stems]
+
+    assert "Who was the commander?" not in stems
+    assert not any("Florida carried" in prompt for prompt in stems)

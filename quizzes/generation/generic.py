@@ -118,7 +118,14 @@ def generic_nouns(reading: Reading) -> dict[str, str]:
         entity = reading.entities.get(mention.key)
         # "the country" says which country only when the article keeps coming back to it.
         salient = entity is not None and entity.count >= SALIENT_MENTIONS
-        for noun in (_noun_for(mention) if salient else None, _description(reading, mention)):
+        kind_noun = _noun_for(mention) if salient else None
+        if (
+            kind_noun is not None
+            and entity is not None
+            and any(alias.casefold() == kind_noun for alias in entity.aliases)
+        ):
+            kind_noun = None  # "HMS Beagle ... the Beagle": the last word is its name.
+        for noun in (kind_noun, _description(reading, mention)):
             if noun is not None:
                 holders.setdefault(noun, set()).add(mention.key)
     nouns: dict[str, str] = {}

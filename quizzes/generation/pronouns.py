@@ -356,7 +356,14 @@ def _antecedent_text(
         t for t in subject.subtree if t.i < subject.i and t.dep_ in ("compound", "amod", "nmod")
     ]
     text = " ".join(
-        t.text if t.pos_ == "PROPN" or t.ent_type_ else t.lower_ for t in [*words, subject]
+        t.text
+        if t.pos_ == "PROPN"
+        or t.ent_type_
+        or (t.is_title and not t.is_sent_start)
+        # "The Beagle" opening its sentence is still the Beagle.
+        or (t.is_title and t.i > 0 and t.doc[t.i - 1].lower_ == "the" and t.pos_ != "ADJ")
+        else t.lower_
+        for t in [*words, subject]
     )
     if subject.pos_ == "PROPN" and not any(child.lower_ == "the" for child in subject.children):
         return text, False  # "Mount Vesuvius", not "the Mount Vesuvius".

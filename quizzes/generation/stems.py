@@ -302,6 +302,8 @@ def _plan(answer: Span, kind: AnswerKind) -> _Plan | None:
         # "What is prime?" for "5": a bare number is asked by "how many" or by a gap only.
         return None
     if root.dep_ in SUBJECT_DEPS:
+        if any(c.dep_ in SUBJECT_DEPS and c.i != root.i for c in root.head.children):
+            return None  # "the architect Stephen Sauvestre refined": two subjects, one parse slip.
         wh = SUBJECT_WH.get(kind, "what")
         return _Plan(verb=root.head, removed=_phrase_of(answer), wh=wh, is_subject=True)
     if root.dep_ == "dative":

@@ -285,3 +285,16 @@ def test_instead_of_stays_and_a_lake_is_no_person():
 
     assert any("locks instead of a sea-level one" in prompt for prompt in stems)
     assert all(m.kind != AnswerKind.PERSON for m in reading.mentions if m.text == "Gatun Lake")
+
+
+def test_a_ship_called_after_a_word_keeps_its_name_and_two_subjects_ask_nothing():
+    text = (
+        "In 1831 Darwin was offered a place aboard HMS Beagle, a survey ship. In 1835 the "
+        "Beagle visited the Galápagos Islands in the Pacific Ocean. The original plan was drawn "
+        "up by two engineers, and the architect Stephen Sauvestre later refined its look."
+    )
+
+    stems = [s.prompt for c in build_candidates(read(text)) for s in c.stems]
+
+    assert not any("beagle" in prompt for prompt in stems)
+    assert not any(prompt.startswith("Who refined") for prompt in stems)

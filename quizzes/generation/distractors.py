@@ -162,7 +162,13 @@ def choose_distractors(
     pools: list[list[str]] = [article]
     if generator is not None:
         pools.append(generator(answer, rng=rng, count=DISTRACTOR_COUNT * POOL_FACTOR))
-    if kind in BANK_FOR_KIND and not (kind in FORM_SENSITIVE_KINDS and _is_plural(answer)):
+    if kind == AnswerKind.PERSON:
+        # Made-up names are weak rivals for real people: at most one, beside two from the
+        # article; with fewer, the question is asked as a short answer instead.
+        bank = list(bank_names(BANK_FOR_KIND[kind]))
+        rng.shuffle(bank)
+        pools.append(bank[:1] if len(article) >= DISTRACTOR_COUNT - 1 else [])
+    elif kind in BANK_FOR_KIND and not (kind in FORM_SENSITIVE_KINDS and _is_plural(answer)):
         # The bank's nationalities are adjectives: no rivals for a people ("the Moors").
         bank = list(bank_names(BANK_FOR_KIND[kind]))
         rng.shuffle(bank)

@@ -298,3 +298,14 @@ def test_a_ship_called_after_a_word_keeps_its_name_and_two_subjects_ask_nothing(
 
     assert not any("beagle" in prompt for prompt in stems)
     assert not any(prompt.startswith("Who refined") for prompt in stems)
+
+
+def test_a_person_with_too_few_real_rivals_gets_at_most_one_made_up_one():
+    text = (
+        "Captain Edward Smith commanded the ship on its first voyage in 1912. Robert Ballard "
+        "found the wreck in 1985. The ship sank on 15 April 1912."
+    )
+
+    choices = distractors_for(text, "Edward Smith")
+
+    assert choices == () or sum(name in text for name in choices) >= 2

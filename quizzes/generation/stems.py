@@ -54,6 +54,8 @@ TIME_FRAME_NOUNS = frozenset(
     | {"winter", "dawn", "end", "beginning", "start"}
 )
 DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
+# Nouns that, bare with "the", only point back: "the rest", "the situation", "the move".
+BACK_NOUNS = frozenset({"rest", "remainder", "situation", "money", "cause", "move", "matter"})
 SITE_KINDS = frozenset({AnswerKind.ORGANISATION, AnswerKind.FACILITY})
 TIME_UNITS = frozenset({"day", "week", "month", "year", "decade", "century", "morning", "night"})
 PARENTHESES_RE = re.compile(r"\s*\([^()]*(?:\([^()]*\)[^()]*)*\)")
@@ -720,6 +722,12 @@ def _has_pronoun(tokens: list[Token]) -> bool:
             return True
         if token.lower_ == "that" and token.dep_ == "det":
             return True  # "That gallery opens with ...": which gallery was said before.
+        if (
+            token.lower_ in BACK_NOUNS
+            and token.dep_ in SUBJECT_DEPS
+            and all(child.dep_ == "det" and child.lower_ == "the" for child in token.children)
+        ):
+            return True  # "The rest was raised by ...": the rest of what?
         if token.lower_ in RELATIVE_TIME_WORDS and token.head.lower_ in TIME_UNITS:
             return True  # "from the following year": following which?
         if token.lower_ == "then" and token.dep_ in ("pobj", "pcomp"):

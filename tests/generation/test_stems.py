@@ -513,3 +513,15 @@ def test_a_bare_role_asks_no_who_and_a_dropped_date_leaves_its_comma():
 
     assert "Who was the commander?" not in stems
     assert not any("Florida carried" in prompt for prompt in stems)
+
+
+def test_the_rest_and_the_situation_point_outside_the_stem():
+    text = (
+        "The hall cost 2.3 million pounds. Most of it came from the council, while the rest "
+        "was raised by local businesses. The situation changed at the University of Oxford "
+        "in 1939."
+    )
+
+    stems = [s.prompt for c in build_candidates(read(text)) for s in c.stems]
+
+    assert not any(p.startswith(("The rest", "Where did the situation")) for p in stems)

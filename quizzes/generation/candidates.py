@@ -469,6 +469,8 @@ def _thing_candidates(
         if any(token.tag_ == "PRP$" for token in chunk):
             # "his government": whose government is not in the answer.
             continue
+        if any(child.dep_ == "appos" and child.ent_type_ == "PERSON" for child in root.children):
+            continue  # "the team captain, Brian Ochieng,": the name is the answer, not the role.
         span = _without_determiner(chunk)
         if span is None or len(span) > MAX_THING_WORDS:
             continue

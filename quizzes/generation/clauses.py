@@ -197,7 +197,12 @@ def _inflects_as(lowered: str, tag: str) -> bool:
 
 
 def _subject_tokens(verb: Token) -> tuple[Token, ...] | None:
-    subject = next((child for child in verb.children if child.dep_ in SUBJECT_DEPS), None)
+    # "NAIROBI, 14 June - A team ... has won": with two subjects, the nearer one is the verb's.
+    subject = max(
+        (child for child in verb.children if child.dep_ in SUBJECT_DEPS and child.i < verb.i),
+        key=lambda child: child.i,
+        default=next((child for child in verb.children if child.dep_ in SUBJECT_DEPS), None),
+    )
     if subject is None and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
         # "The Broncos finished the season and denied ...": the second verb shares the subject,
         # when a word joins them. "The US took it up after Panama, ..., declared ...": with

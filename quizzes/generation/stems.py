@@ -55,7 +55,14 @@ TIME_FRAME_NOUNS = frozenset(
 )
 DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
 # Nouns that, bare with "the", only point back: "the rest", "the situation", "the move".
-BACK_NOUNS = frozenset({"rest", "remainder", "situation", "money", "cause", "move", "matter"})
+OPENING_LINKS = frozenset(
+    {"however", "meanwhile", "moreover", "nevertheless", "instead", "still", "also", "thus"}
+    | {"furthermore", "additionally", "indeed", "therefore", "later", "then", "consequently"}
+)
+OPENING_LINK_RE = re.compile(rf"^(?:{'|'.join(sorted(OPENING_LINKS))}),\s*", re.IGNORECASE)
+BACK_NOUNS = frozenset(
+    {"rest", "remainder", "situation", "money", "cause", "move", "matter", "work"}
+)
 SITE_KINDS = frozenset({AnswerKind.ORGANISATION, AnswerKind.FACILITY})
 TIME_UNITS = frozenset({"day", "week", "month", "year", "decade", "century", "morning", "night"})
 PARENTHESES_RE = re.compile(r"\s*\([^()]*(?:\([^()]*\)[^()]*)*\)")
@@ -240,6 +247,14 @@ def _question(answer: Span, kind: AnswerKind) -> Stem | None:
         token.dep_ == "attr" and token.head.i == clause.verb.i for token in kept
     ):
         return None  # "Where is Vesuvius a volcano near Naples?": the place was the noun's.
+    if plan.wh == "where" and any(
+        token.dep_ == "pobj" and token.ent_type_ in ("GPE", "LOC", "FAC") for token in kept
+    ):
+        return None  # "Where did the family emigrate to Brantford?": two places, one question.
+    if any(token.ent_type_ == "DATE" for token in clause.subject if token.i not in plan.removed):
+        return (
+            None  # "What did 14 February 1876 Bell's lawyer file?": a date read into the subject.
+        )
     if plan.is_subject and clause.verb.lower_ in BE_FORMS:
         attributes = [t for t in kept if t.dep_ == "attr" and t.head.i == clause.verb.i]
         if any(
@@ -409,6 +424,8 @@ def _stranded_or_fronted(root: Token, *, verb: Token, kind: AnswerKind) -> _Plan
     prep = root.head
     clause_end = max(t.i for t in verb.subtree if not t.is_punct)
     if root.right_edge.i >= clause_end:
+        if prep.lower_ in ("during", "since", "until", "throughout"):
+            return None  # "What had they built walls during?": a gap reads better.
         if prep.lower_ == "of" and _object_wh(kind) == "who":
             return None  # "Who was the festival the idea of?": a gap reads better.
         return _Plan(verb=verb, removed=_subtree(root), wh=_object_wh(kind), is_subject=False)
@@ -856,14 +873,25 @@ def _sentence_cloze(sentence: Span, answer: Span) -> Stem | None:
     # Resolved pronouns read as their antecedents, datelines as nothing; spacing is kept.
     asides = _asides(sentence, answer)
     kept = [t for t in sentence if t.i not in asides]
+    while kept and kept[0].is_space:
+        kept = kept[1:]
+    while (
+        len(kept) > 2
+        and kept[0].lower_ in OPENING_LINKS
+        and kept[1].text == ","
+        and kept[0].i != answer.start
+    ):
+        kept = kept[2:]  # "However, a survey measured ...": the link was to the sentence before.
     before = _joined([t for t in kept if t.i < answer.start], following=answer.start)
     rest = [t for t in kept if t.i >= answer.end]
     # Next to its neighbour the gap keeps the article's spacing ("_____'s"); where an aside
     # that followed the answer went, it keeps a space.
     joint = answer[-1].whitespace_ if rest and rest[0].i == answer.end else " "
     after = joint + _joined(rest, following=None)
-    # "In October 2010, medical ...": a dropped opener leaves no comma behind it.
+    # "In October 2010, medical ...": a dropped opener leaves no comma behind it, nor a
+    # "however," that linked it to the sentence before.
     before = before.lstrip(" ,;:")
+    before = OPENING_LINK_RE.sub("", before)
     before = before[:1].upper() + before[1:]
     # Brackets hold pronunciations, abbreviations and asides, never what the gap needs.
     before, after = PARENTHESES_RE.sub(" ", before), PARENTHESES_RE.sub(" ", after)

@@ -525,3 +525,21 @@ def test_the_rest_and_the_situation_point_outside_the_stem():
     stems = [s.prompt for c in build_candidates(read(text)) for s in c.stems]
 
     assert not any(p.startswith(("The rest", "Where did the situation")) for p in stems)
+
+
+def test_datelines_dates_and_second_places_stay_out_of_questions():
+    text = (
+        "By Grace Wanjiru\n\nNAIROBI, 14 June 2024 - A team of four students from Kisumu High "
+        "School has won the Robotics Challenge, beating 48 other teams in the final at the "
+        "University of Nairobi. In 1870 the family emigrated to Canada, settling in Brantford. "
+        "In 2012, however, a survey measured all the branches of the wall at about 21,000 "
+        "kilometres. Several kingdoms had already built walls during the Warring States period."
+    )
+
+    stems = [s.prompt for c in build_candidates(read(text)) for s in c.stems]
+
+    assert stems
+    assert not any(p.startswith("Beats") for p in stems)
+    assert not any(p.startswith("Where") and "Brantford?" in p for p in stems)
+    assert not any(p.startswith("However") for p in stems)
+    assert not any(p.endswith("during?") for p in stems)

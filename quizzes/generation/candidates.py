@@ -493,6 +493,8 @@ def _thing_candidates(
             continue
         if not _writable(span, chunk=chunk) or _inside_longer_name(span):
             continue
+        if any(token.lower_ in MONTH_NAMES for token in span):
+            continue  # "12 September" without its year: a date the kinds do not cover.
         replacements = _replacements_for(
             reading, hidden, pronouns=pronouns, start=span.start, end=span.end
         )

@@ -38,6 +38,7 @@ LINKING_ADVERBS = frozenset(
         "nevertheless",
         "later",
         "soon",
+        "nonetheless",
     }
 )
 RELATIVE_TAGS = frozenset({"WDT", "WP"})
@@ -128,6 +129,16 @@ def participle_clause(verb: Token, *, keep: frozenset[int]) -> tuple[Clause, str
     if before is None or before.text != ",":
         return None
     head = verb.head
+    noun_before = verb.doc[before.i - 1] if before.i > 0 else None
+    if (
+        verb.dep_ == "advcl"
+        and noun_before is not None
+        and noun_before.dep_ == "pobj"
+        and noun_before.head.head.i == head.i
+    ):
+        # "comes from the Latin vacca, meaning cow": the participle may describe the noun
+        # just before it, not the subject, and "The word means cow" would be false.
+        return None
     if verb.dep_ == "advcl":
         if head.pos_ not in ("VERB", "AUX"):
             return None

@@ -182,7 +182,13 @@ def _droppable_adjunct(reading: Reading, mention: Mention, *, start: int, end: i
     if root.dep_ == "appos" and _is_set_off(root):
         # "Kenya, officially the Republic of Kenya, is": both commas go with the aside.
         closing = root.right_edge.i + 1
-        ends_subject = doc[closing].text == "," and closes_subject(doc, closing)
+        # "Kenya, officially ..., is": the aside's closing comma goes too; but in "a doctor
+        # in Berkeley, Gloucestershire, became" it also closes the aside around the subject.
+        ends_subject = (
+            doc[closing].text == ","
+            and closes_subject(doc, closing)
+            and root.head.dep_ not in ("pobj", "appos")
+        )
         phrase = range(root.left_edge.i - 1, closing + ends_subject)
     elif root.dep_ == "pobj" and root.head.dep_ in ("prep", "agent"):
         prep = root.head

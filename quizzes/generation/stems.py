@@ -936,8 +936,10 @@ def _asides(sentence: Span, answer: Span) -> set[int]:
             continue
         if doc[first - 1].text == "," and doc[last + 1].text == ",":
             dropped.update(range(first - 1, last + 1))
-            if closes_subject(doc, last + 1):
-                dropped.add(last + 1)  # "Kenya is", not "Kenya, is".
+            if closes_subject(doc, last + 1) and token.head.dep_ not in ("pobj", "appos"):
+                # "Kenya is", not "Kenya, is"; but "a doctor in Berkeley, Gloucestershire,
+                # became": that comma also closes the aside around the subject.
+                dropped.add(last + 1)
     return dropped
 
 

@@ -543,3 +543,19 @@ def test_datelines_dates_and_second_places_stay_out_of_questions():
     assert not any(p.startswith("Where") and "Brantford?" in p for p in stems)
     assert not any(p.startswith("However") for p in stems)
     assert not any(p.endswith("during?") for p in stems)
+
+
+def test_a_participle_after_a_verbs_object_of_from_is_not_the_subjects():
+    text = (
+        "Jenner published his results in 1798. The word vaccine comes from the Latin vacca, "
+        "meaning cow. In the eighteenth century, Edward Jenner, a country doctor in "
+        "Berkeley, Gloucestershire, became curious about cowpox. The premiere opens on 12 "
+        "September with a new play."
+    )
+
+    found = {c.answer: [s.prompt for s in c.stems] for c in build_candidates(read(text))}
+    stems = [p for ps in found.values() for p in ps]
+
+    assert not any("vaccine means" in p for p in stems)
+    assert any("in _____, became curious" in p for p in found.get("Berkeley", []))
+    assert "12 September" not in found

@@ -62,9 +62,13 @@ OPENING_LINKS = frozenset(
 OPENING_LINK_RE = re.compile(rf"^(?:{'|'.join(sorted(OPENING_LINKS))}),\s*", re.IGNORECASE)
 BACK_NOUNS = frozenset(
     {"rest", "remainder", "situation", "money", "cause", "move", "matter", "work"}
+    | {"boy", "girl", "man", "woman"}  # "What did the boy develop?": which boy?
 )
 SITE_KINDS = frozenset({AnswerKind.ORGANISATION, AnswerKind.FACILITY})
-TIME_UNITS = frozenset({"day", "week", "month", "year", "decade", "century", "morning", "night"})
+TIME_UNITS = frozenset(
+    {"day", "week", "month", "year", "decade", "century", "morning", "night"}
+    | {"days", "weeks", "months", "years", "decades", "centuries"}
+)
 PARENTHESES_RE = re.compile(r"\s*\([^()]*(?:\([^()]*\)[^()]*)*\)")
 CLAUSE_OPENER_TAGS = frozenset({"WDT", "WP", "WP$", "WRB", "IN"})
 CLAUSE_BREAKS = frozenset({";", ":", "—", "–"})
@@ -477,10 +481,18 @@ def _how_many(answer: Span, noun: Token) -> _Plan | None:
         and child.left_edge.lower_ in ("a", "an", "per", "each", "every")
         for t in child.subtree
     ]
+    # "three members of Scott's party died": the "of" phrase says whose members.
+    owner = [
+        t
+        for child in noun.children
+        if child.dep_ == "prep" and child.lower_ == "of" and child.i > noun.i
+        for t in child.subtree
+    ]
     wh = "how many " + " ".join(
         token.text if token.pos_ == "PROPN" or token.ent_type_ else token.lower_
-        for token in [*phrase, *rate]
+        for token in [*phrase, *owner, *rate]
     )
+    wh = re.sub(r" (['’]s)\b", r"\1", wh)  # "Scott's party", not "Scott 's party"
     if noun.dep_ in SUBJECT_DEPS:
         return _Plan(verb=noun.head, removed=_subtree(noun), wh=wh, is_subject=True)
     if noun.dep_ in OBJECT_DEPS | {"npadvmod"} and noun.head.pos_ in ("VERB", "AUX"):
@@ -715,6 +727,7 @@ def _runs_together(kept: list[Token]) -> bool:
 def _has_pronoun(tokens: list[Token]) -> bool:
     """Pronouns and words like "here" or "thereafter" point outside the stem."""
     replaced = _REPLACEMENTS.get()
+    present = {token.i for token in tokens}
     named_subject: int | None = None
     for token in tokens:
         if token.dep_ in SUBJECT_DEPS and (token.i in replaced or token.lower_ not in PRONOUNS):
@@ -742,11 +755,17 @@ def _has_pronoun(tokens: list[Token]) -> bool:
         if (
             token.lower_ in BACK_NOUNS
             and token.dep_ in SUBJECT_DEPS
-            and all(child.dep_ == "det" and child.lower_ == "the" for child in token.children)
+            and all(
+                child.dep_ == "det" and child.lower_ == "the"
+                for child in token.children
+                if child.i in present and not child.is_punct
+            )
         ):
             return True  # "The rest was raised by ...": the rest of what?
         if token.lower_ in RELATIVE_TIME_WORDS and token.head.lower_ in TIME_UNITS:
             return True  # "from the following year": following which?
+        if token.lower_ == "same" and token.nbor().lower_ != "as":
+            return True  # "racing towards the same spot": the same as what?
         if token.lower_ == "then" and token.dep_ in ("pobj", "pcomp"):
             return True  # "by then", "until then": when was said before.
         if token.lower_ in ("later", "earlier") and any(

@@ -559,3 +559,17 @@ def test_a_participle_after_a_verbs_object_of_from_is_not_the_subjects():
     assert not any("vaccine means" in p for p in stems)
     assert any("in _____, became curious" in p for p in found.get("Berkeley", []))
     assert "12 September" not in found
+
+
+def test_how_many_keeps_whose_and_the_same_or_the_boy_point_outside():
+    text = (
+        "Scott's party reached the pole in January 1912. Three members of Scott's party died "
+        "on the return journey. Scott was racing towards the same spot with four men. The "
+        "boy, who was the son of Jenner's gardener, developed a slight fever in 1796."
+    )
+
+    stems = [s.prompt for c in build_candidates(read(text)) for s in c.stems]
+
+    assert any(p.startswith("How many members of Scott's party died") for p in stems)
+    assert not any("same spot" in p for p in stems)
+    assert not any(p.startswith("What did the boy") for p in stems)

@@ -244,6 +244,8 @@ def _question(answer: Span, kind: AnswerKind) -> Stem | None:
     kept = [answer.doc[i] for i in clause.kept if i not in plan.removed]
     if _runs_together(kept) or _cuts_relative_clause(kept):
         return None
+    if any(token.tag_ == "WRB" for token in kept):
+        return None  # "What did a storm approach from whenever?": a "whenever" clause is no fact.
     if any(token.tag_ in RELATIVE_TAGS and token.dep_ not in SUBJECT_DEPS for token in kept):
         # "... add to its list that?": the object is a relative pronoun whose noun is gone.
         return None
@@ -649,9 +651,19 @@ def _word(token: Token, clause: Clause) -> Piece:
     if replacement is not None:
         return replacement, NO_TOKEN
     text = token.text
-    if token.is_sent_start and not is_name(token) and text != "I":
+    if _opens_sentence(token) and not is_name(token) and text != "I":
         return text.lower(), token.i
     return text, token.i
+
+
+def _opens_sentence(token: Token) -> bool:
+    """The first word, or the first after a dateline that stems leave out ("STORVIK, Norway,
+    14 March — The fishing village ...")."""
+    if token.is_sent_start:
+        return True
+    replaced = _REPLACEMENTS.get()
+    before = token.doc[token.sent.start : token.i]
+    return bool(before) and all(replaced.get(t.i) == "" or t.is_space for t in before)
 
 
 def is_name(token: Token) -> bool:

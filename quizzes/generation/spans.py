@@ -49,7 +49,8 @@ ROYAL_TITLES = frozenset({"king", "queen", "emperor", "empress", "prince", "prin
 ERA_MARKERS = frozenset({"bc", "ad", "bce", "ce", "b.c.", "a.d.", "b.c.e.", "c.e."})
 MONTH_NAMES = frozenset(MONTHS)
 MAX_DAY = 31
-HEDGE_WORDS = ("about", "around", "circa", "roughly", "approximately")
+# Words that hedge a number or year: "about 1448", "c. 1450".
+HEDGE_WORDS = frozenset({"about", "around", "circa", "c.", "roughly", "approximately"})
 YEAR_PREPOSITIONS = frozenset({"in", "since", "until", "till", "by", "before", "after"})
 # Last words that make a named organisation or place a building: towers get towers.
 BUILDING_WORDS = frozenset(
@@ -106,7 +107,7 @@ def _trimmed(span: Span) -> Span | None:
 def _relabelled(span: Span | None) -> Span | None:
     if span is None:
         return None
-    words = [token for token in span if token.lower_ not in ("the", "a", "an", *HEDGE_WORDS)]
+    words = [token for token in span if token.lower_ not in HEDGE_WORDS | {"the", "a", "an"}]
     if not words:
         return span
     if span.label_ in NAME_LABELS and len(words) == 1 and words[0].lower_ in ERA_MARKERS:
@@ -133,7 +134,7 @@ def _is_bare_year(token: Token) -> bool:
     if any(child.dep_ in ("prep", "compound") for child in token.children):
         return False
     before = token.doc[token.i - 1] if token.i > 0 else None
-    if before is not None and before.lower_ in ("about", "around", "circa", "c."):
+    if before is not None and before.lower_ in HEDGE_WORDS:
         before = token.doc[token.i - 2] if token.i > 1 else None
     return (
         before is not None

@@ -11,6 +11,7 @@ from enum import StrEnum
 from spacy.tokens import Doc, Span, Token
 
 from quizzes.generation.clauses import (
+    LINKING_ADVERBS,
     SUBJECT_DEPS,
     Clause,
     across_semicolon,
@@ -54,12 +55,10 @@ TIME_FRAME_NOUNS = frozenset(
     | {"winter", "dawn", "end", "beginning", "start"}
 )
 DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
-# Nouns that, bare with "the", only point back: "the rest", "the situation", "the move".
-OPENING_LINKS = frozenset(
-    {"however", "meanwhile", "moreover", "nevertheless", "instead", "still", "also", "thus"}
-    | {"furthermore", "additionally", "indeed", "therefore", "later", "then", "consequently"}
-)
+# Words that tie a sentence to the one before ("However, ..."); a gap sentence drops them.
+OPENING_LINKS = LINKING_ADVERBS | {"consequently"}
 OPENING_LINK_RE = re.compile(rf"^(?:{'|'.join(sorted(OPENING_LINKS))}),\s*", re.IGNORECASE)
+# Nouns that, bare with "the", only point back: "the rest", "the situation", "the move".
 BACK_NOUNS = frozenset(
     {"rest", "remainder", "situation", "money", "cause", "move", "matter", "work"}
     | {"boy", "girl", "man", "woman"}  # "What did the boy develop?": which boy?
@@ -202,7 +201,10 @@ def lean_stem(
         _REPLACEMENTS.reset(token)
 
 
-def _clause_only_cloze(answer: Span) -> Stem | None:
+def _clause_only_cloze(answer: Span, *, look_past_clauseless: bool = False) -> Stem | None:
+    """The answer's clause with the answer blanked out, or None. The first verb above the
+    answer decides, unless `look_past_clauseless` lets a verb without a clause of its own
+    hand over to the next one up."""
     keep = frozenset(range(answer.start, answer.end))
     for verb in answer.root.ancestors:
         if verb.pos_ not in ("VERB", "AUX") or _is_reported(verb):
@@ -211,7 +213,10 @@ def _clause_only_cloze(answer: Span) -> Stem | None:
         if participle is not None:
             return participle
         clause = find_clause(verb, keep=keep)
-        return None if clause is None else _clause_cloze(clause, answer)
+        if clause is not None:
+            return _clause_cloze(clause, answer)
+        if not look_past_clauseless:
+            return None
     return None
 
 
@@ -800,21 +805,9 @@ def _has_pronoun(tokens: list[Token]) -> bool:
 
 def _cloze(sentence: Span, answer: Span) -> Stem | None:
     """The answer's clause with the answer blanked out: always grammatical, if less natural."""
-    keep = frozenset(range(answer.start, answer.end))
-    for verb in answer.root.ancestors:
-        if verb.pos_ not in ("VERB", "AUX") or _is_reported(verb):
-            continue
-        participle = _participle_cloze(verb, answer, keep=keep)
-        if participle is not None:
-            return participle
-        clause = find_clause(verb, keep=keep)
-        if clause is None:
-            continue
-        stem = _clause_cloze(clause, answer)
-        if stem is not None:
-            return stem
-        break
-    return _sentence_cloze(sentence, answer)
+    return _clause_only_cloze(answer, look_past_clauseless=True) or _sentence_cloze(
+        sentence, answer
+    )
 
 
 def _participle_cloze(verb: Token, answer: Span, *, keep: frozenset[int]) -> Stem | None:

@@ -5,15 +5,29 @@
   var form = document.getElementById("quiz_form");
   if (!form) return;
 
+  // The answer, the wrong choices and the other accepted wordings share one row of the form, and
+  // that row carries the class of each of its fields: hide a field by its own box, never by the
+  // row, or hiding one field hides the answer beside it too.
+  function fieldBoxes(question, name) {
+    var boxes = [];
+    question.querySelectorAll(".fieldBox.field-" + name).forEach(function (box) {
+      boxes.push(box.parentElement);
+    });
+    question.querySelectorAll(".form-row.field-" + name).forEach(function (row) {
+      if (!row.querySelector(".form-multiline")) boxes.push(row);
+    });
+    return boxes;
+  }
+
   function showFieldsFor(kindSelect) {
     var question = kindSelect.closest(".inline-related");
     if (!question) return;
     var multipleChoice = kindSelect.value === "multiple_choice";
-    question.querySelectorAll(".field-wrong_choices").forEach(function (el) {
-      el.style.display = multipleChoice ? "" : "none";
+    fieldBoxes(question, "wrong_choices").forEach(function (el) {
+      el.hidden = !multipleChoice;
     });
-    question.querySelectorAll(".field-also_accept").forEach(function (el) {
-      el.style.display = multipleChoice ? "none" : "";
+    fieldBoxes(question, "also_accept").forEach(function (el) {
+      el.hidden = multipleChoice;
     });
   }
 

@@ -9,6 +9,14 @@ def teacher(db):
     return make_teacher("ms_rivera")
 
 
+def pytest_configure(config):
+    """A test signs users in by the hundred: a deliberately slow hash would spend half the suite's
+    time there. The real hasher is still what `make serve` and `make run` use."""
+    from django.conf import settings
+
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 def pytest_report_header(config):
     from django.conf import settings
 

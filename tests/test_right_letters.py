@@ -4,6 +4,7 @@ online (the stored order) and on every printed version."""
 import json
 import math
 import random
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ from quizzes.importing import quiz_import
 from quizzes.models import Question, Quiz
 from quizzes.snapshots import quiz_snapshot
 from tests.builders import make_article, make_quiz
+from tests.test_handouts import quiz
 
 SAMPLE = Path(__file__).resolve().parents[1] / "quizzes" / "fixtures" / "sample_article.txt"
 
@@ -181,3 +183,13 @@ def test_quizzes_made_by_hand_each_get_their_own_seed():
     second = make_quiz(questions=0)
 
     assert first.generation_seed != second.generation_seed
+
+
+def test_printed_versions_depend_on_the_quizs_secret_seed_not_only_its_join_code():
+    snapshot = quiz(count=8)
+
+    one = class_set(replace(snapshot, generation_seed=1), versions=3, seed=0)
+    other = class_set(replace(snapshot, generation_seed=2), versions=3, seed=0)
+
+    assert one[0] == other[0]
+    assert one[1:] != other[1:]

@@ -17,7 +17,7 @@ from django.utils.http import content_disposition_header
 from django.utils.safestring import mark_safe
 
 from quizzes import admin_views, results, services
-from quizzes.admin_forms import ArticleForm, QuestionForm
+from quizzes.admin_forms import ArticleForm, OwnRowsFormSet, QuestionForm
 from quizzes.exceptions import QuizError
 from quizzes.exports import FORMAT_LABELS
 from quizzes.handouts import (
@@ -163,6 +163,7 @@ class ArticleAdmin(OwnedAdmin):
 class QuestionInline(admin.StackedInline):
     model = Question
     form = QuestionForm
+    formset = OwnRowsFormSet
     extra = 0
     fields = (
         ("order", "kind", "points"),
@@ -441,6 +442,7 @@ class ResponseInline(admin.TabularInline):
 
     model = Response
     form = ResponseForm
+    formset = OwnRowsFormSet
     extra = 0
     max_num = 0
     can_delete = False

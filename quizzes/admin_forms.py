@@ -137,6 +137,25 @@ class OwnRowsFormSet(BaseInlineFormSet):
             raise ValidationError(FOREIGN_ROW, code="foreign_row")
 
 
+class QuestionFormSet(OwnRowsFormSet):
+    """A quiz's questions: no more than the generator's limit, so its page always saves."""
+
+    def clean(self) -> None:
+        super().clean()
+        kept = [
+            form
+            for form in self.forms
+            if form not in self.deleted_forms and (form.instance.pk or form.has_changed())
+        ]
+        before = len(self.get_queryset())
+        if len(kept) > MAX_QUESTION_COUNT and len(kept) > before:
+            raise ValidationError(
+                f"A quiz holds at most {MAX_QUESTION_COUNT} questions; this would make "
+                f"{len(kept)}. Delete some, or put the rest in another quiz.",
+                code="too_many_questions",
+            )
+
+
 class QuestionForm(forms.ModelForm):
     """A question with its answers as plain text: one right answer, the wrong choices and the
     other accepted wordings one per line, so a teacher edits a whole question in one place."""

@@ -159,6 +159,11 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 LOGIN_URL = "admin:login"
 
+# A quiz's admin page posts ten fields per question: 1,018 for the largest quiz (100 questions)
+# with every question ticked for deletion. Django's default of 1,000 refused such a page with a
+# bare 400 and lost the edits; 2,500 leaves room for new questions added on the page.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 2500
+
 # Paper for printed handouts: A4 (most of the world) or LETTER (US, Canada).
 HANDOUT_PAGE_SIZE = env_str("HANDOUT_PAGE_SIZE", "A4").strip().upper()
 if HANDOUT_PAGE_SIZE not in ("A4", "LETTER"):

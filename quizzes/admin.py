@@ -17,9 +17,10 @@ from django.utils.http import content_disposition_header
 from django.utils.safestring import mark_safe
 
 from quizzes import admin_views, results, services
-from quizzes.admin_forms import ArticleForm, QuestionForm
+from quizzes.admin_forms import ArticleForm, OwnRowsFormSet, QuestionForm, QuestionFormSet
 from quizzes.exceptions import QuizError
 from quizzes.exports import FORMAT_LABELS
+from quizzes.generation.types import MAX_QUESTION_COUNT
 from quizzes.handouts import (
     MAX_VERSIONS,
     HandoutError,
@@ -163,7 +164,9 @@ class ArticleAdmin(OwnedAdmin):
 class QuestionInline(admin.StackedInline):
     model = Question
     form = QuestionForm
+    formset = QuestionFormSet
     extra = 0
+    max_num = MAX_QUESTION_COUNT
     fields = (
         ("order", "kind", "points"),
         "prompt",
@@ -441,6 +444,7 @@ class ResponseInline(admin.TabularInline):
 
     model = Response
     form = ResponseForm
+    formset = OwnRowsFormSet
     extra = 0
     max_num = 0
     can_delete = False

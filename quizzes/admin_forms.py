@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from django import forms
+from django.core.exceptions import ValidationError
+from django.forms.models import BaseInlineFormSet
 
 from quizzes.exceptions import ArticleInvalid
 from quizzes.generation.types import DEFAULT_QUESTION_COUNT, MAX_QUESTION_COUNT
@@ -108,6 +110,50 @@ class GenerateForm(forms.Form):
         if cleaned.get("multiple_choice", 0) + cleaned.get("short_answer", 0) == 0:
             raise forms.ValidationError("Ask for at least one question.", code="no_questions")
         return cleaned
+
+
+FOREIGN_ROW = "A row of this page was changed or removed meanwhile: reload the page and try again."
+
+
+class OwnRowsFormSet(BaseInlineFormSet):
+    """An inline formset whose hidden ids may name only the rows it shows.
+
+    Django checks a posted id against every row of the table, so an id changed in the page to
+    another quiz's (or another teacher's) row would pass, and the form would then save a new row
+    in its place. Here such an id is a form error on the page, and nothing is written.
+    """
+
+    def add_fields(self, form, index) -> None:
+        super().add_fields(form, index)
+        field = form.fields.get(self._pk_field.name)
+        if isinstance(field, forms.ModelChoiceField):
+            field.queryset = self.get_queryset()
+            field.error_messages["invalid_choice"] = FOREIGN_ROW
+
+    def clean(self) -> None:
+        super().clean()
+        # The id is a hidden field, whose error the admin does not show beside the row.
+        if any(self._pk_field.name in form.errors for form in self.forms):
+            raise ValidationError(FOREIGN_ROW, code="foreign_row")
+
+
+class QuestionFormSet(OwnRowsFormSet):
+    """A quiz's questions: no more than the generator's limit, so its page always saves."""
+
+    def clean(self) -> None:
+        super().clean()
+        kept = [
+            form
+            for form in self.forms
+            if form not in self.deleted_forms and (form.instance.pk or form.has_changed())
+        ]
+        before = len(self.get_queryset())
+        if len(kept) > MAX_QUESTION_COUNT and len(kept) > before:
+            raise ValidationError(
+                f"A quiz holds at most {MAX_QUESTION_COUNT} questions; this would make "
+                f"{len(kept)}. Delete some, or put the rest in another quiz.",
+                code="too_many_questions",
+            )
 
 
 class QuestionForm(forms.ModelForm):

@@ -3,6 +3,9 @@
 Everything in the file is checked before anything is written, and the writes happen in one
 transaction, so a bad file stores nothing. The restored quiz is always a new draft with a new join
 code: the old code may still belong to the original quiz, and a teacher reviews before publishing.
+For the same reason it gets its own random seed. A file whose right answers crowd some letters
+(written by hand, say, with every answer first) has them spread evenly, wrong choices keeping
+their order; a file that already spreads them keeps its order exactly.
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ from __future__ import annotations
 import json
 import logging
 import math
+import random
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,8 +22,10 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 
 from quizzes import services
+from quizzes.choiceorder import is_spread_evenly, place_right, spread_right_letters
 from quizzes.exceptions import ArticleInvalid, QuizError
 from quizzes.exports.jsonfile import FORMAT_NAME, FORMAT_VERSION
+from quizzes.generation.types import MAX_QUESTION_COUNT
 from quizzes.models import AcceptedAnswer, Article, Choice, Question, Quiz
 from quizzes.snapshots import MULTIPLE_CHOICE, SHORT_ANSWER
 
@@ -72,6 +78,7 @@ def quiz_import(*, owner: AbstractUser, data: bytes) -> Quiz:
         quiz = rows.quiz
         quiz.article, quiz.owner = article, owner
         services._save_with_join_code(quiz)
+        _spread_right_answers(rows.questions, rng=random.Random(quiz.generation_seed))
         for item in rows.questions:
             item.question.quiz = quiz
             item.question.save()
@@ -85,6 +92,23 @@ def quiz_import(*, owner: AbstractUser, data: bytes) -> Quiz:
     return quiz
 
 
+def _spread_right_answers(questions: list[QuestionRows], *, rng: random.Random) -> None:
+    sizes = [len(item.choices) for item in questions]
+    current = [
+        next((n for n, choice in enumerate(item.choices) if choice.is_correct), None)
+        for item in questions
+    ]
+    if is_spread_evenly(sizes, current):
+        return
+    for item, right, at in zip(questions, current, spread_right_letters(sizes, rng), strict=True):
+        if right is None or at is None:
+            continue
+        printed = place_right(len(item.choices), right=right, at=at)
+        item.choices[:] = [item.choices[index] for index in printed]
+        for position, choice in enumerate(item.choices, start=1):
+            choice.order = position
+
+
 def read_quiz_file(data: bytes) -> QuizRows:
     """Parse and check the whole file into unsaved rows; nothing touches the database."""
     document = _load(data)
@@ -92,6 +116,11 @@ def read_quiz_file(data: bytes) -> QuizRows:
     quiz_fields = _field(document, "quiz", dict, where="the file")
     article_fields = _field(document, "article", dict, where="the file")
     questions = _field(document, "questions", list, where="the file")
+    if len(questions) > MAX_QUESTION_COUNT:
+        raise ImportRejected(
+            f"The file has {len(questions):,} questions; a quiz holds at most "
+            f"{MAX_QUESTION_COUNT}. Split it into smaller quizzes."
+        )
     article = Article(
         title=_field(article_fields, "title", str, where="the article"),
         source=_field(article_fields, "source", str, where="the article", default=""),
@@ -158,10 +187,9 @@ def _quiz(fields: dict) -> Quiz:
         attempts_allowed=_field(
             fields, "attempts_allowed", int, where=where, default=defaults.attempts_allowed
         ),
-        generation_seed=_field(
-            fields, "generation_seed", int, where=where, default=defaults.generation_seed
-        ),
     )
+    # Checked, not restored: the new quiz has its own secret seed, as it has its own join code.
+    _field(fields, "generation_seed", int, where=where, default=None)
     _clean(quiz, where="The quiz", exclude=["article", "owner", "join_code"])
     return quiz
 

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
+from quizzes.choiceorder import new_quiz_seed
 from quizzes.joincodes import JOIN_CODE_MAX_LENGTH
 
 MAX_STUDENT_NAME_LENGTH = 100
@@ -67,7 +68,9 @@ class Quiz(models.Model):
         validators=[MinValueValidator(1)],
         help_text="How many times one student name may submit this quiz.",
     )
-    generation_seed = models.IntegerField(default=0, editable=False)
+    # The quiz's own secret random seed: where its right answers sit (online and on printed
+    # versions) and the questions it regenerates. Kept, so sheets and keys printed apart match.
+    generation_seed = models.IntegerField(default=new_quiz_seed, editable=False)
     created = models.DateTimeField(auto_now_add=True)
     published_at = models.DateTimeField(null=True, blank=True, editable=False)
     closed_at = models.DateTimeField(null=True, blank=True, editable=False)

@@ -15,6 +15,7 @@ from django.contrib.auth.models import AbstractUser, Group, Permission
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from quizzes.choiceorder import best_letter, place_right, spread_right_letters
 from quizzes.exceptions import ArticleInvalid, GenerationFailed, QuestionInvalid, QuizNotReady
 from quizzes.generation import (
     GenerationError,
@@ -75,29 +76,46 @@ def article_save(*, article: Article) -> Article:
 
 
 def build_quiz(article: Article, options: GenerationOptions, *, title: str | None = None) -> Quiz:
-    """Generate questions from the article and store them as a new draft quiz, all or nothing."""
+    """Generate questions from the article and store them as a new draft quiz, all or nothing.
+
+    `options.seed` picks the questions (the same text and seed give the same ones); where their
+    right answers sit comes from the new quiz's own random seed, spread evenly over the letters.
+    """
     try:
         drafts = generate(article.text, options)
     except GenerationError as error:
         raise GenerationFailed(str(error)) from error
-    rng = random.Random(options.seed)
     with transaction.atomic():
         quiz = Quiz(
-            article=article,
-            owner=article.owner,
-            title=(title or article.title).strip()[:200],
-            generation_seed=options.seed,
+            article=article, owner=article.owner, title=(title or article.title).strip()[:200]
         )
         _save_with_join_code(quiz)
-        for order, draft in enumerate(drafts, start=1):
-            question_create_from_draft(quiz=quiz, draft=draft, order=order, rng=rng)
+        rng = random.Random(quiz.generation_seed)
+        rights = spread_right_letters([_choice_count(draft) for draft in drafts], rng)
+        for order, (draft, right) in enumerate(zip(drafts, rights, strict=True), start=1):
+            question_create_from_draft(
+                quiz=quiz, draft=draft, order=order, right_letter=right, rng=rng
+            )
     logger.info("quiz %s built from article %s: %d questions", quiz.pk, article.pk, len(drafts))
     return quiz
 
 
+def _choice_count(draft: QuestionDraft) -> int:
+    if draft.kind != QuestionKind.MULTIPLE_CHOICE:
+        return 0
+    return 1 + len(draft.distractors)
+
+
 def question_create_from_draft(
-    *, quiz: Quiz, draft: QuestionDraft, order: int, rng: random.Random
+    *,
+    quiz: Quiz,
+    draft: QuestionDraft,
+    order: int,
+    right_letter: int | None,
+    rng: random.Random,
 ) -> Question:
+    """Store one draft; a multiple-choice one gets its right answer at `right_letter` (0 = A) and
+    its wrong choices shuffled around it."""
     question = Question.objects.create(
         quiz=quiz,
         kind=str(draft.kind),
@@ -115,11 +133,11 @@ def question_create_from_draft(
         ),
     )
     if draft.kind == QuestionKind.MULTIPLE_CHOICE:
-        options = [(draft.answer, True)] + [(text, False) for text in draft.distractors]
-        rng.shuffle(options)
+        texts = [draft.answer, *draft.distractors]
+        printed = place_right(len(texts), right=0, at=right_letter or 0, rng=rng)
         Choice.objects.bulk_create(
-            Choice(question=question, text=text, is_correct=correct, order=position)
-            for position, (text, correct) in enumerate(options, start=1)
+            Choice(question=question, text=texts[index], is_correct=index == 0, order=position)
+            for position, index in enumerate(printed, start=1)
         )
     accepted = list(dict.fromkeys([draft.answer, *draft.accepted_answers]))
     AcceptedAnswer.objects.bulk_create(
@@ -127,6 +145,21 @@ def question_create_from_draft(
         for position, text in enumerate(accepted, start=1)
     )
     return question
+
+
+def right_letters_of(
+    quiz: Quiz, *, exclude: Question | None = None
+) -> list[tuple[int, int | None]]:
+    """(number of choices, letter of the right one) of each of the quiz's questions, in order."""
+    questions = quiz.questions.prefetch_related("choices")
+    if exclude is not None and exclude.pk is not None:
+        questions = questions.exclude(pk=exclude.pk)
+    letters = []
+    for question in questions:
+        choices = list(question.choices.all())
+        right = next((n for n, choice in enumerate(choices) if choice.is_correct), None)
+        letters.append((len(choices), right))
+    return letters
 
 
 def quiz_create(*, quiz: Quiz) -> Quiz:
@@ -287,9 +320,15 @@ def question_regenerate(*, question: Question) -> Question:
         )
     with transaction.atomic():
         order = question.order
+        rng = random.Random(f"{quiz.generation_seed}:{question.pk}")
+        right = None
+        if _choice_count(fresh):
+            # Only this question's letters change; it takes the one the quiz is shortest of.
+            others = right_letters_of(quiz, exclude=question)
+            right = best_letter(_choice_count(fresh), others=others, rng=rng)
         question.delete()
         replacement = question_create_from_draft(
-            quiz=quiz, draft=fresh, order=order, rng=random.Random(quiz.generation_seed + order)
+            quiz=quiz, draft=fresh, order=order, right_letter=right, rng=rng
         )
     logger.info("question %s regenerated as %s in quiz %s", question.pk, replacement.pk, quiz.pk)
     return replacement
@@ -302,21 +341,36 @@ def _answer_key_text(question: Question) -> str:
 
 
 def _choices_set(question: Question, *, answer: str, wrong: list[str]) -> None:
-    """Keep the letters students and printed sheets know: choices that stay keep their place,
-    and a new choice goes to a random place, so the right answer never drifts to the top."""
+    """Keep the letters students and printed sheets know: choices that stay keep their place, a
+    retyped right answer takes the old one's letter, retyped wrong choices take the freed
+    places (extra ones go last), and a right answer that needs a new place goes to the letter
+    the quiz is shortest of, so the right answers stay spread over the letters."""
     correct_of = {answer: True, **dict.fromkeys(wrong, False)}
-    kept = []
+    slots: list[Choice | None] = []
+    freed_right: int | None = None
     for choice in question.choices.order_by("order", "pk"):
         if choice.text in correct_of:
             choice.is_correct = correct_of.pop(choice.text)
-            kept.append(choice)
-        else:
-            choice.delete()
-    rng = random.Random(f"{question.pk}:{len(kept)}")
-    for text, correct in correct_of.items():
-        kept.insert(
-            rng.randint(0, len(kept)), Choice(question=question, text=text, is_correct=correct)
-        )
+            slots.append(choice)
+            continue
+        if choice.is_correct:
+            freed_right = len(slots)
+        slots.append(None)
+        choice.delete()
+    new_right = answer if answer in correct_of else None
+    new_wrong = [Choice(question=question, text=text) for text in correct_of if text != answer]
+    if new_right is not None and freed_right is not None:
+        slots[freed_right] = Choice(question=question, text=new_right, is_correct=True)
+        new_right = None
+    for position, slot in enumerate(slots):
+        if slot is None and new_wrong:
+            slots[position] = new_wrong.pop(0)
+    kept = [slot for slot in slots if slot is not None] + new_wrong
+    if new_right is not None:
+        rng = random.Random(f"{question.quiz.generation_seed}:{question.pk}:{len(kept)}")
+        others = right_letters_of(question.quiz, exclude=question)
+        at = best_letter(len(kept) + 1, others=others, rng=rng)
+        kept.insert(at, Choice(question=question, text=new_right, is_correct=True))
     for order, choice in enumerate(kept, start=1):
         choice.order = order
         choice.save()

@@ -45,6 +45,8 @@ def test_export_quiz_json_then_import_quiz_restores_the_quiz_and_prints_its_code
     assert restored.status == Quiz.Status.DRAFT
     saved = json.loads(backup.read_text(encoding="utf-8"))
     again = json.loads(export_quiz(quiz_snapshot(quiz=restored), "json").data)
+    # A restored quiz gets its own secret seed, as it gets its own join code.
+    assert again["quiz"].pop("generation_seed") != saved["quiz"].pop("generation_seed")
     assert {**again, "exported_at": None} == {**saved, "exported_at": None}
 
 

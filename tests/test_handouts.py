@@ -287,16 +287,17 @@ def test_another_seed_shuffles_the_later_versions_differently():
 
 
 def test_versions_differ_from_each_other_even_when_the_quiz_allows_few_orders():
-    # Two questions with two choices each allow 2 * 2 * 2 = 8 layouts.
+    # Two questions with two choices each: 2 question orders times 2 ways to put one right
+    # answer at A and the other at B make 4 evenly spread layouts, besides the quiz's own.
     snapshot = quiz(question(1, choices=2), question(2, choices=2))
 
-    versions = class_set(snapshot, versions=8, seed=0)
+    versions = class_set(snapshot, versions=5, seed=0)
 
     layouts = {
         tuple((item.prompt, tuple(c.text for c in item.choices)) for item in version.questions)
         for version in versions
     }
-    assert len(layouts) == 8
+    assert len(layouts) == 5
 
 
 def test_version_letters_go_on_past_z_like_spreadsheet_columns():

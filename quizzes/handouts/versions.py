@@ -2,8 +2,10 @@
 
 Version A keeps the quiz's own order, so its sheet and key match what the teacher reviewed in the
 admin. Every later version shuffles its questions and their choices with a `random.Random` seeded
-from the join code, the seed and the version's position: the same quiz and seed always give the
-same class set, so a sheet printed today and a key printed next week still agree.
+from the quiz's own secret seed, the join code, the handout seed and the version's position: the
+same quiz and seed always give the same class set, so a sheet printed today and a key printed next
+week still agree, while nobody can work out a version's letters from the join code. Each version
+spreads its right answers evenly over the letters (see `quizzes.choiceorder`).
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import random
 import string
 from dataclasses import dataclass, replace
 
+from quizzes.choiceorder import place_right, spread_right_letters
 from quizzes.exceptions import QuizError
 from quizzes.snapshots import QuestionSnapshot, QuizSnapshot
 
@@ -64,7 +67,7 @@ def class_set(snapshot: QuizSnapshot, *, versions: int, seed: int) -> tuple[Hand
     original = tuple(range(len(snapshot.questions)))
     layouts = [(original, tuple(_identity(question) for question in snapshot.questions))]
     for index in range(1, versions):
-        rng = random.Random(f"{snapshot.join_code}:{seed}:{index}")
+        rng = random.Random(f"{snapshot.generation_seed}:{snapshot.join_code}:{seed}:{index}")
         for _ in range(MAX_SHUFFLE_ATTEMPTS):
             layout = _shuffled_layout(snapshot, rng)
             if layout not in layouts:
@@ -86,11 +89,17 @@ def _identity(question: QuestionSnapshot) -> tuple[int, ...]:
 def _shuffled_layout(snapshot: QuizSnapshot, rng: random.Random) -> _Layout:
     order = list(range(len(snapshot.questions)))
     rng.shuffle(order)
+    sizes = [len(question.choices) for question in snapshot.questions]
+    rights = spread_right_letters(sizes, rng)
     choice_orders = []
-    for question in snapshot.questions:
-        choice_order = list(_identity(question))
-        rng.shuffle(choice_order)
-        choice_orders.append(tuple(choice_order))
+    for question, at in zip(snapshot.questions, rights, strict=True):
+        right = next((n for n, choice in enumerate(question.choices) if choice.is_correct), None)
+        if right is None or at is None:
+            choice_order = list(_identity(question))
+            rng.shuffle(choice_order)
+            choice_orders.append(tuple(choice_order))
+        else:
+            choice_orders.append(place_right(len(question.choices), right=right, at=at, rng=rng))
     return tuple(order), tuple(choice_orders)
 
 

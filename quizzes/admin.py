@@ -206,7 +206,7 @@ class QuizForm(forms.ModelForm):
             "title",
             "shuffle_questions",
             "shuffle_choices",
-            "show_answers",
+            "answers_shown",
             "attempts_allowed",
         )
 
@@ -230,7 +230,7 @@ class QuizAdmin(OwnedAdmin):
             {
                 "fields": (
                     ("shuffle_questions", "shuffle_choices"),
-                    "show_answers",
+                    "answers_shown",
                     "attempts_allowed",
                 )
             },

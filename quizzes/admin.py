@@ -209,7 +209,7 @@ class QuizForm(forms.ModelForm):
             "title",
             "shuffle_questions",
             "shuffle_choices",
-            "show_answers",
+            "answers_shown",
             "attempts_allowed",
         )
 
@@ -233,7 +233,7 @@ class QuizAdmin(OwnedAdmin):
             {
                 "fields": (
                     ("shuffle_questions", "shuffle_choices"),
-                    "show_answers",
+                    "answers_shown",
                     "attempts_allowed",
                 )
             },

@@ -21,6 +21,7 @@ from django.utils import timezone
 from quizzes.exceptions import AttemptNotFound, AttemptRefused, QuizUnavailable
 from quizzes.grading import Answer, AnswerKey, grade
 from quizzes.models import Attempt, Choice, Question, Quiz, Response
+from quizzes.names import student_name_key
 
 logger = logging.getLogger(__name__)
 
@@ -121,9 +122,21 @@ def paper_new(*, quiz: Quiz, rng: random.Random) -> Paper:
 
 
 def attempts_left(*, quiz: Quiz, student_name: str) -> int:
-    """Names are compared without case: "ada" and "Ada" are one student."""
-    used = quiz.attempts.filter(student_name__iexact=student_name, submitted__isnull=False).count()
+    """Names are compared by their key: "åsa", "Åsa" and "ÅSA" are one student."""
+    used = quiz.attempts.filter(
+        student_key=student_name_key(student_name), submitted__isnull=False
+    ).count()
     return max(quiz.attempts_allowed - used, 0)
+
+
+def answers_visible(quiz: Quiz) -> bool:
+    """Whether a student who has submitted may see the right answers now. Once the quiz is
+    closed no one can start an attempt, so the answers can no longer help anyone's score."""
+    if quiz.answers_shown == Quiz.AnswersShown.AFTER_SUBMIT:
+        return True
+    if quiz.answers_shown == Quiz.AnswersShown.AFTER_CLOSE:
+        return quiz.status == Quiz.Status.CLOSED
+    return False
 
 
 def _refuse_if_used_up(quiz: Quiz, student_name: str) -> None:
@@ -135,12 +148,15 @@ def _refuse_if_used_up(quiz: Quiz, student_name: str) -> None:
 
 
 def attempt_start(*, quiz: Quiz, student_name: str, resume: int | None = None) -> Attempt:
-    """Start an attempt, or go back to the one this browser already started."""
+    """Start an attempt, or go back to the one this browser already started.
+
+    `student_name` is the name as cleaned by `quizzes.names.student_name_clean`."""
     if quiz.status != Quiz.Status.PUBLISHED:
         raise QuizUnavailable("This quiz is not open.")
+    student_key = student_name_key(student_name)
     if resume is not None:
         attempt = quiz.attempts.filter(
-            pk=resume, submitted__isnull=True, student_name=student_name
+            pk=resume, submitted__isnull=True, student_key=student_key
         ).first()
         if attempt is not None:
             return attempt
@@ -149,6 +165,7 @@ def attempt_start(*, quiz: Quiz, student_name: str, resume: int | None = None) -
     attempt = Attempt.objects.create(
         quiz=quiz,
         student_name=student_name,
+        student_key=student_key,
         submission_token=uuid.uuid4(),
         layout=paper.to_json(),
     )
@@ -202,6 +219,8 @@ def attempt_submit(*, token: uuid.UUID, answers: Mapping[int, str]) -> Submissio
             raise AttemptNotFound("This page is out of date: join the quiz again.")
         if attempt.submitted is not None:
             return Submission(attempt=attempt, already_submitted=True)
+        # The lock above covers the joined quiz row too (and SQLite's write lock everything), so
+        # one submission per quiz at a time: two attempts under one name cannot both pass this.
         quiz = attempt.quiz
         _refuse_if_used_up(quiz, attempt.student_name)
         paper = Paper.from_json(attempt.layout)

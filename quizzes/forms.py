@@ -9,6 +9,7 @@ from django import forms
 from quizzes.attempts import Paper, PaperQuestion
 from quizzes.joincodes import JOIN_CODE_MAX_LENGTH, is_valid_join_code, normalise_join_code
 from quizzes.models import MAX_STUDENT_NAME_LENGTH
+from quizzes.names import NameRefused, student_name_clean
 
 # Room for a code typed with spaces or dashes, e.g. "ABC-DEF".
 JOIN_CODE_INPUT_LENGTH = 16
@@ -55,10 +56,15 @@ class JoinForm(forms.Form):
         return code
 
     def clean_name(self) -> str:
-        name = " ".join(self.cleaned_data["name"].split())
+        try:
+            name = student_name_clean(self.cleaned_data["name"])
+        except NameRefused as error:
+            raise forms.ValidationError(str(error), code="misleading") from None
         if not name:
+            raise forms.ValidationError(NAME_REQUIRED, code="empty")
+        if len(name) > MAX_STUDENT_NAME_LENGTH:  # NFKC can lengthen a name: "㍿" is "株式会社"
             raise forms.ValidationError(
-                "Type your name so your teacher knows whose answers these are.", code="empty"
+                f"Keep your name to at most {MAX_STUDENT_NAME_LENGTH} characters.", code="long"
             )
         return name
 

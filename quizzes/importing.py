@@ -24,7 +24,7 @@ from django.db import models, transaction
 from quizzes import services
 from quizzes.choiceorder import is_spread_evenly, place_right, spread_right_letters
 from quizzes.exceptions import ArticleInvalid, QuizError
-from quizzes.exports.jsonfile import FORMAT_NAME, FORMAT_VERSION
+from quizzes.exports.jsonfile import FORMAT_NAME, FORMAT_VERSION, READABLE_VERSIONS
 from quizzes.generation.types import MAX_QUESTION_COUNT
 from quizzes.models import AcceptedAnswer, Article, Choice, Question, Quiz
 from quizzes.snapshots import MULTIPLE_CHOICE, SHORT_ANSWER
@@ -112,7 +112,7 @@ def _spread_right_answers(questions: list[QuestionRows], *, rng: random.Random) 
 def read_quiz_file(data: bytes) -> QuizRows:
     """Parse and check the whole file into unsaved rows; nothing touches the database."""
     document = _load(data)
-    _check_header(document)
+    version = _check_header(document)
     quiz_fields = _field(document, "quiz", dict, where="the file")
     article_fields = _field(document, "article", dict, where="the file")
     questions = _field(document, "questions", list, where="the file")
@@ -127,7 +127,7 @@ def read_quiz_file(data: bytes) -> QuizRows:
         text=_field(article_fields, "text", str, where="the article"),
     )
     _clean(article, where="The article", exclude=["owner", "word_count"])
-    quiz = _quiz(quiz_fields)
+    quiz = _quiz(quiz_fields, version=version)
     return QuizRows(
         article=article,
         quiz=quiz,
@@ -157,19 +157,21 @@ def _load(data: bytes) -> dict:
     return document
 
 
-def _check_header(document: dict) -> None:
+def _check_header(document: dict) -> int:
     name = document.get("format")
     if name != FORMAT_NAME:
         found = "missing" if name is None else repr(name)
         raise ImportRejected(f"Not a quiz file (format is {found}, not {FORMAT_NAME!r}).")
     version = document.get("version")
-    if version != FORMAT_VERSION or isinstance(version, bool):
+    if version not in READABLE_VERSIONS or isinstance(version, bool):
+        readable = " and ".join(str(number) for number in READABLE_VERSIONS)
         raise ImportRejected(
-            f"This file is version {version}; this site reads version {FORMAT_VERSION}."
+            f"This file is version {version}; this site reads versions {readable}."
         )
+    return version
 
 
-def _quiz(fields: dict) -> Quiz:
+def _quiz(fields: dict, *, version: int) -> Quiz:
     where = "the quiz"
     defaults = Quiz()
     quiz = Quiz(
@@ -181,9 +183,7 @@ def _quiz(fields: dict) -> Quiz:
         shuffle_choices=_field(
             fields, "shuffle_choices", bool, where=where, default=defaults.shuffle_choices
         ),
-        show_answers=_field(
-            fields, "show_answers", bool, where=where, default=defaults.show_answers
-        ),
+        answers_shown=_answers_shown(fields, version=version, default=defaults.answers_shown),
         attempts_allowed=_field(
             fields, "attempts_allowed", int, where=where, default=defaults.attempts_allowed
         ),
@@ -192,6 +192,16 @@ def _quiz(fields: dict) -> Quiz:
     _field(fields, "generation_seed", int, where=where, default=None)
     _clean(quiz, where="The quiz", exclude=["article", "owner", "join_code"])
     return quiz
+
+
+def _answers_shown(fields: dict, *, version: int, default: str) -> str:
+    if version < FORMAT_VERSION:
+        # Version 1's yes/no, mapped as migration 0006 mapped the database.
+        shown = _field(fields, "show_answers", bool, where="the quiz", default=None)
+        if shown is None:
+            return default
+        return Quiz.AnswersShown.AFTER_CLOSE if shown else Quiz.AnswersShown.NEVER
+    return _field(fields, "answers_shown", str, where="the quiz", default=default)
 
 
 def _question(fields: Any, *, number: int) -> QuestionRows:  # Any: unchecked JSON

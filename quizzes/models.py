@@ -60,8 +60,22 @@ class Quiz(models.Model):
     join_code = models.CharField(max_length=JOIN_CODE_MAX_LENGTH, unique=True, editable=False)
     shuffle_questions = models.BooleanField(default=False)
     shuffle_choices = models.BooleanField(default=True)
-    show_answers = models.BooleanField(
-        default=True, help_text="After submitting, students see the right answers and sources."
+
+    class AnswersShown(models.TextChoices):
+        NEVER = "never", "Never (students see their score only)"
+        AFTER_SUBMIT = "after_submit", "Right after each student submits"
+        AFTER_CLOSE = "after_close", "Once the quiz is closed"
+
+    answers_shown = models.CharField(
+        "show the right answers",
+        max_length=12,
+        choices=AnswersShown.choices,
+        default=AnswersShown.AFTER_CLOSE,
+        help_text=(
+            "When students see the right answers and sources on their result page; their score "
+            "shows at once. Right after submitting lets the first to submit pass the answers on, "
+            "or rejoin under another name with them."
+        ),
     )
     attempts_allowed = models.PositiveSmallIntegerField(
         default=1,
@@ -151,6 +165,9 @@ class AcceptedAnswer(models.Model):
 class Attempt(models.Model):
     quiz = models.ForeignKey(Quiz, on_delete=models.PROTECT, related_name="attempts")
     student_name = models.CharField(max_length=MAX_STUDENT_NAME_LENGTH)
+    # The name as names are compared ("Åsa" and "åsa" are one student), so attempts are counted
+    # per student whatever the database's own idea of case.
+    student_key = models.TextField(editable=False, default="")
     # The form carries this token so a double click or a resent form stores one attempt.
     submission_token = models.UUIDField(unique=True, null=True, blank=True, editable=False)
     started = models.DateTimeField(auto_now_add=True)
@@ -166,6 +183,7 @@ class Attempt(models.Model):
 
     class Meta:
         ordering = ["-started"]
+        indexes = [models.Index(fields=["quiz", "student_key"], name="attempt_quiz_student")]
 
     def __str__(self) -> str:
         return f"{self.student_name} — {self.quiz.title}"

@@ -94,7 +94,7 @@ class QuizSnapshot:
     # The quiz's options, with the model's defaults, so a JSON backup restores them too.
     shuffle_questions: bool = False
     shuffle_choices: bool = True
-    show_answers: bool = True
+    answers_shown: str = "after_close"
     attempts_allowed: int = 1
     generation_seed: int = 0
 
@@ -172,7 +172,7 @@ def quiz_snapshot(*, quiz: Quiz) -> QuizSnapshot:
         ),
         shuffle_questions=quiz.shuffle_questions,
         shuffle_choices=quiz.shuffle_choices,
-        show_answers=quiz.show_answers,
+        answers_shown=quiz.answers_shown,
         attempts_allowed=quiz.attempts_allowed,
         generation_seed=quiz.generation_seed,
     )

@@ -13,7 +13,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from quizzes import attempts, throttle
-from quizzes.exceptions import AttemptNotFound, AttemptRefused
+from quizzes.exceptions import AttemptNotFound, AttemptRefused, QuizUnavailable
 from quizzes.forms import JoinForm, QuizForm
 from quizzes.joincodes import normalise_join_code
 from quizzes.models import Attempt, Quiz
@@ -27,26 +27,46 @@ ATTEMPTS_SESSION_KEY = "attempts"
 def _too_many_failures() -> str:
     minutes = max(settings.JOIN_FAILURE_WINDOW_SECONDS // 60, 1)
     return (
-        f"Too many wrong codes from this device. Wait {minutes} minutes, then check the code "
-        "with your teacher."
+        f"Too many wrong codes from this device or network. Wait {minutes} minutes, then check "
+        "the code with your teacher."
     )
 
 
-UNAVAILABLE_MESSAGES = {
-    None: "There is no quiz with that code. Check it with your teacher.",
-    Quiz.Status.DRAFT: "This quiz is not open yet. Ask your teacher when it starts.",
+# One answer for a code that is unknown, a draft or closed, on every page that takes a code, so
+# trying codes tells nothing about which quizzes exist. Only a browser that holds an attempt of
+# the quiz learns more (HELD_MESSAGES).
+NO_OPEN_QUIZ = (
+    "There is no open quiz with that code. Check the code with your teacher: "
+    "a quiz takes answers only while it is open."
+)
+HELD_MESSAGES = {
+    Quiz.Status.DRAFT: "This quiz is not open at the moment. Ask your teacher when it opens.",
     Quiz.Status.CLOSED: "This quiz is closed: it no longer takes answers.",
 }
+OUT_OF_DATE = "This quiz page is out of date. Join the quiz again with your code."
 
 
-def _find_quiz(code: str) -> Quiz | None:
+def _open_quiz(code: str) -> Quiz | None:
     return (
-        Quiz.objects.filter(join_code=normalise_join_code(code)).select_related("article").first()
+        Quiz.objects.published()
+        .filter(join_code=normalise_join_code(code))
+        .select_related("article")
+        .first()
     )
 
 
-def _session_attempt_id(request: HttpRequest, quiz: Quiz) -> int | None:
-    return request.session.get(ATTEMPTS_SESSION_KEY, {}).get(quiz.join_code)
+def _held_attempt(request: HttpRequest, code: str) -> Attempt | None:
+    """The attempt this browser started on this code's quiz, whatever the quiz's state now.
+    Holding one is what lets a student through while their address is blocked."""
+    join_code = normalise_join_code(code)
+    attempt_id = request.session.get(ATTEMPTS_SESSION_KEY, {}).get(join_code)
+    if attempt_id is None:
+        return None
+    return (
+        Attempt.objects.select_related("quiz__article")
+        .filter(pk=attempt_id, quiz__join_code=join_code)
+        .first()
+    )
 
 
 def _remember_attempt(request: HttpRequest, attempt: Attempt) -> None:
@@ -55,39 +75,49 @@ def _remember_attempt(request: HttpRequest, attempt: Attempt) -> None:
     request.session[ATTEMPTS_SESSION_KEY] = known
 
 
-def _unavailable(request: HttpRequest, quiz: Quiz | None) -> HttpResponse:
-    status = quiz.status if quiz else None
-    return render(
-        request,
-        "quizzes/unavailable.html",
-        {"message": UNAVAILABLE_MESSAGES[status]},
-        status=404 if quiz is None else 403,
-    )
+def _message(request: HttpRequest, message: str, *, status: int) -> HttpResponse:
+    return render(request, "quizzes/unavailable.html", {"message": message}, status=status)
+
+
+def _blocked(request: HttpRequest) -> HttpResponse:
+    return _message(request, _too_many_failures(), status=429)
+
+
+def _no_open_quiz(request: HttpRequest) -> HttpResponse:
+    # Drafts and closed quizzes count too, so the throttle tells no more than the page.
+    throttle.join_failed(request)
+    return _message(request, NO_OPEN_QUIZ, status=404)
 
 
 @require_http_methods(["GET", "POST"])
 def join(request: HttpRequest) -> HttpResponse:
     initial = {"code": request.GET.get("code", "")[:16]}
     form = JoinForm(request.POST or None, initial=initial)
-    if request.method == "POST" and throttle.join_blocked(request):
+    held = _held_attempt(request, request.POST.get("code", "")) if request.POST else None
+    if held is None and throttle.join_blocked(request):
+        if request.method == "GET":  # told before typing: the form would be refused anyway
+            return _blocked(request)
         form.is_valid()
         form.add_error("code", _too_many_failures())
         return render(request, "quizzes/join.html", {"form": form}, status=429)
     if request.method == "POST" and not form.is_valid() and "code" in form.errors:
         throttle.join_failed(request)
     if request.method == "POST" and form.is_valid():
-        quiz = _find_quiz(form.cleaned_data["code"])
-        if quiz is None:
+        quiz = _open_quiz(form.cleaned_data["code"])
+        if quiz is None and held is not None:
+            form.add_error("code", HELD_MESSAGES.get(held.quiz.status, NO_OPEN_QUIZ))
+        elif quiz is None:
             throttle.join_failed(request)
-        if quiz is None or quiz.status != Quiz.Status.PUBLISHED:
-            form.add_error("code", UNAVAILABLE_MESSAGES[quiz.status if quiz else None])
+            form.add_error("code", NO_OPEN_QUIZ)
         else:
             try:
                 attempt = attempts.attempt_start(
                     quiz=quiz,
                     student_name=form.cleaned_data["name"],
-                    resume=_session_attempt_id(request, quiz),
+                    resume=held.pk if held else None,
                 )
+            except QuizUnavailable:  # closed since it was looked up
+                form.add_error("code", NO_OPEN_QUIZ)
             except AttemptRefused as error:
                 form.add_error("name", str(error))
             else:
@@ -99,45 +129,42 @@ def join(request: HttpRequest) -> HttpResponse:
 @never_cache  # the back button must ask again, and be sent to the result once submitted
 @require_http_methods(["GET", "POST"])
 def quiz_page(request: HttpRequest, code: str) -> HttpResponse:
-    if request.method == "GET":
-        attempt = _own_open_attempt(request, code)
+    if request.method == "POST":
+        attempt = _attempt_for_token(code, request.POST.get("token", ""))
         if attempt is not None:
-            paper = attempts.Paper.from_json(attempt.layout)
-            form = QuizForm(paper=paper, initial={"token": attempt.submission_token})
-            return _render_quiz(request, attempt.quiz, attempt, form)
+            # The token proves this is a student's own page: never throttled.
+            return _submit(request, attempt)
+    else:
+        attempt = _held_attempt(request, code)
+        if attempt is not None:
+            return _show_held(request, attempt)
     if throttle.join_blocked(request):
-        return render(
-            request, "quizzes/unavailable.html", {"message": _too_many_failures()}, status=429
-        )
-    quiz = _find_quiz(code)
+        return _blocked(request)
+    quiz = _open_quiz(code)
     if quiz is None:
-        # Trying codes in the address bar counts like trying them in the form.
-        throttle.join_failed(request)
-    if request.method == "POST" and quiz is not None:
-        return _submit(request, quiz)
-    if quiz is None or quiz.status != Quiz.Status.PUBLISHED:
-        return _unavailable(request, quiz)
-    attempt = quiz.attempts.filter(pk=_session_attempt_id(request, quiz)).first()
-    if attempt is None:
-        return redirect(f"{reverse('quizzes:join')}?code={quiz.join_code}")
-    return redirect("quizzes:result", code=quiz.join_code)
+        return _no_open_quiz(request)
+    if request.method == "POST":
+        return _message(request, OUT_OF_DATE, status=400)
+    return redirect(f"{reverse('quizzes:join')}?code={quiz.join_code}")
 
 
-def _own_open_attempt(request: HttpRequest, code: str) -> Attempt | None:
-    """The attempt this browser is answering on this quiz, found in one query: the common case
-    (a student loading or reloading the page) needs nothing else."""
-    join_code = normalise_join_code(code)
-    attempt_id = request.session.get(ATTEMPTS_SESSION_KEY, {}).get(join_code)
-    if attempt_id is None:
+def _show_held(request: HttpRequest, attempt: Attempt) -> HttpResponse:
+    quiz = attempt.quiz
+    if attempt.submitted is not None:
+        return redirect("quizzes:result", code=quiz.join_code)
+    if quiz.status != Quiz.Status.PUBLISHED:
+        return _message(request, HELD_MESSAGES[quiz.status], status=403)
+    paper = attempts.Paper.from_json(attempt.layout)
+    form = QuizForm(paper=paper, initial={"token": attempt.submission_token})
+    return _render_quiz(request, quiz, attempt, form)
+
+
+def _attempt_for_token(code: str, token: str) -> Attempt | None:
+    if not _is_uuid(token):
         return None
     return (
         Attempt.objects.select_related("quiz__article")
-        .filter(
-            pk=attempt_id,
-            quiz__join_code=join_code,
-            quiz__status=Quiz.Status.PUBLISHED,
-            submitted__isnull=True,
-        )
+        .filter(submission_token=token, quiz__join_code=normalise_join_code(code))
         .first()
     )
 
@@ -156,16 +183,8 @@ def _render_quiz(request, quiz: Quiz, attempt: Attempt, form: QuizForm, status: 
     )
 
 
-def _submit(request: HttpRequest, quiz: Quiz) -> HttpResponse:
-    token = request.POST.get("token", "")
-    attempt = quiz.attempts.filter(submission_token=token).first() if _is_uuid(token) else None
-    if attempt is None:
-        return render(
-            request,
-            "quizzes/unavailable.html",
-            {"message": "This quiz page is out of date. Join the quiz again with your code."},
-            status=400,
-        )
+def _submit(request: HttpRequest, attempt: Attempt) -> HttpResponse:
+    quiz = attempt.quiz
     if attempt.submitted is not None:
         _remember_attempt(request, attempt)
         return redirect("quizzes:result", code=quiz.join_code)
@@ -189,18 +208,24 @@ def _is_uuid(value: str) -> bool:
     return True
 
 
+@never_cache  # a student who comes back once the quiz is closed must get the answers
+@require_http_methods(["GET"])
 def result(request: HttpRequest, code: str) -> HttpResponse:
-    quiz = _find_quiz(code)
-    attempt_id = _session_attempt_id(request, quiz) if quiz else None
-    attempt = (
-        Attempt.objects.filter(pk=attempt_id, quiz=quiz, submitted__isnull=False)
-        .prefetch_related("responses__question")
-        .first()
-        if attempt_id
-        else None
-    )
-    if attempt is None:
-        return redirect(f"{reverse('quizzes:join')}?code={quiz.join_code if quiz else ''}")
+    attempt = _held_attempt(request, code)
+    if attempt is not None and attempt.submitted is None:
+        return redirect("quizzes:quiz", code=attempt.quiz.join_code)
+    if attempt is not None:
+        return _render_result(request, attempt)
+    if throttle.join_blocked(request):
+        return _blocked(request)
+    quiz = _open_quiz(code)
+    if quiz is None:
+        return _no_open_quiz(request)
+    return redirect(f"{reverse('quizzes:join')}?code={quiz.join_code}")
+
+
+def _render_result(request: HttpRequest, attempt: Attempt) -> HttpResponse:
+    quiz = attempt.quiz
     can_retake = (
         quiz.status == Quiz.Status.PUBLISHED
         and attempts.attempts_left(quiz=quiz, student_name=attempt.student_name) > 0
@@ -211,7 +236,9 @@ def result(request: HttpRequest, code: str) -> HttpResponse:
         {
             "quiz": quiz,
             "attempt": attempt,
-            "responses": list(attempt.responses.all()),
+            "responses": list(attempt.responses.select_related("question")),
+            "answers_visible": attempts.answers_visible(quiz),
+            "answers_later": quiz.answers_shown == Quiz.AnswersShown.AFTER_CLOSE,
             "can_retake": can_retake,
         },
     )

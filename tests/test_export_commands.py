@@ -110,7 +110,7 @@ def test_export_quiz_into_a_missing_folder_says_it_cannot_write(tmp_path):
     ("data", "message"),
     [
         (b"not json at all", "Not JSON: Expecting value at line 1 column 1."),
-        (b'{"format": "quizsite-quiz", "version": 2}', "this site reads version 1"),
+        (b'{"format": "quizsite-quiz", "version": 3}', "this site reads versions 1 and 2"),
         (b'{"format": "other"}', "Not a quiz file"),
     ],
 )

@@ -48,7 +48,7 @@ def options(quiz: Quiz) -> tuple:
         quiz.title,
         quiz.shuffle_questions,
         quiz.shuffle_choices,
-        quiz.show_answers,
+        quiz.answers_shown,
         quiz.attempts_allowed,
         quiz.article.title,
         quiz.article.source,
@@ -65,7 +65,7 @@ def without_seed(document: dict) -> dict:
 def valid_document() -> dict:
     return {
         "format": "quizsite-quiz",
-        "version": 1,
+        "version": 2,
         "quiz": {"title": "Rivers"},
         "article": {"title": "Rivers", "text": "The Nile is long. The Amazon is wide."},
         "questions": [
@@ -91,7 +91,7 @@ def encode(document: dict) -> bytes:
 def test_export_then_import_then_export_gives_the_same_json_but_the_date_and_seed():
     original = make_special_quiz()
     Quiz.objects.filter(pk=original.pk).update(
-        shuffle_questions=True, show_answers=False, attempts_allowed=3, generation_seed=42
+        shuffle_questions=True, answers_shown="never", attempts_allowed=3, generation_seed=42
     )
     original.refresh_from_db()
     first = jsonfile.render(quiz_snapshot(quiz=original))
@@ -169,8 +169,12 @@ BAD_FILES = {
     ),
     "no format": (lambda: encode(_without(valid_document(), "format")), "format is missing"),
     "another version": (
-        lambda: encode(_with(valid_document(), "version", 2)),
-        "This file is version 2; this site reads version 1.",
+        lambda: encode(_with(valid_document(), "version", 3)),
+        "This file is version 3; this site reads versions 1 and 2.",
+    ),
+    "unknown answers_shown": (
+        lambda: encode(_with(valid_document(), "quiz.answers_shown", "before_submit")),
+        "The quiz, field 'answers_shown': Value 'before_submit' is not a valid choice.",
     ),
     "missing prompt": (
         lambda: encode(_without(valid_document(), "questions.1.prompt")),
@@ -276,3 +280,35 @@ def test_a_failure_after_the_article_is_written_rolls_the_whole_import_back(monk
 
     assert Article.objects.count() == 1
     assert Quiz.objects.count() == 1
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("show_answers", "answers_shown"),
+    [
+        (True, Quiz.AnswersShown.AFTER_CLOSE),
+        (False, Quiz.AnswersShown.NEVER),
+        (None, "after_close"),
+    ],
+)
+def test_a_version_1_backup_maps_show_answers_as_the_migration_does(show_answers, answers_shown):
+    document = _with(valid_document(), "version", 1)
+    if show_answers is not None:
+        document["quiz"]["show_answers"] = show_answers
+
+    quiz = quiz_import(owner=make_teacher(), data=encode(document))
+
+    assert quiz.answers_shown == answers_shown
+
+
+@pytest.mark.django_db
+def test_the_backup_says_when_answers_are_shown():
+    quiz = make_special_quiz()
+    Quiz.objects.filter(pk=quiz.pk).update(answers_shown=Quiz.AnswersShown.AFTER_SUBMIT)
+    quiz.refresh_from_db()
+
+    document = json.loads(jsonfile.render(quiz_snapshot(quiz=quiz)))
+
+    assert document["version"] == 2
+    assert document["quiz"]["answers_shown"] == "after_submit"
+    assert "show_answers" not in document["quiz"]

@@ -259,6 +259,8 @@ def test_short_answer_is_graded_tolerantly_through_the_page(client):
 @pytest.mark.django_db
 def test_result_page_shows_the_right_answer_and_the_source_sentence(client):
     quiz = make_quiz(questions=1, join_code=CODE)
+    quiz.answers_shown = Quiz.AnswersShown.AFTER_SUBMIT
+    quiz.save()
     question = quiz.questions.get()
     question.source_sentence = "Right 1 is in the text."
     question.save()
@@ -273,22 +275,26 @@ def test_result_page_shows_the_right_answer_and_the_source_sentence(client):
 
 
 @pytest.mark.django_db
-def test_result_page_hides_answers_when_the_quiz_says_so(client):
+def test_result_page_never_shows_answers_when_the_quiz_says_so_even_once_closed(client):
     quiz = make_quiz(questions=1, join_code=CODE)
-    quiz.show_answers = False
+    quiz.answers_shown = Quiz.AnswersShown.NEVER
     quiz.save()
     page = open_quiz(client)
-
     result = submit(client, page, right_answers(page, quiz))
+
+    services.quiz_close(quiz=quiz)
 
     html = client.get(result["Location"]).content.decode()
     assert "1 / 1" in html
     assert "Right 1" not in html
+    assert "go through the answers with the class" in html
 
 
 @pytest.mark.django_db
 def test_editing_the_quiz_later_does_not_change_the_students_record(client):
     quiz = make_quiz(questions=1, join_code=CODE)
+    quiz.answers_shown = Quiz.AnswersShown.AFTER_SUBMIT
+    quiz.save()
     page = open_quiz(client)
     result = submit(client, page, right_answers(page, quiz))
 

@@ -2,6 +2,7 @@ import pytest
 from django.test import Client
 
 from tests.builders import make_quiz
+from tests.pages import parse_quiz_page
 
 CODE = "K7MP3X"
 
@@ -73,3 +74,82 @@ def test_behind_a_trusted_proxy_the_forwarded_address_is_counted(tight_limit, se
 
     assert classmate.post("/", {"code": CODE, "name": "Ada"}).status_code == 302
     assert guesser.post("/", {"code": CODE, "name": "Eve"}).status_code == 429
+
+
+def block(address: str) -> None:
+    guesser = Client(REMOTE_ADDR=address)
+    for guess in ("AAAAAA", "BBBBBB", "CCCCCC", "DDDDDD"):
+        guesser.post("/", {"code": guess, "name": "Eve"})
+    assert guesser.get(f"/q/{CODE}/").status_code == 429
+
+
+@pytest.mark.django_db
+def test_a_classmates_submission_goes_through_while_the_shared_address_is_blocked(tight_limit):
+    quiz = make_quiz(questions=1, join_code=CODE)
+    classmate = Client(REMOTE_ADDR="10.1.1.1")
+    classmate.post("/", {"code": CODE, "name": "Ada"})
+    page = parse_quiz_page(classmate.get(f"/q/{CODE}/").content.decode())
+    block("10.1.1.1")
+
+    response = classmate.post(f"/q/{CODE}/", {"token": page.token})
+
+    assert response.status_code == 302
+    assert quiz.attempts.get().submitted is not None
+
+
+@pytest.mark.django_db
+def test_a_submission_from_another_browser_with_a_valid_token_is_not_throttled(tight_limit):
+    quiz = make_quiz(questions=1, join_code=CODE)
+    page = parse_quiz_page(
+        _joined(Client(REMOTE_ADDR="10.1.1.1")).get(f"/q/{CODE}/").content.decode()
+    )
+    block("10.1.1.1")
+
+    response = Client(REMOTE_ADDR="10.1.1.1").post(f"/q/{CODE}/", {"token": page.token})
+
+    assert response.status_code == 302
+    assert quiz.attempts.get().submitted is not None
+
+
+@pytest.mark.django_db
+def test_a_student_with_an_attempt_loads_their_page_and_result_while_blocked(tight_limit):
+    make_quiz(questions=1, join_code=CODE)
+    student = _joined(Client(REMOTE_ADDR="10.1.1.1"))
+    block("10.1.1.1")
+
+    page = student.get(f"/q/{CODE}/")
+    submitted = student.post(f"/q/{CODE}/", {"token": parse_quiz_page(page.content.decode()).token})
+    result = student.get(f"/q/{CODE}/result/")
+    back = student.get(f"/q/{CODE}/")
+
+    assert page.status_code == 200
+    assert submitted.status_code == 302
+    assert result.status_code == 200 and "0 / 1" in result.content.decode()
+    assert back.status_code == 302 and back["Location"].endswith("/result/")
+
+
+@pytest.mark.django_db
+def test_a_made_up_token_is_still_throttled(tight_limit):
+    make_quiz(questions=1, join_code=CODE)
+    block("10.1.1.1")
+
+    response = Client(REMOTE_ADDR="10.1.1.1").post(
+        f"/q/{CODE}/", {"token": "00000000-0000-0000-0000-000000000000"}
+    )
+
+    assert response.status_code == 429
+
+
+@pytest.mark.django_db
+def test_a_token_is_good_only_on_its_own_quizs_address(tight_limit):
+    make_quiz(questions=1, join_code=CODE)
+    page = parse_quiz_page(_joined(Client()).get(f"/q/{CODE}/").content.decode())
+
+    response = Client().post("/q/ZZZZZZ/", {"token": page.token})
+
+    assert response.status_code == 404
+
+
+def _joined(client: Client) -> Client:
+    assert client.post("/", {"code": CODE, "name": "Ada"}).status_code == 302
+    return client

@@ -15,7 +15,10 @@ CONTENT_TYPE = "application/json"
 EXTENSION = "json"
 
 FORMAT_NAME = "quizsite-quiz"
-FORMAT_VERSION = 1
+# 2: the yes/no "show_answers" became "answers_shown" (never / after_submit / after_close).
+FORMAT_VERSION = 2
+# Version 1 files are still read: their "show_answers" maps as the database migration mapped it.
+READABLE_VERSIONS = (1, FORMAT_VERSION)
 INDENT = 2
 
 
@@ -34,7 +37,7 @@ def quiz_document(snapshot: QuizSnapshot, *, exported_at: datetime) -> dict:
             "title": snapshot.title,
             "shuffle_questions": snapshot.shuffle_questions,
             "shuffle_choices": snapshot.shuffle_choices,
-            "show_answers": snapshot.show_answers,
+            "answers_shown": snapshot.answers_shown,
             "attempts_allowed": snapshot.attempts_allowed,
             "generation_seed": snapshot.generation_seed,
         },

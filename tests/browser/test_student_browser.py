@@ -4,6 +4,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
+from quizzes import services
 from quizzes.models import AcceptedAnswer, Attempt, Question
 from tests.browser.conftest import DESKTOP, PHONE
 from tests.builders import make_quiz
@@ -59,6 +60,9 @@ def test_student_joins_answers_every_question_and_reads_the_score(browser, live_
     assert browser.find_element(By.CSS_SELECTOR, ".score").text == "4 / 4"
     screenshot("4-result")
     assert Attempt.objects.get().score == 4
+    # The quiz is still open: the score shows, the answers wait until the teacher closes it.
+    assert "once your teacher closes the quiz" in browser.find_element(By.TAG_NAME, "body").text
+    assert not browser.find_elements(By.XPATH, "//*[contains(text(), 'Your answer')]")
 
 
 @pytest.mark.parametrize("browser", [PHONE], indirect=True, ids=["phone"])
@@ -70,7 +74,7 @@ def test_wrong_code_on_a_phone_gets_a_message_on_the_page(browser, live_server, 
     browser.find_element(By.NAME, "name").send_keys("Ada")
     browser.find_element(By.CSS_SELECTOR, "input[type=submit], button[type=submit]").click()
 
-    message = "There is no quiz with that code"
+    message = "There is no open quiz with that code"
     # While the next page loads, the old page's body can vanish mid-read: keep asking.
     wait = WebDriverWait(browser, 10, ignored_exceptions=(WebDriverException,))
     located = expected_conditions.text_to_be_present_in_element((By.TAG_NAME, "body"), message)
@@ -92,3 +96,29 @@ def test_the_passage_folds_away_and_back(browser, live_server):
     browser.find_element(By.CSS_SELECTOR, "details.passage-card > summary").click()
 
     assert not first_paragraph.is_displayed()
+
+
+@pytest.mark.parametrize("browser", [PHONE], indirect=True, ids=["phone"])
+def test_student_who_comes_back_after_the_quiz_closes_reads_the_answers(
+    browser, live_server, screenshot
+):
+    quiz = make_quiz(questions=2, join_code=CODE)
+    browser.get(live_server.url + "/")
+    browser.find_element(By.NAME, "code").send_keys(CODE)
+    browser.find_element(By.NAME, "name").send_keys("Ada")
+    browser.find_element(By.CSS_SELECTOR, "input[type=submit], button[type=submit]").click()
+    wait_for_page(browser, f"/q/{CODE}/")
+    click_label(browser, "Wrong 1.2")
+    button = browser.find_element(By.CSS_SELECTOR, "button[data-submit-once]")
+    browser.execute_script(SCROLL_TO_CENTRE, button)
+    button.click()
+    wait_for_page(browser, "/result/")
+    assert "Right 1" not in browser.find_element(By.TAG_NAME, "body").text
+
+    services.quiz_close(quiz=quiz)
+    browser.refresh()
+
+    body = browser.find_element(By.TAG_NAME, "body").text
+    assert "Right answer: Right 1" in body and "Right answer: Right 2" in body
+    assert "Your answer: Wrong 1.2" in body
+    screenshot("answers-after-close")

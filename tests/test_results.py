@@ -222,3 +222,23 @@ def test_item_analysis_lists_typed_short_answers_commonest_first():
 
     assert report.typed == (("Kiev", 2, False), ("Kyiv", 1, True))
     assert report.blank == 1
+
+
+@pytest.mark.django_db
+def test_a_student_who_adds_the_unit_from_the_source_sentence_scores_the_point():
+    quiz = make_quiz(questions=0, join_code=CODE)
+    question = Question.objects.create(
+        quiz=quiz,
+        kind=Question.Kind.SHORT_ANSWER,
+        prompt="How many liters of water does the plant clean every day?",
+        answer_type="CARDINAL",
+        source_sentence="Every day the plant cleans 8.7 million liters of water.",
+    )
+    AcceptedAnswer.objects.create(question=question, text="8.7 million")
+
+    with_unit = take_quiz(quiz, name="Ada", typed={question.pk: "8.7 million liters"})
+    grouped = take_quiz(quiz, name="Ben", typed={question.pk: "8,700,000"})
+    wrong = take_quiz(quiz, name="Cy", typed={question.pk: "8,700"})
+
+    assert (with_unit.score, grouped.score, wrong.score) == (1, 1, 0)
+    assert results.quiz_regrade(quiz=quiz) == results.RegradeResult(checked=3, changed=0)

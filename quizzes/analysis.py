@@ -5,7 +5,9 @@
   the rest of the test (the total without this item). Negative means the students who did well
   overall tended to get this item wrong: usually a wrong key or a misleading question.
 
-Pure functions of plain numbers, so the figures can be checked by hand.
+Pure functions of plain numbers, so the figures can be checked by hand. The sums are exact
+(fractions, not floats): a class whose item and rest scores do not correlate gets 0, not a
+rounding error such as -5.7e-17 that would read as "discriminates negatively".
 """
 
 from __future__ import annotations
@@ -13,11 +15,16 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
 
 TOO_EASY = 0.9
 TOO_HARD = 0.2
 # Below this many attempts a correlation says too little to flag a question for it.
 FEW_ATTEMPTS = 5
+
+# Points as the database keeps them (Decimal) or as a test writes them: both are read exactly.
+Points = float | int | Decimal | Fraction
 
 
 @dataclass(frozen=True)
@@ -29,28 +36,32 @@ class ItemStats:
     flags: tuple[str, ...]
 
 
-def facility_index(scores: Sequence[float], *, points: float) -> float | None:
+def facility_index(scores: Sequence[Points], *, points: Points) -> float | None:
     if not scores or points <= 0:
         return None
-    return sum(scores) / len(scores) / points
+    return float(sum(map(Fraction, scores)) / len(scores) / Fraction(points))
 
 
-def pearson(xs: Sequence[float], ys: Sequence[float]) -> float | None:
+def pearson(xs: Sequence[Points], ys: Sequence[Points]) -> float | None:
     """None where either side does not vary: a correlation is then undefined, not zero."""
     count = len(xs)
     if count < 2 or count != len(ys):
         return None
-    mean_x, mean_y = sum(xs) / count, sum(ys) / count
-    cov = sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys, strict=True))
-    var_x = sum((x - mean_x) ** 2 for x in xs)
-    var_y = sum((y - mean_y) ** 2 for y in ys)
+    exact_xs, exact_ys = list(map(Fraction, xs)), list(map(Fraction, ys))
+    mean_x, mean_y = sum(exact_xs) / count, sum(exact_ys) / count
+    cov = sum((x - mean_x) * (y - mean_y) for x, y in zip(exact_xs, exact_ys, strict=True))
+    var_x = sum((x - mean_x) ** 2 for x in exact_xs)
+    var_y = sum((y - mean_y) ** 2 for y in exact_ys)
     if var_x == 0 or var_y == 0:
         return None
-    return cov / math.sqrt(var_x * var_y)
+    if cov == 0:
+        return 0.0
+    # Only the last step is rounded, so the sign is always the exact one.
+    return float(cov) / math.sqrt(float(var_x) * float(var_y))
 
 
 def item_stats(
-    scores: Mapping[int, Mapping[int, float]], *, points: Mapping[int, float]
+    scores: Mapping[int, Mapping[int, Points]], *, points: Mapping[int, Points]
 ) -> list[ItemStats]:
     """`scores[attempt][question]` is the points awarded.
 
@@ -58,12 +69,12 @@ def item_stats(
     scored 0 and counts, but a question added after some students submitted is judged only by
     those who saw it.
     """
-    totals = {a: sum(answers.values()) for a, answers in scores.items()}
+    totals = {a: sum(map(Fraction, answers.values())) for a, answers in scores.items()}
     result = []
     for question_id, possible in points.items():
         attempts = [a for a in scores if question_id in scores[a]]
         item = [scores[a][question_id] for a in attempts]
-        rest = [totals[a] - score for a, score in zip(attempts, item, strict=True)]
+        rest = [totals[a] - Fraction(score) for a, score in zip(attempts, item, strict=True)]
         facility = facility_index(item, points=possible)
         discrimination = pearson(item, rest)
         result.append(

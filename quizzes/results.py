@@ -236,15 +236,14 @@ def item_analysis(*, quiz: Quiz) -> list[ItemReport]:
     attempts = list(submitted_attempts(quiz))
     scores = {
         attempt.pk: {
-            r.question_id: float(r.points_awarded)
+            r.question_id: r.points_awarded
             for r in attempt.responses.all()
             if r.question_id is not None
         }
         for attempt in attempts
     }
     stats = {
-        s.question_id: s
-        for s in item_stats(scores, points={q.pk: float(q.points) for q in questions})
+        s.question_id: s for s in item_stats(scores, points={q.pk: q.points for q in questions})
     }
     reports = []
     for question in questions:

@@ -1,3 +1,5 @@
+from decimal import Decimal
+
 import pytest
 
 from quizzes.analysis import facility_index, item_stats, pearson
@@ -97,3 +99,31 @@ def test_helpers_refuse_to_make_up_numbers_for_empty_or_flat_data():
     assert facility_index([], points=1) is None
     assert pearson([1, 1, 1], [0, 1, 2]) is None
     assert pearson([1], [1]) is None
+
+
+def test_an_item_that_does_not_correlate_in_a_class_of_six_has_exactly_zero_discrimination():
+    # q1 item (1, 0, 1, 0, 0, 0): mean 1/3, which no float holds exactly.
+    # rest = q2 + q3 = (2, 1, 1, 2, 1, 2): mean 3/2; deviations of the item (2/3, -1/3, 2/3,
+    # -1/3, -1/3, -1/3) and of the rest (1/2, -1/2, -1/2, 1/2, -1/2, 1/2):
+    # cov = 1/3 + 1/6 - 1/3 - 1/6 + 1/6 - 1/6 = 0. Summed in floats it comes out near -2e-17.
+    scores = {
+        1: {1: 1.0, 2: 1.0, 3: 1.0},
+        2: {1: 0.0, 2: 0.0, 3: 1.0},
+        3: {1: 1.0, 2: 0.0, 3: 1.0},
+        4: {1: 0.0, 2: 1.0, 3: 1.0},
+        5: {1: 0.0, 2: 1.0, 3: 0.0},
+        6: {1: 0.0, 2: 1.0, 3: 1.0},
+    }
+
+    q1 = next(s for s in item_stats(scores, points=POINTS) if s.question_id == 1)
+
+    assert q1.discrimination == 0
+    assert "discriminates negatively" not in q1.flags
+
+
+def test_points_as_the_database_keeps_them_are_read_exactly():
+    item = [Decimal("0.5"), Decimal("0"), Decimal("0.5"), Decimal("0"), Decimal("0"), Decimal("0")]
+    rest = [Decimal("2"), Decimal("1"), Decimal("1"), Decimal("2"), Decimal("1"), Decimal("2")]
+
+    assert pearson(item, rest) == 0
+    assert facility_index(item, points=Decimal("1")) == pytest.approx(1 / 6)

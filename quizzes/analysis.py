@@ -13,6 +13,7 @@ rounding error such as -5.7e-17 that would read as "discriminates negatively".
 from __future__ import annotations
 
 import math
+import statistics
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -100,3 +101,91 @@ def _flags(
     if discrimination is not None and discrimination < 0 and attempts >= FEW_ATTEMPTS:
         flags.append("discriminates negatively")
     return tuple(flags)
+
+
+# The score histogram: bands of this many percent; the top band also holds full marks.
+BAND_WIDTH = 10
+FULL_MARKS = 100
+# Bar lengths are drawn in steps of this many percent, one CSS class per step (no inline styles).
+BAR_STEP = 5
+BAR_STEPS = FULL_MARKS // BAR_STEP
+
+
+@dataclass(frozen=True)
+class ScoreBand:
+    """Scores from `low` % up to `high` % (whole percents, rounded down), and how many had one."""
+
+    low: int
+    high: int
+    count: int
+    # The bar's length as a share of the commonest band's, in BAR_STEP percent steps.
+    bar: int
+
+    @property
+    def label(self) -> str:
+        return f"{self.low}–{self.high} %"
+
+
+@dataclass(frozen=True)
+class ClassSummary:
+    joined: int
+    submitted: int
+    # Shares of the points (0 to 1); None when nobody has submitted.
+    mean: float | None
+    median: float | None
+    # The same in points, where every attempt had the same maximum (else None).
+    max_points: float | None
+    mean_points: float | None
+    median_points: float | None
+    bands: tuple[ScoreBand, ...]
+
+    @property
+    def still_answering(self) -> int:
+        return max(self.joined - self.submitted, 0)
+
+
+def class_summary(scores: Sequence[tuple[Points, Points]], *, joined: int) -> ClassSummary:
+    """`scores` holds (score, max score) per submitted attempt; `joined` counts attempts started.
+
+    An attempt worth no points (a quiz without questions) counts as submitted but has no share.
+    """
+    exact = [(Fraction(score), Fraction(possible)) for score, possible in scores]
+    shares = [score / possible for score, possible in exact if possible > 0]
+    maxima = {possible for _, possible in exact}
+    same_max = len(maxima) == 1 and bool(shares)
+    points = [score for score, _ in exact]
+    return ClassSummary(
+        joined=max(joined, len(exact)),
+        submitted=len(exact),
+        mean=float(statistics.mean(shares)) if shares else None,
+        median=float(statistics.median(shares)) if shares else None,
+        max_points=float(next(iter(maxima))) if same_max else None,
+        mean_points=float(statistics.mean(points)) if same_max else None,
+        median_points=float(statistics.median(points)) if same_max else None,
+        bands=_bands(shares),
+    )
+
+
+def _bands(shares: Sequence[Fraction]) -> tuple[ScoreBand, ...]:
+    count = FULL_MARKS // BAND_WIDTH
+    tally = [0] * count
+    for share in shares:
+        percent = math.floor(share * FULL_MARKS)
+        tally[min(max(percent, 0) // BAND_WIDTH, count - 1)] += 1
+    most = max(tally)
+    return tuple(
+        ScoreBand(
+            low=index * BAND_WIDTH,
+            high=FULL_MARKS if index == count - 1 else (index + 1) * BAND_WIDTH - 1,
+            count=number,
+            bar=_bar(number, most),
+        )
+        for index, number in enumerate(tally)
+    )
+
+
+def _bar(number: int, most: int) -> int:
+    if not number:
+        return 0
+    # A band with anyone in it shows at least one step, however many the commonest has.
+    return max(1, round(Fraction(number, most) * BAR_STEPS))

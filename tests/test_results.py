@@ -242,3 +242,37 @@ def test_a_student_who_adds_the_unit_from_the_source_sentence_scores_the_point()
 
     assert (with_unit.score, grouped.score, wrong.score) == (1, 1, 0)
     assert results.quiz_regrade(quiz=quiz) == results.RegradeResult(checked=3, changed=0)
+
+
+@pytest.mark.django_db
+def test_results_page_summarises_the_class_above_the_list_of_attempts():
+    quiz = make_quiz(questions=2, join_code=CODE)
+    first, second = quiz.questions.all()
+    take_quiz(quiz, name="Ada", picks={first.pk: "Right 1", second.pk: "Right 2"})
+    take_quiz(quiz, name="Ben", picks={first.pk: "Right 1", second.pk: "Wrong 2.2"})
+    Client().post("/", {"code": quiz.join_code, "name": "Cleo"})
+    client = Client()
+    client.force_login(quiz.owner)
+
+    summary = results.quiz_summary(quiz=quiz)
+    page = client.get(f"/admin/quizzes/quiz/{quiz.pk}/results/").content.decode()
+
+    assert (summary.submitted, summary.joined) == (2, 3)
+    assert summary.mean == pytest.approx(0.75) and summary.median == pytest.approx(0.75)
+    assert page.index("Class summary") < page.index("<h2>Students</h2>")
+    assert "2 of 3 joined" in page and "75 %" in page
+    assert 'class="bar bar-20"' in page and "style=" not in page.split("Class summary")[1]
+
+
+@pytest.mark.django_db
+def test_results_page_without_submissions_says_so_instead_of_a_summary():
+    quiz = make_quiz(questions=1, join_code=CODE)
+    client = Client()
+    client.force_login(quiz.owner)
+
+    empty = client.get(f"/admin/quizzes/quiz/{quiz.pk}/results/").content.decode()
+    Client().post("/", {"code": quiz.join_code, "name": "Ada"})
+    joined = client.get(f"/admin/quizzes/quiz/{quiz.pk}/results/").content.decode()
+
+    assert "Nobody has joined yet" in empty and 'class="results histogram"' not in empty
+    assert "No student has submitted yet: 1 joined and is still answering" in joined

@@ -9,6 +9,7 @@ from quizzes import results, services
 from quizzes.exceptions import QuestionInvalid
 from quizzes.models import AcceptedAnswer, Attempt, Question, Response
 from tests.builders import make_quiz, make_teacher
+from tests.forms_html import form_data
 from tests.pages import parse_quiz_page
 
 CODE = "K7MP3X"
@@ -242,6 +243,28 @@ def test_a_student_who_adds_the_unit_from_the_source_sentence_scores_the_point()
 
     assert (with_unit.score, grouped.score, wrong.score) == (1, 1, 0)
     assert results.quiz_regrade(quiz=quiz) == results.RegradeResult(checked=3, changed=0)
+
+
+@pytest.mark.django_db
+def test_an_answered_quiz_says_just_once_that_it_cannot_be_deleted_after_each_save():
+    teacher = make_teacher()
+    quiz = make_quiz(questions=1, owner=teacher, join_code=CODE)
+    take_quiz(quiz, name="Ada", picks={})
+    client = Client()
+    client.force_login(teacher)
+    url = f"/admin/quizzes/quiz/{quiz.pk}/change/"
+
+    pages = []
+    for _ in range(2):
+        data = form_data(client.get(url).content.decode(), "quiz_form")
+        pages.append(client.post(url, {**data, "_continue": "1"}, follow=True))
+
+    for page in pages:
+        html = page.content.decode()
+        notices = [str(m) for m in page.context["messages"]]
+        assert html.count("it cannot be deleted") == 1
+        assert not any("cannot be deleted" in notice for notice in notices)
+        assert any("was changed successfully" in notice for notice in notices)
 
 
 @pytest.mark.django_db

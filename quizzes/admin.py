@@ -335,8 +335,9 @@ class QuizAdmin(OwnedAdmin):
         }
         if quiz is not None:
             extra.update(admin_views.share_context(request, quiz))
-            if quiz.attempts.exists() and request.method == "GET":
-                messages.info(request, PROTECTED_MESSAGE)
+            if quiz.attempts.exists():
+                # A note on the page, not a message: a message would come back with every save.
+                extra["protected_note"] = PROTECTED_MESSAGE
         return super().change_view(request, object_id, form_url, {**(extra_context or {}), **extra})
 
     def get_urls(self):

@@ -131,6 +131,7 @@ def results_view(model_admin, request: HttpRequest, quiz_id: int) -> HttpRespons
         "original": quiz,
         "quiz": quiz,
         "attempts": attempts,
+        "summary": results.quiz_summary(quiz=quiz),
         "items": results.item_analysis(quiz=quiz),
         "few_attempts": len(attempts) < FEW_ATTEMPTS,
         "few_attempts_limit": FEW_ATTEMPTS,

@@ -182,6 +182,7 @@ def answer_key(question: Question) -> AnswerKey:
         accepted_answers=tuple(a.text for a in question.accepted_answers.all()),
         rejected_answers=tuple(question.rejected_answers or ()),
         answer_type=question.answer_type,
+        source_sentence=question.source_sentence,
     )
 
 

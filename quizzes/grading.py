@@ -10,7 +10,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import Context, Decimal
 
 from rapidfuzz.distance import OSA
 
@@ -38,16 +38,40 @@ TENS = {
     "eighty": 80, "ninety": 90,
 }  # fmt: skip
 SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+# "8.7m", "2bn", "45k": read as the scale word only where the key itself uses that word, since
+# "8.7m" is as often 8.7 metres.
+SCALE_ABBREVIATIONS = {"m": "million", "mn": "million", "bn": "billion", "k": "thousand"}
+SCALE_ABBREVIATION_RE = re.compile(rf"(?<=\d) ?({'|'.join(SCALE_ABBREVIATIONS)})\b", re.IGNORECASE)
+# "eight point seven": the digits spoken after the point.
+DECIMAL_POINT_WORD = "point"
 ORDINALS = {
     "first": "1", "second": "2", "third": "3", "fourth": "4", "fifth": "5", "sixth": "6",
     "seventh": "7", "eighth": "8", "ninth": "9", "tenth": "10",
 }  # fmt: skip
 
-PUNCTUATION_RE = re.compile(r"[^\w\s]")
-ABBREVIATION_RE = re.compile(r"\b(?:\w\.){2,}")
+# Punctuation, except a decimal point between digits ("8.7" is one number, not 8 and 7).
+PUNCTUATION_RE = re.compile(r"(?!(?<=\d)\.(?=\d))[^\w\s]")
+ABBREVIATION_RE = re.compile(r"\b(?:[^\W\d]\.){2,}")
+# Digit grouping: "8,700,000" and "8 700 000" (a space, or after NFKD a thin or no-break space).
 THOUSANDS_RE = re.compile(r"(?<=\d),(?=\d{3}\b)")
+SPACED_THOUSANDS_RE = re.compile(r"(?<![\d.,])\d{1,3}(?: \d{3})+(?!\d)")
 ORDINAL_SUFFIX_RE = re.compile(r"\b(\d+)(?:st|nd|rd|th)\b")
+# "8.7m", "10km": a unit written against its number is the same as one after a space.
+GLUED_UNIT_RE = re.compile(r"(?<=\d)(?=[^\W\d_])")
 DIGITS_RE = re.compile(r"\d+(?:\.\d+)?")
+# A longer run of digits is compared as written, digit by digit, never rounded.
+MAX_NUMBER_DIGITS = 30
+NUMBER_RE = re.compile(rf"(?=[\d.]{{1,{MAX_NUMBER_DIGITS}}}$)\d+(?:\.\d+)?")
+# Enough digits that a number of MAX_NUMBER_DIGITS times a billion is exact.
+EXACT = Context(prec=MAX_NUMBER_DIGITS * 2)
+# Words after a number in its source sentence that are no unit of it ("8.7 million of the …").
+NOT_UNITS = frozenset(
+    {*ARTICLES, *GUESS_JOINERS, "of", "in", "on", "at", "to", "by", "for", "from", "with", "as",
+     "than", "is", "are", "was", "were", "be", "been", "has", "have", "had", "this", "that",
+     "which", "who", "it", "its", "their", "his", "her", "each", "per", "every"}
+)  # fmt: skip
+# A unit is at most this many words after the number ("square kilometres").
+MAX_UNIT_WORDS = 2
 
 
 @dataclass(frozen=True)
@@ -61,6 +85,9 @@ class AnswerKey:
     # Other answers the text makes plausible (the distractors): never accepted, even if close.
     rejected_answers: tuple[str, ...] = ()
     answer_type: str = ""
+    # The sentence the answer comes from: it names the unit of a bare number ("8.7 million"
+    # liters), so "8.7 million liters" is as right as "8.7 million".
+    source_sentence: str = ""
 
 
 @dataclass(frozen=True)
@@ -86,6 +113,7 @@ def grade(key: AnswerKey, answer: Answer) -> Mark:
             key.accepted_answers,
             rejected=key.rejected_answers,
             person=key.answer_type == PERSON,
+            source_sentence=key.source_sentence,
         )
     return Mark(correct=correct, points=key.points if correct else Decimal(0), possible=key.points)
 
@@ -96,14 +124,19 @@ def short_answer_matches(
     *,
     rejected: Iterable[str] = (),
     person: bool = False,
+    source_sentence: str = "",
 ) -> bool:
-    answer = normalise_answer(given)
+    accepted = tuple(accepted)
+    answer = normalise_answer(_expand_scale_abbreviations(given, accepted))
     if not answer:
         return False
     rights = [right for right in map(normalise_answer, accepted) if right]
+    wrong = [normalise_answer(text) for text in rejected]
+    rights += [
+        form for form in _with_units(rights, normalise_answer(source_sentence)) if form not in wrong
+    ]
     if any(answer == right or _same_number_without_unit(answer, right) for right in rights):
         return True
-    wrong = [normalise_answer(text) for text in rejected]
     if answer in wrong or GUESS_JOINERS & set(answer.split()):
         return False
     for right in rights:
@@ -132,13 +165,51 @@ def _misspelt_number_word(given: str, accepted: Iterable[str], wrong: list[str])
     return False
 
 
+def _expand_scale_abbreviations(given: str, accepted: tuple[str, ...]) -> str:
+    """ "8.7m" -> "8.7 million" when an accepted answer says "million"."""
+    words = set(normalise_answer(" ".join(accepted), numbers=False).split())
+
+    def expand(match: re.Match[str]) -> str:
+        scale = SCALE_ABBREVIATIONS[match.group(1).casefold()]
+        return f" {scale}" if scale in words else match.group()
+
+    return SCALE_ABBREVIATION_RE.sub(expand, given)
+
+
+def _with_units(rights: list[str], sentence: str) -> list[str]:
+    """ "8700000 liters" where the sentence says "8.7 million liters" and the key "8.7 million".
+
+    Only a key that is a bare number gets its unit this way; a key with words of its own
+    already says what it accepts.
+    """
+    if not sentence:
+        return []
+    words = sentence.split()
+    forms = []
+    for right in rights:
+        if not NUMBER_RE.fullmatch(right):
+            continue
+        for start in (i for i, word in enumerate(words) if word == right):
+            unit: list[str] = []
+            for word in words[start + 1 : start + 1 + MAX_UNIT_WORDS]:
+                if word in NOT_UNITS or DIGITS_RE.search(word):
+                    break
+                unit.append(word)
+                forms.append(" ".join([right, *unit]))
+    return [form for form in dict.fromkeys(forms) if form not in rights]
+
+
 def normalise_answer(text: str, *, numbers: bool = True) -> str:
-    """Case, accents, punctuation, spacing, a leading article and number words do not count."""
+    """Case, accents, punctuation, spacing, a leading article and number words do not count;
+    a number is written once, in plain digits: "8.7 million", "8,700,000" and "8 700 000" are
+    all "8700000"."""
     text = unicodedata.normalize("NFKD", text)
     text = "".join(char for char in text if not unicodedata.combining(char)).casefold()
     text = ABBREVIATION_RE.sub(lambda match: match.group().replace(".", ""), text)
     text = THOUSANDS_RE.sub("", text)
+    text = SPACED_THOUSANDS_RE.sub(lambda match: match.group().replace(" ", ""), text)
     text = ORDINAL_SUFFIX_RE.sub(r"\1", text)
+    text = GLUED_UNIT_RE.sub(" ", text)
     text = PUNCTUATION_RE.sub(" ", text.replace("-", " "))
     words = text.split()
     while words and words[0] in ARTICLES:
@@ -147,34 +218,86 @@ def normalise_answer(text: str, *, numbers: bool = True) -> str:
 
 
 def _numbers_to_digits(words: list[str]) -> list[str]:
-    """'twenty five hours' -> ['25', 'hours']; 'first' -> '1'. Non-number words pass through."""
+    """'twenty five hours' -> ['25', 'hours']; '8.7 million' -> ['8700000']; 'first' -> '1'.
+
+    Digits and number words may carry a scale word ("8.7 million", "two thousand"); "point"
+    between number words gives decimals ("eight point seven"). Non-number words pass through.
+    """
     out: list[str] = []
-    total = current = 0
-    in_number = False
-    for word in [*words, ""]:
-        if word in UNITS:
-            current += UNITS[word]
-        elif word in TENS:
-            current += TENS[word]
-        elif word in SCALES and in_number:
-            scale = SCALES[word]
-            if scale == 100:
-                current *= scale
-            else:
-                total += current * scale
-                current = 0
-        elif word == "and" and in_number:
+    number = _SpokenNumber()
+    for index, word in enumerate(words):
+        following = words[index + 1] if index + 1 < len(words) else ""
+        if number.take(word, following):
             continue
-        else:
-            if in_number:
-                out.append(str(total + current))
-                total = current = 0
-                in_number = False
-            if word:
-                out.append(ORDINALS.get(word, word))
-            continue
-        in_number = True
+        if number.started:
+            out.append(number.digits())
+            number = _SpokenNumber()
+            if number.take(word, following):
+                continue
+        out.append(ORDINALS.get(word, word))
+    if number.started:
+        out.append(number.digits())
     return out
+
+
+class _SpokenNumber:
+    """One number being read word by word, in exact decimal arithmetic (8.7 × 10⁶ is 8700000)."""
+
+    def __init__(self) -> None:
+        self.total = Decimal(0)
+        self.current = Decimal(0)
+        self.started = False
+        self.from_digits = False
+        self.after_scale = False
+        # The digits spoken after "point", or None before it.
+        self.decimals: str | None = None
+
+    def take(self, word: str, following: str) -> bool:
+        """Adds the word to the number and says whether it belonged to it."""
+        if NUMBER_RE.fullmatch(word):
+            if self.started:
+                return False
+            self.current = Decimal(word)
+            self.started = self.from_digits = True
+            return True
+        if word in SCALES and self.started:
+            self._scale(SCALES[word])
+            return True
+        if self.from_digits:
+            return False
+        if self.decimals is not None:
+            if word in UNITS and UNITS[word] < 10:
+                self.decimals += str(UNITS[word])
+                return True
+            return False
+        if word in UNITS or word in TENS:
+            self.current = EXACT.add(self.current, UNITS[word] if word in UNITS else TENS[word])
+            self.started = True
+            self.after_scale = False
+            return True
+        if word == DECIMAL_POINT_WORD and self.started and UNITS.get(following, 10) < 10:
+            self.decimals = ""
+            return True
+        # "one hundred and five": "and" inside a number, not between two guesses.
+        return word == "and" and self.after_scale and (following in UNITS or following in TENS)
+
+    def _scale(self, scale: int) -> None:
+        value = self._current_value()
+        self.decimals = None
+        self.after_scale = True
+        if scale == SCALES["hundred"]:
+            self.current = EXACT.multiply(value, scale)
+        else:
+            self.total = EXACT.add(self.total, EXACT.multiply(value, scale))
+            self.current = Decimal(0)
+
+    def _current_value(self) -> Decimal:
+        if self.decimals:
+            return EXACT.add(self.current, Decimal(f"0.{self.decimals}"))
+        return self.current
+
+    def digits(self) -> str:
+        return format(EXACT.normalize(EXACT.add(self.total, self._current_value())), "f")
 
 
 def _same_number_without_unit(answer: str, right: str) -> bool:

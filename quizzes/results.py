@@ -1,4 +1,5 @@
-"""A quiz's results for its teacher: overrides, regrading, the CSV download and item analysis."""
+"""A quiz's results for its teacher: the class summary, overrides, regrading, the CSV downloads
+and item analysis."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from django.db import transaction
 from django.db.models import Prefetch, Sum
 from django.utils import timezone
 
-from quizzes.analysis import ItemStats, item_stats
+from quizzes.analysis import ClassSummary, ItemStats, class_summary, item_stats
 from quizzes.attempts import answer_key, correct_text, questions_for
 from quizzes.exceptions import QuizError
 from quizzes.grading import Answer, grade, normalise_answer
@@ -35,6 +36,15 @@ def submitted_attempts(quiz: Quiz):
         quiz.attempts.filter(submitted__isnull=False)
         .order_by("student_name", "submitted")
         .prefetch_related(Prefetch("responses", queryset=Response.objects.order_by("pk")))
+    )
+
+
+def quiz_summary(*, quiz: Quiz) -> ClassSummary:
+    """Submitted of joined, mean, median and the histogram of the submitted scores."""
+    scores = quiz.attempts.filter(submitted__isnull=False).values_list("score", "max_score")
+    return class_summary(
+        [(score or Decimal(0), possible) for score, possible in scores],
+        joined=quiz.attempts.count(),
     )
 
 
@@ -236,15 +246,14 @@ def item_analysis(*, quiz: Quiz) -> list[ItemReport]:
     attempts = list(submitted_attempts(quiz))
     scores = {
         attempt.pk: {
-            r.question_id: float(r.points_awarded)
+            r.question_id: r.points_awarded
             for r in attempt.responses.all()
             if r.question_id is not None
         }
         for attempt in attempts
     }
     stats = {
-        s.question_id: s
-        for s in item_stats(scores, points={q.pk: float(q.points) for q in questions})
+        s.question_id: s for s in item_stats(scores, points={q.pk: q.points for q in questions})
     }
     reports = []
     for question in questions:

@@ -1,6 +1,8 @@
+from decimal import Decimal
+
 import pytest
 
-from quizzes.analysis import facility_index, item_stats, pearson
+from quizzes.analysis import BAR_STEPS, class_summary, facility_index, item_stats, pearson
 
 # A class of four, three one-point questions (1 = right, 0 = wrong):
 #             q1  q2  q3   total
@@ -97,3 +99,75 @@ def test_helpers_refuse_to_make_up_numbers_for_empty_or_flat_data():
     assert facility_index([], points=1) is None
     assert pearson([1, 1, 1], [0, 1, 2]) is None
     assert pearson([1], [1]) is None
+
+
+def test_an_item_that_does_not_correlate_in_a_class_of_six_has_exactly_zero_discrimination():
+    # q1 item (1, 0, 1, 0, 0, 0): mean 1/3, which no float holds exactly.
+    # rest = q2 + q3 = (2, 1, 1, 2, 1, 2): mean 3/2; deviations of the item (2/3, -1/3, 2/3,
+    # -1/3, -1/3, -1/3) and of the rest (1/2, -1/2, -1/2, 1/2, -1/2, 1/2):
+    # cov = 1/3 + 1/6 - 1/3 - 1/6 + 1/6 - 1/6 = 0. Summed in floats it comes out near -2e-17.
+    scores = {
+        1: {1: 1.0, 2: 1.0, 3: 1.0},
+        2: {1: 0.0, 2: 0.0, 3: 1.0},
+        3: {1: 1.0, 2: 0.0, 3: 1.0},
+        4: {1: 0.0, 2: 1.0, 3: 1.0},
+        5: {1: 0.0, 2: 1.0, 3: 0.0},
+        6: {1: 0.0, 2: 1.0, 3: 1.0},
+    }
+
+    q1 = next(s for s in item_stats(scores, points=POINTS) if s.question_id == 1)
+
+    assert q1.discrimination == 0
+    assert "discriminates negatively" not in q1.flags
+
+
+def test_points_as_the_database_keeps_them_are_read_exactly():
+    item = [Decimal("0.5"), Decimal("0"), Decimal("0.5"), Decimal("0"), Decimal("0"), Decimal("0")]
+    rest = [Decimal("2"), Decimal("1"), Decimal("1"), Decimal("2"), Decimal("1"), Decimal("2")]
+
+    assert pearson(item, rest) == 0
+    assert facility_index(item, points=Decimal("1")) == pytest.approx(1 / 6)
+
+
+def test_class_summary_gives_submitted_of_joined_mean_median_and_score_bands():
+    # Scores of 10 points: 10, 9, 7, 7, 4, 0; eight attempts started.
+    scores = [(Decimal(s), Decimal(10)) for s in (10, 9, 7, 7, 4, 0)]
+
+    summary = class_summary(scores, joined=8)
+
+    assert (summary.submitted, summary.joined, summary.still_answering) == (6, 8, 2)
+    assert summary.mean == pytest.approx(37 / 60)
+    assert summary.median == pytest.approx(0.7)
+    assert (summary.max_points, summary.mean_points, summary.median_points) == (10, 37 / 6, 7)
+    counts = {band.label: band.count for band in summary.bands}
+    assert counts == {
+        "0–9 %": 1, "10–19 %": 0, "20–29 %": 0, "30–39 %": 0, "40–49 %": 1,
+        "50–59 %": 0, "60–69 %": 0, "70–79 %": 2, "80–89 %": 0, "90–100 %": 2,
+    }  # fmt: skip
+
+
+def test_score_bands_put_full_marks_in_the_top_band_and_bars_scale_to_the_commonest():
+    # 2 of 3 is 66.67 %: the 60–69 band, whatever the float; 89.9 % is not yet 90 %.
+    scores = [(2, 3), (2, 3), (2, 3), (2, 3), (3, 3), (Decimal("8.99"), 10)]
+
+    bands = {band.label: band for band in class_summary(scores, joined=6).bands}
+
+    assert bands["60–69 %"].count == 4 and bands["60–69 %"].bar == BAR_STEPS
+    assert bands["90–100 %"].count == 1 and bands["90–100 %"].bar == 5
+    assert bands["80–89 %"].count == 1
+    assert bands["0–9 %"].bar == 0
+
+
+def test_class_summary_of_attempts_with_different_maxima_gives_shares_only():
+    summary = class_summary([(3, 4), (5, 5)], joined=2)
+
+    assert summary.mean == pytest.approx(0.875)
+    assert summary.max_points is None and summary.mean_points is None
+
+
+def test_class_summary_with_no_submission_has_no_figures_and_empty_bands():
+    summary = class_summary([], joined=3)
+
+    assert (summary.submitted, summary.joined, summary.still_answering) == (0, 3, 3)
+    assert summary.mean is None and summary.median is None and summary.max_points is None
+    assert len(summary.bands) == 10 and all(band.count == 0 for band in summary.bands)

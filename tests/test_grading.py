@@ -123,3 +123,111 @@ def test_short_answer_key_uses_surnames_only_for_people():
 
     assert grade(person, Answer(text="Putin")).correct is True
     assert grade(place, Answer(text="York")).correct is False
+
+
+RIVERTON = (
+    "Every day the Riverton plant cleans 8.7 million liters of water for the people of the city."
+)
+# (typed answer, expected) for the key "8.7 million", whose unit is only in the source sentence
+MILLIONS_OF_LITERS = [
+    ("8.7 million", True),
+    ("8.7 million liters", True),
+    ("8.7 Million Liters.", True),
+    ("8.7 million litres", True),
+    ("8,700,000", True),
+    ("8,700,000 liters", True),
+    ("8 700 000", True),
+    ("8\u202f700\u202f000", True),
+    ("8700000", True),
+    ("8.70 million", True),
+    ("8.7m", True),
+    ("8.7 m liters", True),
+    ("eight point seven million", True),
+    ("8.8 million", False),
+    ("87 million", False),
+    ("8,700", False),
+    ("8.7", False),
+    ("87", False),
+    ("8.7 billion", False),
+    ("8.7 million gallons", False),
+    ("8.7 million or 9 million", False),
+]
+
+
+@pytest.mark.parametrize(("given", "expected"), MILLIONS_OF_LITERS)
+def test_a_number_with_a_scale_word_is_graded_by_its_value_with_or_without_its_unit(
+    given, expected
+):
+    key = AnswerKey(
+        kind="short_answer",
+        accepted_answers=("8.7 million",),
+        answer_type="CARDINAL",
+        source_sentence=RIVERTON,
+    )
+
+    assert grade(key, Answer(text=given)).correct is expected
+
+
+def test_the_unit_of_a_bare_number_comes_only_from_its_source_sentence():
+    without_sentence = AnswerKey(kind="short_answer", accepted_answers=("8.7 million",))
+
+    assert grade(without_sentence, Answer(text="8,700,000")).correct is True
+    assert grade(without_sentence, Answer(text="8.7 million liters")).correct is False
+
+
+def test_the_unit_from_the_sentence_follows_the_key_however_the_sentence_writes_the_number():
+    key = AnswerKey(
+        kind="short_answer",
+        accepted_answers=("8,700,000",),
+        source_sentence="The tank holds 8.7 million cubic metres, enough for a year.",
+    )
+
+    assert grade(key, Answer(text="8.7 million cubic metres")).correct is True
+    assert grade(key, Answer(text="8700000 cubic")).correct is True
+    assert grade(key, Answer(text="8.7 million cubic feet")).correct is False
+
+
+def test_a_typo_in_a_number_with_a_scale_word_is_still_a_different_number():
+    key = AnswerKey(
+        kind="short_answer",
+        accepted_answers=("45.5 million",),
+        source_sentence="It cost $45.5 million.",
+    )
+
+    assert grade(key, Answer(text="45.6 million")).correct is False
+    assert grade(key, Answer(text="$45,500,000")).correct is True
+
+
+def test_a_scale_abbreviation_counts_only_where_the_key_uses_the_scale_word():
+    metres = AnswerKey(kind="short_answer", accepted_answers=("8.7 m",))
+    digits = AnswerKey(kind="short_answer", accepted_answers=("8,700,000",))
+
+    assert grade(metres, Answer(text="8.7m")).correct is True
+    assert grade(metres, Answer(text="8.7 million")).correct is False
+    assert grade(digits, Answer(text="8.7m")).correct is False
+
+
+@pytest.mark.parametrize(
+    ("text", "normalised"),
+    [
+        ("8.7 million", "8700000"),
+        ("8,700,000", "8700000"),
+        ("8 700 000 liters", "8700000 liters"),
+        ("eight point seven five million", "8750000"),
+        ("two thousand and twenty", "2020"),
+        ("3.14", "3.14"),
+        ("It cost 8.7.", "it cost 8.7"),
+        ("1867 and 1868", "1867 and 1868"),
+        ("two and three", "2 and 3"),
+        ("1867 500", "1867 500"),
+    ],
+)
+def test_numbers_are_normalised_to_one_plain_form(text, normalised):
+    assert normalise_answer(text) == normalised
+
+
+def test_a_very_long_number_is_compared_digit_by_digit_not_rounded():
+    long = "1234567890" * 4
+
+    assert short_answer_matches(long[:-1] + "1", [long]) is False
+    assert short_answer_matches(long, [long]) is True

@@ -9,6 +9,7 @@ from quizzes import results, services
 from quizzes.exceptions import QuestionInvalid
 from quizzes.models import AcceptedAnswer, Attempt, Question, Response
 from tests.builders import make_quiz, make_teacher
+from tests.forms_html import form_data
 from tests.pages import parse_quiz_page
 
 CODE = "K7MP3X"
@@ -222,3 +223,79 @@ def test_item_analysis_lists_typed_short_answers_commonest_first():
 
     assert report.typed == (("Kiev", 2, False), ("Kyiv", 1, True))
     assert report.blank == 1
+
+
+@pytest.mark.django_db
+def test_a_student_who_adds_the_unit_from_the_source_sentence_scores_the_point():
+    quiz = make_quiz(questions=0, join_code=CODE)
+    question = Question.objects.create(
+        quiz=quiz,
+        kind=Question.Kind.SHORT_ANSWER,
+        prompt="How many liters of water does the plant clean every day?",
+        answer_type="CARDINAL",
+        source_sentence="Every day the plant cleans 8.7 million liters of water.",
+    )
+    AcceptedAnswer.objects.create(question=question, text="8.7 million")
+
+    with_unit = take_quiz(quiz, name="Ada", typed={question.pk: "8.7 million liters"})
+    grouped = take_quiz(quiz, name="Ben", typed={question.pk: "8,700,000"})
+    wrong = take_quiz(quiz, name="Cy", typed={question.pk: "8,700"})
+
+    assert (with_unit.score, grouped.score, wrong.score) == (1, 1, 0)
+    assert results.quiz_regrade(quiz=quiz) == results.RegradeResult(checked=3, changed=0)
+
+
+@pytest.mark.django_db
+def test_an_answered_quiz_says_just_once_that_it_cannot_be_deleted_after_each_save():
+    teacher = make_teacher()
+    quiz = make_quiz(questions=1, owner=teacher, join_code=CODE)
+    take_quiz(quiz, name="Ada", picks={})
+    client = Client()
+    client.force_login(teacher)
+    url = f"/admin/quizzes/quiz/{quiz.pk}/change/"
+
+    pages = []
+    for _ in range(2):
+        data = form_data(client.get(url).content.decode(), "quiz_form")
+        pages.append(client.post(url, {**data, "_continue": "1"}, follow=True))
+
+    for page in pages:
+        html = page.content.decode()
+        notices = [str(m) for m in page.context["messages"]]
+        assert html.count("it cannot be deleted") == 1
+        assert not any("cannot be deleted" in notice for notice in notices)
+        assert any("was changed successfully" in notice for notice in notices)
+
+
+@pytest.mark.django_db
+def test_results_page_summarises_the_class_above_the_list_of_attempts():
+    quiz = make_quiz(questions=2, join_code=CODE)
+    first, second = quiz.questions.all()
+    take_quiz(quiz, name="Ada", picks={first.pk: "Right 1", second.pk: "Right 2"})
+    take_quiz(quiz, name="Ben", picks={first.pk: "Right 1", second.pk: "Wrong 2.2"})
+    Client().post("/", {"code": quiz.join_code, "name": "Cleo"})
+    client = Client()
+    client.force_login(quiz.owner)
+
+    summary = results.quiz_summary(quiz=quiz)
+    page = client.get(f"/admin/quizzes/quiz/{quiz.pk}/results/").content.decode()
+
+    assert (summary.submitted, summary.joined) == (2, 3)
+    assert summary.mean == pytest.approx(0.75) and summary.median == pytest.approx(0.75)
+    assert page.index("Class summary") < page.index("<h2>Students</h2>")
+    assert "2 of 3 joined" in page and "75 %" in page
+    assert 'class="bar bar-20"' in page and "style=" not in page.split("Class summary")[1]
+
+
+@pytest.mark.django_db
+def test_results_page_without_submissions_says_so_instead_of_a_summary():
+    quiz = make_quiz(questions=1, join_code=CODE)
+    client = Client()
+    client.force_login(quiz.owner)
+
+    empty = client.get(f"/admin/quizzes/quiz/{quiz.pk}/results/").content.decode()
+    Client().post("/", {"code": quiz.join_code, "name": "Ada"})
+    joined = client.get(f"/admin/quizzes/quiz/{quiz.pk}/results/").content.decode()
+
+    assert "Nobody has joined yet" in empty and 'class="results histogram"' not in empty
+    assert "No student has submitted yet: 1 joined and is still answering" in joined

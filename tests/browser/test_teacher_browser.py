@@ -1,11 +1,12 @@
 import pytest
+from django.utils import timezone
 from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from quizzes import services
-from quizzes.models import AcceptedAnswer, Question, Quiz
+from quizzes.models import AcceptedAnswer, Attempt, Question, Quiz, Response
 from tests.builders import make_quiz
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -133,3 +134,117 @@ def test_changing_a_question_to_short_answer_swaps_its_answer_fields(browser, li
     assert browser.find_element(By.NAME, "questions-0-answer").is_displayed()
     assert browser.find_element(By.NAME, "questions-0-also_accept").is_displayed()
     assert not browser.find_element(By.NAME, "questions-0-wrong_choices").is_displayed()
+
+
+LONG_TITLE = "The water works of Riverton and how the city cleans 8.7 million liters every day"
+VIEWPORTS = {"1920x1080": (1920, 1080), "1280x720": (1280, 720), "1024x768": (1024, 768)}
+RECT = "const r = arguments[0].getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom];"
+
+
+def set_viewport(browser, width: int, height: int, *, mobile: bool = False) -> None:
+    """The exact viewport of a projector, laptop or phone, whatever the headless window's size."""
+    browser.execute_cdp_cmd(
+        "Emulation.setDeviceMetricsOverride",
+        {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": mobile},
+    )
+
+
+def rect_of(browser, element) -> tuple[float, float, float, float]:
+    return tuple(browser.execute_script(RECT, element))
+
+
+def overlaps(a, b) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def within(inner, width: int, height: int) -> bool:
+    return inner[0] >= 0 and inner[1] >= 0 and inner[2] <= width and inner[3] <= height
+
+
+def class_with_results(teacher, *, title: str = LONG_TITLE) -> Quiz:
+    """Six students submitted (scores 3, 3, 2, 2, 1 and 0 of 3) and one is still answering."""
+    quiz = make_quiz(questions=3, owner=teacher, join_code="K7MP3X")
+    quiz.title = title
+    quiz.save()
+    questions = list(quiz.questions.order_by("order"))
+    for name, right in [("Ada", 3), ("Ben", 3), ("Cleo", 2), ("Dev", 2), ("Eve", 1), ("Finn", 0)]:
+        attempt = Attempt.objects.create(
+            quiz=quiz, student_name=name, submitted=timezone.now(), score=right, max_score=3
+        )
+        for number, question in enumerate(questions):
+            Response.objects.create(
+                attempt=attempt,
+                question=question,
+                question_prompt=question.prompt,
+                answer_text="Right" if number < right else "Wrong",
+                is_correct=number < right,
+                points_awarded=1 if number < right else 0,
+            )
+    Attempt.objects.create(quiz=quiz, student_name="Gus")
+    return quiz
+
+
+@pytest.mark.parametrize("size", ["1280x900", "1024x768"])
+def test_results_page_shows_the_class_summary_and_its_csv_buttons_clear_of_the_title(
+    browser, live_server, screenshot, size
+):
+    teacher = services.teacher_ensure(username="ms_rivera", password=PASSWORD).user
+    quiz = class_with_results(teacher)
+    sign_in(browser, live_server, "ms_rivera")
+    width, height = {"1280x900": (1280, 900), "1024x768": (1024, 768)}[size]
+    set_viewport(browser, width, height)
+
+    browser.get(f"{live_server.url}/admin/quizzes/quiz/{quiz.pk}/results/")
+    title = browser.find_element(By.CSS_SELECTOR, "#content h1")
+    buttons = browser.find_elements(By.CSS_SELECTOR, "#content-main .object-tools a")
+    screenshot("results")
+
+    assert LONG_TITLE in title.text
+    assert len(buttons) == 2
+    for button in buttons:
+        assert not overlaps(rect_of(browser, button), rect_of(browser, title))
+        assert within(rect_of(browser, button), width, height)
+    summary = browser.find_element(By.CSS_SELECTOR, ".class-summary")
+    assert "6 of 7" in summary.text
+    figures = {
+        item.find_element(By.TAG_NAME, "dt").get_attribute("textContent"): item.find_element(
+            By.TAG_NAME, "dd"
+        ).get_attribute("textContent")
+        for item in summary.find_elements(By.CSS_SELECTOR, ".summary-figures > div")
+    }
+    # Scores 3, 3, 2, 2, 1, 0 of 3: mean 11/18 = 61 %, median 2 of 3 = 67 %.
+    assert figures["Mean"] == "61 % (1.8 of 3 points)"
+    assert figures["Median"] == "67 % (2 of 3 points)"
+    rows = {
+        row.find_element(By.TAG_NAME, "th").text: row.find_element(By.CSS_SELECTOR, "td").text
+        for row in summary.find_elements(By.CSS_SELECTOR, "table.histogram tbody tr")
+    }
+    assert rows["90–100 %"] == "2"
+    assert rows["0–9 %"] == "1"
+    students = browser.find_element(By.XPATH, "//h2[normalize-space()='Students']")
+    assert rect_of(browser, summary)[3] <= rect_of(browser, students)[1]
+
+
+@pytest.mark.parametrize("size", [*VIEWPORTS, "tablet", "phone"])
+def test_projector_page_shows_code_link_and_whole_qr_code_with_a_long_title(
+    browser, live_server, screenshot, size
+):
+    teacher = services.teacher_ensure(username="ms_rivera", password=PASSWORD).user
+    quiz = make_quiz(questions=1, owner=teacher, join_code="K7MP3X")
+    quiz.title = LONG_TITLE
+    quiz.save()
+    sign_in(browser, live_server, "ms_rivera")
+    width, height = {**VIEWPORTS, "tablet": (768, 1024), "phone": (390, 844)}[size]
+    set_viewport(browser, width, height, mobile=size == "phone")
+
+    browser.get(f"{live_server.url}/admin/quizzes/quiz/{quiz.pk}/present/")
+    screenshot("present")
+
+    assert browser.find_element(By.TAG_NAME, "h1").text == LONG_TITLE
+    for selector in (".code", ".link", ".qr svg"):
+        element = browser.find_element(By.CSS_SELECTOR, selector)
+        assert within(rect_of(browser, element), width, height), selector
+    assert browser.find_element(By.CSS_SELECTOR, ".code").text == "K7MP3X"
+    qr = rect_of(browser, browser.find_element(By.CSS_SELECTOR, ".qr svg"))
+    # Big enough to scan from the back of the room: at least a fifth of the shorter side.
+    assert min(qr[2] - qr[0], qr[3] - qr[1]) >= min(width, height) / 5

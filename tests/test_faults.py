@@ -102,8 +102,8 @@ def test_students_submitting_during_a_teachers_uploads_are_all_stored(tmp_path):
     env, code = prepared_site(f"sqlite:///{tmp_path / 'upload.sqlite3'}", questions=QUESTIONS)
     env["SQLITE_BUSY_TIMEOUT"] = STUDENT_LOCK_WAIT_SECONDS
     files = [
-        ("probe-paragraphs.docx", uploads.probe_paragraphs_docx()),
         ("largest.docx", uploads.largest_accepted_docx()),
+        ("probe-paragraphs.docx", uploads.probe_paragraphs_docx()),
     ]
     with gunicorn(env, workers=2) as (port, _):
         path = f"/q/{code}/"
@@ -117,9 +117,9 @@ def test_students_submitting_during_a_teachers_uploads_are_all_stored(tmp_path):
         uploading, replies, confirmed = threading.Event(), [], []
 
         def upload_all():
+            # The class submits the moment the server has the first file, while it reads it.
             for name, data in files:
-                uploading.set()
-                replies.append(teacher.upload_article(name, data))
+                replies.append(teacher.upload_article(name, data, on_sent=uploading.set))
 
         def submit(student):
             uploading.wait(WAIT_SECONDS)
@@ -139,6 +139,6 @@ def test_students_submitting_during_a_teachers_uploads_are_all_stored(tmp_path):
     titles = manage(env, "shell", "-c", ARTICLES_SCRIPT).splitlines()[-1].split("|")
     assert sorted(names.split("|")) == sorted(s.name for s in students)
     assert sorted(confirmed) == sorted(s.name for s in students)
-    assert replies[0].status == 200 and "zip bomb" in replies[0].body  # refused on the form
-    assert replies[1].status == 302 and "Largest" in titles  # the accepted file was stored
+    assert replies[0].status == 302 and "Largest" in titles  # the accepted file was stored
+    assert replies[1].status == 200 and "zip bomb" in replies[1].body  # refused on the form
     assert "Probe paragraphs" not in titles

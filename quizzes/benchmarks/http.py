@@ -10,6 +10,7 @@ import re
 import time
 import urllib.parse
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.cookies import SimpleCookie
 
@@ -45,7 +46,10 @@ class Student:
         *,
         body: bytes | None = None,
         content_type: str = "application/x-www-form-urlencoded",
+        on_sent: Callable[[], None] | None = None,
     ) -> Reply:
+        """One request on a new connection; `on_sent` runs once the server has the whole
+        request and before its answer is read."""
         connection = http.client.HTTPConnection(self.host, self.port, timeout=TIMEOUT_SECONDS)
         headers = {"Host": f"{self.host}:{self.port}"}
         if self.cookies:
@@ -59,6 +63,8 @@ class Student:
         start = time.perf_counter()
         try:
             connection.request(method, path, body=body, headers=headers)
+            if on_sent is not None:
+                on_sent()
             response = connection.getresponse()
             text = response.read().decode("utf-8", "replace")
         finally:
@@ -103,7 +109,7 @@ class Teacher(Student):
         return self.request("POST", f"{ADMIN_LOGIN}?next=/admin/", form)
 
     def post_file(self, path: str, fields: dict[str, str], file_field: str, name: str,
-                  data: bytes) -> Reply:  # fmt: skip
+                  data: bytes, *, on_sent: Callable[[], None] | None = None) -> Reply:  # fmt: skip
         """A multipart form as the browser sends it, with the page's CSRF token."""
         page = self.request("GET", path)
         fields = {"csrfmiddlewaretoken": CSRF_INPUT_RE.search(page.body).group(1), **fields}
@@ -121,12 +127,14 @@ class Teacher(Student):
         )
         return self.request(
             "POST", path, body=b"".join(parts),
-            content_type=f"multipart/form-data; boundary={boundary}",
+            content_type=f"multipart/form-data; boundary={boundary}", on_sent=on_sent,
         )  # fmt: skip
 
-    def upload_article(self, name: str, data: bytes) -> Reply:
-        return self.post_file(ADMIN_ARTICLE_ADD, {"title": "", "source": "", "text": ""},
-                              "upload", name, data)  # fmt: skip
+    def upload_article(
+        self, name: str, data: bytes, *, on_sent: Callable[[], None] | None = None
+    ) -> Reply:
+        fields = {"title": "", "source": "", "text": ""}
+        return self.post_file(ADMIN_ARTICLE_ADD, fields, "upload", name, data, on_sent=on_sent)
 
     def regrade(self, quiz_id: int) -> Reply:
         page = self.request("GET", f"/admin/quizzes/quiz/{quiz_id}/results/")

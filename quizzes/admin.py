@@ -17,7 +17,13 @@ from django.utils.http import content_disposition_header
 from django.utils.safestring import mark_safe
 
 from quizzes import admin_views, results, services
-from quizzes.admin_forms import ArticleForm, OwnRowsFormSet, QuestionForm, QuestionFormSet
+from quizzes.admin_forms import (
+    ArticleForm,
+    OwnRowsFormSet,
+    QuestionForm,
+    QuestionFormSet,
+    read_upload,
+)
 from quizzes.exceptions import QuizError
 from quizzes.exports import FORMAT_LABELS
 from quizzes.generation.types import MAX_QUESTION_COUNT
@@ -132,6 +138,20 @@ class ArticleAdmin(OwnedAdmin):
             ),
             *super().get_urls(),
         ]
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        # Django validates the form inside its transaction; read the upload before it opens,
+        # so the seconds a large file takes never hold the database's write lock.
+        upload = request.FILES.get("upload") if request.method == "POST" else None
+        request.article_upload = read_upload(upload) if upload else None
+        return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        already_read = getattr(request, "article_upload", None)
+        if already_read is None:
+            return form
+        return type(form.__name__, (form,), {"read_upload": already_read})
 
     def save_model(self, request, obj: Article, form, change: bool) -> None:
         if not change:

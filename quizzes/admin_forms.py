@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.forms.models import BaseInlineFormSet
 
 from quizzes.exceptions import ArticleInvalid
@@ -27,8 +29,32 @@ def _lines(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
+@dataclass(frozen=True)
+class ReadUpload:
+    """An uploaded file's text, or the one-line reason it cannot be used."""
+
+    text: str = ""
+    error: str = ""
+
+
+def read_upload(upload: UploadedFile) -> ReadUpload:
+    """Read an uploaded article. The admin calls this before it opens its transaction: reading a
+    large file takes seconds, and on SQLite an open write transaction blocks every student."""
+    if upload.size > MAX_UPLOAD_BYTES:
+        return ReadUpload(
+            error=f"{upload.name} is larger than {MAX_UPLOAD_BYTES // (1024 * 1024)} MB."
+        )
+    try:
+        return ReadUpload(text=text_from_upload(upload.name, upload.read()))
+    except ArticleInvalid as error:
+        return ReadUpload(error=str(error))
+
+
 class ArticleForm(forms.ModelForm):
     """Paste the text, or upload a file whose text replaces it."""
+
+    # The upload as read before the form was bound; None: the form reads it itself.
+    read_upload: ReadUpload | None = None
 
     upload = forms.FileField(
         required=False,
@@ -68,16 +94,11 @@ class ArticleForm(forms.ModelForm):
                     "title", forms.ValidationError("Give the article a title.", code="no_title")
                 )
         if upload:
-            if upload.size > MAX_UPLOAD_BYTES:
-                raise forms.ValidationError(
-                    f"{upload.name} is larger than {MAX_UPLOAD_BYTES // (1024 * 1024)} MB.",
-                    code="too_large",
-                )
-            try:
-                cleaned["text"] = text_from_upload(upload.name, upload.read())
-            except ArticleInvalid as error:
-                self.add_error("upload", forms.ValidationError(str(error), code="unreadable"))
+            result = self.read_upload or read_upload(upload)
+            if result.error:
+                self.add_error("upload", forms.ValidationError(result.error, code="unreadable"))
                 return cleaned
+            cleaned["text"] = result.text
         try:
             check_article_text(cleaned.get("text") or "")
         except ArticleInvalid as error:

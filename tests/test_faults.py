@@ -1,5 +1,6 @@
 """A gunicorn worker killed while a class submits loses no answer the client was told was saved,
-and a student's retry of an unanswered submission stores exactly one attempt."""
+and a student's retry of an unanswered submission stores exactly one attempt; a teacher's upload
+never holds up a class that is submitting."""
 
 import os
 import signal
@@ -7,13 +8,25 @@ import threading
 
 import pytest
 
-from quizzes.benchmarks.http import Student
-from quizzes.benchmarks.server import HOST, gunicorn, manage, prepared_site, worker_pids
+from quizzes.benchmarks import uploads
+from quizzes.benchmarks.http import Student, Teacher
+from quizzes.benchmarks.server import (
+    BENCH_TEACHER,
+    BENCH_TEACHER_PASSWORD,
+    HOST,
+    gunicorn,
+    manage,
+    prepared_site,
+    worker_pids,
+)
 
 STUDENTS = 40
 QUESTIONS = 5
 RETRIES = 5
 WAIT_SECONDS = 60
+UPLOADING_CLASS = 20
+# A student's write waits at most this long for the lock, then fails: the promise under test.
+STUDENT_LOCK_WAIT_SECONDS = "1"
 
 COUNT_SCRIPT = """
 from quizzes.models import Attempt
@@ -77,3 +90,55 @@ def test_killing_a_worker_mid_submission_loses_no_saved_attempt(site):
     assert sorted(stored) == sorted(s.name for s in students)  # one attempt each, none lost
     assert set(confirmed) <= set(stored)
     assert int(with_responses) == STUDENTS
+
+
+ARTICLES_SCRIPT = """
+from quizzes.models import Article
+print("|".join(Article.objects.values_list("title", flat=True)))
+"""
+
+
+def test_students_submitting_during_a_teachers_uploads_are_all_stored(tmp_path):
+    env, code = prepared_site(f"sqlite:///{tmp_path / 'upload.sqlite3'}", questions=QUESTIONS)
+    env["SQLITE_BUSY_TIMEOUT"] = STUDENT_LOCK_WAIT_SECONDS
+    files = [
+        ("largest.docx", uploads.largest_accepted_docx()),
+        ("probe-paragraphs.docx", uploads.probe_paragraphs_docx()),
+    ]
+    with gunicorn(env, workers=2) as (port, _):
+        path = f"/q/{code}/"
+        students = [Student(HOST, port, f"Student {n:02d}") for n in range(UPLOADING_CLASS)]
+        forms = {}
+        for student in students:
+            student.join(code)
+            forms[student.name] = student.answers_for(student.request("GET", path).body)
+        teacher = Teacher(HOST, port, BENCH_TEACHER)
+        assert teacher.sign_in(BENCH_TEACHER_PASSWORD).status == 302
+        uploading, replies, confirmed = threading.Event(), [], []
+
+        def upload_all():
+            # The class submits the moment the server has the first file, while it reads it.
+            for name, data in files:
+                replies.append(teacher.upload_article(name, data, on_sent=uploading.set))
+
+        def submit(student):
+            uploading.wait(WAIT_SECONDS)
+            reply = student.request("POST", path, forms[student.name])
+            if reply.status == 302 and reply.location.endswith("/result/"):
+                confirmed.append(student.name)
+
+        threads = [threading.Thread(target=upload_all)] + [
+            threading.Thread(target=submit, args=(s,)) for s in students
+        ]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(WAIT_SECONDS)
+
+    names = manage(env, "shell", "-c", COUNT_SCRIPT.replace("JOIN_CODE", code)).splitlines()[-2]
+    titles = manage(env, "shell", "-c", ARTICLES_SCRIPT).splitlines()[-1].split("|")
+    assert sorted(names.split("|")) == sorted(s.name for s in students)
+    assert sorted(confirmed) == sorted(s.name for s in students)
+    assert replies[0].status == 302 and "Largest" in titles  # the accepted file was stored
+    assert replies[1].status == 200 and "zip bomb" in replies[1].body  # refused on the form
+    assert "Probe paragraphs" not in titles

@@ -9,6 +9,8 @@ import http.client
 import re
 import time
 import urllib.parse
+import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.cookies import SimpleCookie
 
@@ -17,6 +19,8 @@ TOKEN_INPUT_RE = re.compile(r'name="token" value="([^"]+)"')
 RADIO_RE = re.compile(r'type="radio" name="(q\d+)" id="[^"]+" value="([^"]+)"')
 TEXT_INPUT_RE = re.compile(r'type="text" name="(q\d+)"')
 TIMEOUT_SECONDS = 30
+ADMIN_LOGIN = "/admin/login/"
+ADMIN_ARTICLE_ADD = "/admin/quizzes/article/add/"
 
 
 @dataclass
@@ -34,20 +38,33 @@ class Student:
     name: str
     cookies: dict[str, str] = field(default_factory=dict)
 
-    def request(self, method: str, path: str, form: dict[str, str] | None = None) -> Reply:
+    def request(
+        self,
+        method: str,
+        path: str,
+        form: dict[str, str] | None = None,
+        *,
+        body: bytes | None = None,
+        content_type: str = "application/x-www-form-urlencoded",
+        on_sent: Callable[[], None] | None = None,
+    ) -> Reply:
+        """One request on a new connection; `on_sent` runs once the server has the whole
+        request and before its answer is read."""
         connection = http.client.HTTPConnection(self.host, self.port, timeout=TIMEOUT_SECONDS)
         headers = {"Host": f"{self.host}:{self.port}"}
         if self.cookies:
             headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
-        body = None
         if form is not None:
-            body = urllib.parse.urlencode(form)
-            headers["Content-Type"] = "application/x-www-form-urlencoded"
+            body = urllib.parse.urlencode(form).encode()
+        if body is not None:
+            headers["Content-Type"] = content_type
             headers["Origin"] = f"http://{self.host}:{self.port}"
             headers["Referer"] = f"http://{self.host}:{self.port}{path}"
         start = time.perf_counter()
         try:
             connection.request(method, path, body=body, headers=headers)
+            if on_sent is not None:
+                on_sent()
             response = connection.getresponse()
             text = response.read().decode("utf-8", "replace")
         finally:
@@ -79,3 +96,49 @@ class Student:
         for name in TEXT_INPUT_RE.findall(page):
             form[name] = "an answer"
         return form
+
+
+@dataclass
+class Teacher(Student):
+    """A teacher's browser in the admin: signed in, with its CSRF cookie."""
+
+    def sign_in(self, password: str) -> Reply:
+        page = self.request("GET", ADMIN_LOGIN)
+        csrf = CSRF_INPUT_RE.search(page.body).group(1)
+        form = {"csrfmiddlewaretoken": csrf, "username": self.name, "password": password}
+        return self.request("POST", f"{ADMIN_LOGIN}?next=/admin/", form)
+
+    def post_file(self, path: str, fields: dict[str, str], file_field: str, name: str,
+                  data: bytes, *, on_sent: Callable[[], None] | None = None) -> Reply:  # fmt: skip
+        """A multipart form as the browser sends it, with the page's CSRF token."""
+        page = self.request("GET", path)
+        fields = {"csrfmiddlewaretoken": CSRF_INPUT_RE.search(page.body).group(1), **fields}
+        boundary = uuid.uuid4().hex
+        parts = [
+            f'--{boundary}\r\nContent-Disposition: form-data; name="{key}"\r\n\r\n{value}\r\n'
+            .encode()
+            for key, value in fields.items()
+        ]  # fmt: skip
+        parts.append(
+            f'--{boundary}\r\nContent-Disposition: form-data; name="{file_field}"; '
+            f'filename="{name}"\r\nContent-Type: application/octet-stream\r\n\r\n'.encode()
+            + data
+            + f"\r\n--{boundary}--\r\n".encode()
+        )
+        return self.request(
+            "POST", path, body=b"".join(parts),
+            content_type=f"multipart/form-data; boundary={boundary}", on_sent=on_sent,
+        )  # fmt: skip
+
+    def upload_article(
+        self, name: str, data: bytes, *, on_sent: Callable[[], None] | None = None
+    ) -> Reply:
+        fields = {"title": "", "source": "", "text": ""}
+        return self.post_file(ADMIN_ARTICLE_ADD, fields, "upload", name, data, on_sent=on_sent)
+
+    def regrade(self, quiz_id: int) -> Reply:
+        page = self.request("GET", f"/admin/quizzes/quiz/{quiz_id}/results/")
+        csrf = CSRF_INPUT_RE.search(page.body).group(1)
+        return self.request(
+            "POST", f"/admin/quizzes/quiz/{quiz_id}/regrade/", {"csrfmiddlewaretoken": csrf}
+        )

@@ -17,12 +17,14 @@ ROOT = Path(__file__).resolve().parents[2]
 HOST = "127.0.0.1"
 STARTUP_SECONDS = 30
 DEFAULT_WORKERS = 2
+BENCH_TEACHER = "bench"
+BENCH_TEACHER_PASSWORD = "bench-password-1"
 
 SETUP_QUIZ = """
 from quizzes import services
 from quizzes.models import AcceptedAnswer, Choice, Question
 from quizzes.management.commands.setup_demo import SAMPLE_ARTICLE
-account = services.teacher_ensure(username="bench", password="bench-password-1")
+account = services.teacher_ensure(username="BENCH_TEACHER", password="BENCH_PASSWORD")
 text = SAMPLE_ARTICLE.read_text()
 article = services.article_create(owner=account.user, title="Bench", text=text)
 from quizzes.models import Quiz
@@ -102,7 +104,11 @@ def prepared_site(database_url: str, *, questions: int) -> tuple[dict[str, str],
     env = production_env(database_url)
     manage(env, "migrate", "--noinput", "-v", "0")
     manage(env, "collectstatic", "--noinput", "-v", "0")
-    script = SETUP_QUIZ.replace("QUESTION_COUNT", str(questions))
+    script = (
+        SETUP_QUIZ.replace("QUESTION_COUNT", str(questions))
+        .replace("BENCH_TEACHER", BENCH_TEACHER)
+        .replace("BENCH_PASSWORD", BENCH_TEACHER_PASSWORD)
+    )
     return env, manage(env, "shell", "-c", script).strip().splitlines()[-1]
 
 

@@ -138,14 +138,7 @@ def quiz_page(request: HttpRequest, code: str) -> HttpResponse:
         attempt = _held_attempt(request, code)
         if attempt is not None:
             return _show_held(request, attempt)
-    if throttle.join_blocked(request):
-        return _blocked(request)
-    quiz = _open_quiz(code)
-    if quiz is None:
-        return _no_open_quiz(request)
-    if request.method == "POST":
-        return _message(request, OUT_OF_DATE, status=400)
-    return redirect(f"{reverse('quizzes:join')}?code={quiz.join_code}")
+    return _without_attempt(request, code, posted=request.method == "POST")
 
 
 def _show_held(request: HttpRequest, attempt: Attempt) -> HttpResponse:
@@ -216,11 +209,19 @@ def result(request: HttpRequest, code: str) -> HttpResponse:
         return redirect("quizzes:quiz", code=attempt.quiz.join_code)
     if attempt is not None:
         return _render_result(request, attempt)
+    return _without_attempt(request, code)
+
+
+def _without_attempt(request: HttpRequest, code: str, *, posted: bool = False) -> HttpResponse:
+    """A code from a browser that holds no attempt of it: the same answer for an unknown, a draft
+    and a closed quiz, counted toward the throttle; an open quiz sends the student to join it."""
     if throttle.join_blocked(request):
         return _blocked(request)
     quiz = _open_quiz(code)
     if quiz is None:
         return _no_open_quiz(request)
+    if posted:
+        return _message(request, OUT_OF_DATE, status=400)
     return redirect(f"{reverse('quizzes:join')}?code={quiz.join_code}")
 
 

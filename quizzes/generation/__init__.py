@@ -1,6 +1,6 @@
 """Text in, questions out: a pure-Python engine with no Django imports."""
 
-from quizzes.generation.engine import generate
+from quizzes.generation.engine import Generation, generate, run
 from quizzes.generation.types import (
     MAX_WORDS,
     GenerationError,
@@ -11,9 +11,11 @@ from quizzes.generation.types import (
 
 __all__ = [
     "MAX_WORDS",
+    "Generation",
     "GenerationError",
     "GenerationOptions",
     "QuestionDraft",
     "QuestionKind",
     "generate",
+    "run",
 ]

@@ -12,6 +12,7 @@ from quizzes.generation.entities import Entity, Mention
 from quizzes.generation.generic import generic_nouns, generic_replacements
 from quizzes.generation.kinds import AnswerKind
 from quizzes.generation.reading import Reading
+from quizzes.generation.rules import Veto
 from quizzes.generation.spans import HEDGE_WORDS, MONTH_NAMES
 from quizzes.generation.stems import Stem, clause_part, is_name, lean_stem, make_stem
 from quizzes.generation.titles import hidden_names, title_candidates, titled_pronouns
@@ -187,7 +188,14 @@ class Candidate:
 
 
 def build_candidates(reading: Reading) -> list[Candidate]:
+    return find_candidates(reading)[0]
+
+
+def find_candidates(reading: Reading) -> tuple[list[Candidate], list[Veto]]:
+    """Every answer in every fact sentence with the stem it would get, and, for each span
+    that could have been an answer but was dropped, the rule that dropped it."""
     found: list[Candidate] = []
+    vetoes: list[Veto] = []
     mention_tokens: set[int] = set()
     hidden = hidden_names(reading)
     pronouns = titled_pronouns(reading)
@@ -198,15 +206,17 @@ def build_candidates(reading: Reading) -> list[Candidate]:
             reading, hidden, pronouns=pronouns, start=mention.start, end=mention.end
         )
         candidate = _entity_candidate(reading, mention, replacements=replacements, nouns=nouns)
-        if candidate is not None:
+        if isinstance(candidate, Veto):
+            vetoes.append(candidate)
+        else:
             found.append(candidate)
-    found.extend(
-        _thing_candidates(
-            reading, mention_tokens=mention_tokens, hidden=hidden, pronouns=pronouns, nouns=nouns
-        )
-    )
-    found.extend(title_candidates(reading))
-    return found
+    for item in _thing_candidates(
+        reading, mention_tokens=mention_tokens, hidden=hidden, pronouns=pronouns, nouns=nouns
+    ):
+        (vetoes if isinstance(item, Veto) else found).append(item)
+    for item in title_candidates(reading):
+        (vetoes if isinstance(item, Veto) else found).append(item)
+    return found, vetoes
 
 
 def _replacements_for(
@@ -230,18 +240,26 @@ def _replacements_for(
 
 def _entity_candidate(
     reading: Reading, mention: Mention, *, replacements: dict[int, str], nouns: dict[str, str]
-) -> Candidate | None:
-    if any(index in reading.blocked for index in range(mention.start, mention.end)):
-        return None
-    if mention.text.lower() in VAGUE_ANSWERS or _is_back_reference(reading, mention):
-        return None
-    if _is_fragment(reading, mention) or _in_brackets(reading, mention):
-        return None
+) -> Candidate | Veto:
+    index = reading.sentence_of[mention.start]
+
+    def veto(rule: str) -> Veto:
+        return Veto(rule, index, mention.text)
+
+    if any(i in reading.blocked for i in range(mention.start, mention.end)):
+        return veto("answer.quoted")
+    if mention.text.lower() in VAGUE_ANSWERS:
+        return veto("answer.vague_word")
+    if _is_back_reference(reading, mention):
+        return veto("answer.back_reference")
+    if _is_fragment(reading, mention):
+        return veto("answer.fragment")
+    if _in_brackets(reading, mention):
+        return veto("answer.in_brackets")
     if mention.kind == AnswerKind.NUMBER and mention.start > 0:
         before = reading.doc[mention.start - 1]
         if before.pos_ == "PROPN" and before.is_title:
-            return None  # "Super Bowl 50", "Apollo 13": the number is part of a name.
-    index = reading.sentence_of[mention.start]
+            return veto("answer.number_in_name")  # "Super Bowl 50", "Apollo 13".
     sentence = reading.sentences[index]
     answer_span = reading.doc[mention.start : mention.end]
     root = answer_span.root
@@ -251,7 +269,7 @@ def _entity_candidate(
     if mention.kind in BOUND_KINDS and before is not None and before.lower_ in BOUND_PREPOSITIONS:
         # "By 1944 enough penicillin was made": by 1945 it was too, so the year is a bound,
         # and any later year is also a right answer.
-        return None
+        return veto("answer.date_bound")
     following = reading.doc[mention.end : mention.end + 2]
     if (
         len(following) == 2
@@ -264,25 +282,27 @@ def _entity_candidate(
             "NUM",
         )
     ):
-        return None  # "but Irvine's has never been located": Irvine's what is left unsaid.
+        return veto("answer.possessive_ellipsis")  # "but Irvine's has never been located".
     if (
         mention.kind == AnswerKind.NATIONALITY
         and root.dep_ in ("compound", "amod")
         and root.head.pos_ == "PROPN"
         and root.head.is_title
     ):
-        return None  # "the East African Rift": the adjective is half of a longer name.
+        return veto("answer.nationality_in_name")  # "the East African Rift".
     if any(child.dep_ == "appos" and child.left_edge.i == mention.end for child in root.children):
-        return None  # "the NFL Most Valuable Player": the name is part of a title.
+        return veto("answer.name_in_title")  # "the NFL Most Valuable Player".
     stem = make_stem(sentence, answer_span, mention.kind, replacements=replacements)
-    if stem is None or not stem.self_contained:
+    if stem is None:
+        return veto("stem.no_wording")
+    if not stem.self_contained:
         # "it is one of the oldest cities in _____": a student cannot tell what "it" is.
-        return None
+        return veto("stem.leans_on_context")
     entity = reading.entities.get(mention.key)
     modifier = answer_span.root.dep_ in ("compound", "amod", "nmod", "npadvmod")
     if entity is not None and modifier and mention.text != entity.name:
         # "The U.S. president": an abbreviation used as a modifier has no same-form rivals.
-        return None
+        return veto("answer.abbreviated_modifier")
     answer = _display_answer(mention, entity)
     accepted = accepted_answers(answer, kind=mention.kind, entity=entity)
     alternative = _plainer(
@@ -291,7 +311,7 @@ def _entity_candidate(
     if _names_answer(stem.prompt, accepted):
         # "Kenya, officially the Republic of Kenya, is ...": the plainer stem may not.
         if alternative is None or _names_answer(alternative.prompt, accepted):
-            return None
+            return veto("stem.names_answer")
         stem, alternative = alternative, None
     return Candidate(
         sentence=index,
@@ -469,9 +489,13 @@ def _thing_candidates(
     hidden: dict[int, list[tuple[int, int, dict[int, str]]]],
     pronouns: dict[int, str],
     nouns: dict[str, str],
-) -> list[Candidate]:
-    """Key noun phrases ("a prisoner swap") as short answers: too loosely typed for choices."""
-    found = []
+) -> list[Candidate | Veto]:
+    """Key noun phrases ("a prisoner swap") as short answers: too loosely typed for choices.
+
+    Noun phrases that are no answer by their grammar (pronouns, modifiers) are passed over;
+    those a rule drops come back as vetoes.
+    """
+    found: list[Candidate | Veto] = []
     for chunk in reading.doc.noun_chunks:
         root = chunk.root
         index = reading.sentence_of[root.i]
@@ -481,15 +505,25 @@ def _thing_candidates(
             # Names the model did not recognise ("the Broncos") are still answers, though
             # of unknown kind, so they get short-answer questions only.
             continue
+
+        def veto(rule: str, index: int = index, chunk: Span = chunk) -> None:
+            found.append(Veto(rule, index, chunk.text))
+
         if any(token.tag_ == "PRP$" for token in chunk):
             # "his government": whose government is not in the answer.
+            veto("thing.possessive")
             continue
         if any(child.dep_ == "appos" and child.ent_type_ == "PERSON" for child in root.children):
-            continue  # "the team captain, Brian Ochieng,": the name is the answer, not the role.
+            veto("thing.role_of_named_person")  # "the team captain, Brian Ochieng,".
+            continue
         span = _without_determiner(chunk)
-        if span is None or len(span) > MAX_THING_WORDS:
+        if span is None or all(i in mention_tokens for i in range(span.start, span.end)):
+            continue  # Not a phrase, or a name already asked for as a name.
+        if len(span) > MAX_THING_WORDS:
+            veto("thing.too_long")
             continue
         if root.lower_ in VAGUE_NOUNS or span[0].lower_ in VAGUE_MODIFIERS:
+            veto("thing.vague_noun")
             continue
         rare = reading.term_counts.get(root.lower_, 0) < MIN_THING_MENTIONS
         if (
@@ -503,26 +537,41 @@ def _thing_candidates(
         ):
             # "What was played on February 7? - game": a bare subject noun is what the
             # sentence is about, not a fact in it.
+            veto("thing.bare_noun")
             continue
-        if any(i in mention_tokens or i in reading.blocked for i in range(span.start, span.end)):
+        if any(i in reading.blocked for i in range(span.start, span.end)):
+            veto("answer.quoted")
             continue
-        if not _writable(span, chunk=chunk) or _inside_longer_name(span):
+        if any(i in mention_tokens for i in range(span.start, span.end)):
+            veto("thing.overlaps_name")
+            continue
+        if not _writable(span, chunk=chunk):
+            veto("thing.judged_wording")
+            continue
+        if _inside_longer_name(span):
+            veto("thing.piece_of_name")
             continue
         if any(token.lower_ in MONTH_NAMES for token in span):
-            continue  # "12 September" without its year: a date the kinds do not cover.
+            veto("thing.day_without_year")  # "12 September" without its year.
+            continue
         replacements = _replacements_for(
             reading, hidden, pronouns=pronouns, start=span.start, end=span.end
         )
         stem = make_stem(
             reading.sentences[index], span, AnswerKind.THING, replacements=replacements
         )
-        if stem is None or not stem.self_contained:
+        if stem is None:
+            veto("stem.no_wording")
+            continue
+        if not stem.self_contained:
+            veto("stem.leans_on_context")
             continue
         answer = span.text
         if span[0].is_sent_start and not is_name(span[0]):
             answer = answer[0].lower() + answer[1:]  # "Diatomic oxygen gas" opened a sentence.
         accepted = accepted_answers(answer, kind=AnswerKind.THING, entity=None)
         if _names_answer(stem.prompt, accepted):
+            veto("stem.names_answer")
             continue
         alternative = _plainer(
             reading,

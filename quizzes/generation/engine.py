@@ -1,13 +1,20 @@
-"""From article text to ranked question drafts: read, overgenerate, rank, select."""
+"""From article text to ranked question drafts, in stages with plain data between them:
+
+read (`reading.read`) → candidates (`candidates.find_candidates`) → rank
+(`ranking.score_candidates`) → choices (`distractors.choose_distractors`) → select
+(`ranking.select`) → drafts. `run` returns the drafts with every veto the rules recorded
+(`rules.py`); `generate` returns the drafts alone.
+"""
 
 from __future__ import annotations
 
 import logging
 import random
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import cache
 
-from quizzes.generation.candidates import Candidate, build_candidates
+from quizzes.generation.candidates import Candidate, find_candidates
 from quizzes.generation.distractors import (
     DistractorContext,
     choose_distractors,
@@ -21,8 +28,9 @@ from quizzes.generation.kinds import (
     TIME_KINDS,
     AnswerKind,
 )
-from quizzes.generation.ranking import Ranked, score_candidates, select
+from quizzes.generation.ranking import MIN_SCORE, Ranked, score_candidates, select
 from quizzes.generation.reading import Reading, read
+from quizzes.generation.rules import Veto
 from quizzes.generation.text import check_text
 from quizzes.generation.types import (
     GenerationError,
@@ -50,8 +58,37 @@ FREQUENT_MENTIONS = 3
 MULTIPLE_CHOICE_PREFERENCE = 0.4
 
 
+@dataclass(frozen=True)
+class Generation:
+    """What one run made: the drafts, best first, and why every other candidate was dropped.
+
+    `vetoes` holds one entry per dropped candidate (and one per question that lost its
+    choices); `candidates` counts the candidates that reached ranking.
+    """
+
+    drafts: list[QuestionDraft]
+    vetoes: tuple[Veto, ...]
+    candidates: int
+    asked: int
+
+    @property
+    def shortfall(self) -> str:
+        """A note for the teacher when the text gave fewer questions than were asked for."""
+        if len(self.drafts) >= self.asked:
+            return ""
+        return (
+            f"This text supports {len(self.drafts)} good questions, not {self.asked}: the "
+            "generator leaves out questions a teacher would delete rather than pad the quiz."
+        )
+
+
 def generate(text: str, options: GenerationOptions | None = None) -> list[QuestionDraft]:
     """Up to `options.multiple_choice` + `options.short_answer` drafts, best first."""
+    return run(text, options).drafts
+
+
+def run(text: str, options: GenerationOptions | None = None) -> Generation:
+    """The drafts and the vetoes behind them; see the module's docstring for the stages."""
     options = options or GenerationOptions()
     check_text(text)
     reading = read(text)
@@ -61,7 +98,8 @@ def generate(text: str, options: GenerationOptions | None = None) -> list[Questi
             "The text needs at least two sentences stating facts (names, places, dates or "
             "numbers) to make a quiz."
         )
-    ranked = score_candidates(reading, build_candidates(reading))
+    found, vetoes = find_candidates(reading)
+    ranked = score_candidates(reading, found)
     if not ranked:
         raise GenerationError(NO_FACTS)
     context = _distractor_context(reading)
@@ -102,6 +140,12 @@ def generate(text: str, options: GenerationOptions | None = None) -> list[Questi
     multiple, short = _assign_kinds(
         picked, wanted_multiple=options.multiple_choice, has_choices=distractors_for
     )
+    vetoes.extend(_unpicked(ranked, picked, short=len(picked) < options.total))
+    vetoes.extend(
+        Veto("choices.too_few_rivals", item.candidate.sentence, item.candidate.answer)
+        for item in short
+        if item.candidate.kind in MULTIPLE_CHOICE_KINDS and not distractors_for(item)
+    )
     drafts = [
         _draft(item, reading=reading, text=text, distractors=distractors_for(item), kind=kind)
         for items, kind in (
@@ -114,7 +158,30 @@ def generate(text: str, options: GenerationOptions | None = None) -> list[Questi
         raise GenerationError(NO_FACTS)
     drafts.sort(key=lambda draft: -draft.score)
     logger.info("generated %d questions from %d candidates", len(drafts), len(ranked))
-    return drafts
+    return Generation(
+        drafts=drafts, vetoes=tuple(vetoes), candidates=len(ranked), asked=options.total
+    )
+
+
+def _unpicked(ranked: list[Ranked], picked: list[Ranked], *, short: bool) -> list[Veto]:
+    """One veto per fact (sentence and answer) that ranking left out of the quiz; `short`
+    when the quiz has fewer questions than asked, so what was left out did not fit."""
+    taken = {(item.candidate.sentence, item.candidate.key) for item in picked}
+    seen: set[tuple[int, str]] = set()
+    found = []
+    for item in ranked:
+        fact = (item.candidate.sentence, item.candidate.key)
+        if fact in taken or fact in seen:
+            continue
+        seen.add(fact)
+        if item.score < MIN_SCORE:
+            rule = "select.low_score"
+        elif short:
+            rule = "select.overlaps"
+        else:
+            rule = "select.outranked"
+        found.append(Veto(rule, item.candidate.sentence, item.candidate.answer))
+    return found
 
 
 def _assign_kinds(

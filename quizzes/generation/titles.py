@@ -10,6 +10,7 @@ from quizzes.generation.answers import accepted_answers
 from quizzes.generation.bank import bank_kind
 from quizzes.generation.entities import is_common_word
 from quizzes.generation.kinds import AnswerKind
+from quizzes.generation.rules import Veto
 from quizzes.generation.stems import Stem, StemForm
 
 if TYPE_CHECKING:
@@ -23,6 +24,9 @@ NO_ARTICLE_AFTER = frozenset({"PROPN", "DET", "PRON", "PART", "ADJ"})
 # One word ("President") names an office held by many; two ("Russian President") name one.
 MIN_TITLE_WORDS = 2
 MAX_TITLE_WORDS = 6
+# A title that names a nation ("Russian President", "U.S. Secretary of State") is a national
+# office: who holds it is general knowledge, not something the article teaches.
+NATION_LABELS = frozenset({"NORP", "GPE"})
 
 
 def person_titles(
@@ -51,13 +55,18 @@ def person_titles(
     return found
 
 
-def title_candidates(reading: Reading) -> list[Candidate]:
+def title_candidates(reading: Reading) -> list[Candidate | Veto]:
+    """ "Who was the White House press secretary?" for each title one person holds; a
+    national office's holder is vetoed (`answer.office_holder`)."""
     from quizzes.generation.candidates import Candidate
 
-    found = []
+    found: list[Candidate | Veto] = []
     for key, (title, start) in person_titles(reading).items():
         entity = reading.entities[key]
         sentence = reading.sentences[reading.sentence_of[start]]
+        if _names_nation(reading.doc, start=start, title=title):
+            found.append(Veto("answer.office_holder", reading.sentence_of[start], entity.name))
+            continue
         verb = "was" if sentence.root.tag_ == "VBD" else "is"
         prompt = f"Who {verb} the {title}?"
         found.append(
@@ -73,6 +82,11 @@ def title_candidates(reading: Reading) -> list[Candidate]:
             )
         )
     return found
+
+
+def _names_nation(doc: Doc, *, start: int, title: str) -> bool:
+    words = len(title.split())
+    return any(token.ent_type_ in NATION_LABELS for token in doc[max(0, start - words) : start])
 
 
 def hidden_names(reading: Reading) -> dict[int, list[tuple[int, int, dict[int, str]]]]:

@@ -10,15 +10,25 @@ def prompts(text: str) -> list[str]:
 
 def test_titled_person_gets_a_who_is_the_title_question():
     text = (
+        "Festival director Anna Korhonen opened the summit in Oulu on Monday. "
+        "The talks lasted three days and ended with a joint statement."
+    )
+
+    found = prompts(text)
+
+    assert "Who is the festival director?" in found or "Who was the festival director?" in found
+
+
+def test_a_national_office_is_no_who_is_the_title_question():
+    # Who holds a country's highest offices is general knowledge, not read in the article.
+    text = (
         "Finnish Prime Minister Anna Korhonen opened the summit in Oulu on Monday. "
         "The talks lasted three days and ended with a joint statement."
     )
 
     found = prompts(text)
 
-    assert "Who is the Finnish Prime Minister?" in found or (
-        "Who was the Finnish Prime Minister?" in found
-    )
+    assert not any(prompt.startswith(("Who is the", "Who was the")) for prompt in found)
 
 
 def test_other_stems_name_a_titled_person_by_title_alone():
@@ -29,7 +39,6 @@ def test_other_stems_name_a_titled_person_by_title_alone():
 
     found = prompts(text)
 
-    assert "Who was the Finnish Prime Minister?" in found
     assert any("the Estonian President" in p and "Tamm" not in p for p in found)
 
 

@@ -7,7 +7,8 @@ import string
 
 from django.core.management.base import BaseCommand, CommandError
 
-from quizzes.generation import GenerationError, QuestionDraft, QuestionKind, generate
+from quizzes.generation import Generation, GenerationError, QuestionDraft, QuestionKind, run
+from quizzes.generation.rules import RULES
 from quizzes.management.commands._options import (
     add_generation_arguments,
     generation_options,
@@ -23,13 +24,19 @@ class Command(BaseCommand):
         parser.add_argument("path", help="A UTF-8 text file with the article.")
         add_generation_arguments(parser)
         parser.add_argument("--json", action="store_true", help="Print a JSON list of questions.")
+        parser.add_argument(
+            "--explain",
+            action="store_true",
+            help="After the questions, list every dropped candidate and the rule that dropped it.",
+        )
 
     def handle(self, *args, **options) -> None:
         text = read_article(options["path"])
         try:
-            drafts = generate(text, generation_options(options))
+            generation = run(text, generation_options(options))
         except GenerationError as error:
             raise CommandError(str(error)) from None
+        drafts = generation.drafts
         if options["json"]:
             self.stdout.write(
                 json.dumps([draft.to_dict() for draft in drafts], ensure_ascii=False, indent=2)
@@ -37,6 +44,21 @@ class Command(BaseCommand):
             return
         for number, draft in enumerate(drafts, start=1):
             self.stdout.write(format_draft(number, draft))
+        if generation.shortfall:
+            self.stdout.write(generation.shortfall + "\n")
+        if options["explain"]:
+            self.stdout.write(format_vetoes(generation))
+
+
+def format_vetoes(generation: Generation) -> str:
+    """Each dropped candidate, by sentence: the answer it had and the rule that dropped it."""
+    lines = [f"Dropped candidates ({len(generation.vetoes)}), by sentence:"]
+    for veto in sorted(generation.vetoes, key=lambda v: (v.sentence, v.rule, v.answer)):
+        lines.append(
+            f"  sentence {veto.sentence + 1:>3}  {veto.rule:30} {veto.answer!r}: "
+            f"{RULES[veto.rule].protects}"
+        )
+    return "\n".join(lines) + "\n"
 
 
 def format_draft(number: int, draft: QuestionDraft) -> str:

@@ -1,0 +1,124 @@
+"""The generator's named rules: each is registered, used, and fires on the case it names."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from quizzes.generation import GenerationOptions, run
+from quizzes.generation.rules import RULES, Veto, count_vetoes
+
+PACKAGE = Path(__file__).resolve().parents[2] / "quizzes" / "generation"
+RULE_ID_RE = re.compile(r"""\b(?:Veto|veto)\(\s*["']([a-z_.]+)["']""")
+ASSIGNED_RULE_RE = re.compile(r"""rule = ["']([a-z_.]+)["']""")
+
+# (rule id, text, the answer it keeps out of the quiz)
+CASES = [
+    (
+        "answer.vague_word",
+        "Clara Ostrowski opened the new bridge in Dunmore in 2019. One of the engineers was "
+        "Paul Varga. The bridge cost 40 million dollars.",
+        "One",
+    ),
+    (
+        "answer.back_reference",
+        "Finland and Sweden signed the treaty in Stockholm in 1995. The two countries trade "
+        "timber worth 3 billion euros every year.",
+        "two",
+    ),
+    (
+        "answer.fragment",
+        "The Cretaceous–Paleogene extinction happened 66 million years ago. Scientists in "
+        "Mexico found the Chicxulub crater in 1978.",
+        "Paleogene",
+    ),
+    (
+        "answer.in_brackets",
+        "The river Tay (the longest river in Scotland) flows through Perth. Perth had 47,000 "
+        "people in 2011. The river reaches the sea at Dundee.",
+        "Scotland",
+    ),
+    (
+        "answer.date_bound",
+        "By 1944 enough penicillin was made in the United States to treat soldiers. Alexander "
+        "Fleming had found it in London in 1928.",
+        "1944",
+    ),
+    (
+        "answer.nationality_in_name",
+        "The East African Rift runs through Kenya and Ethiopia. It formed about 25 million "
+        "years ago.",
+        "East African",
+    ),
+    (
+        "answer.office_holder",
+        "Russian President Vladimir Putin met the poet Anna Brill in Kazan in 2024. Putin "
+        "stayed for two days.",
+        "Vladimir Putin",
+    ),
+    (
+        "thing.possessive",
+        "Marta Klein founded the Hollow Oak bakery in Graz in 1987. Her bakery sold 400 "
+        "loaves a day by 1990.",
+        "Her bakery",
+    ),
+]
+
+
+@pytest.mark.parametrize(("rule_id", "text", "answer"), CASES, ids=[c[0] for c in CASES])
+def test_rule_vetoes_its_case(rule_id: str, text: str, answer: str) -> None:
+    generation = run(text, GenerationOptions(multiple_choice=10))
+    assert any(veto.rule == rule_id and veto.answer == answer for veto in generation.vetoes)
+    if rule_id == "answer.office_holder":
+        # The person may still be asked about for what they did in the article.
+        assert not any(draft.prompt.startswith("Who was the") for draft in generation.drafts)
+        assert any(draft.answer == answer for draft in generation.drafts)
+    else:
+        assert all(draft.answer != answer for draft in generation.drafts)
+
+
+def _rule_ids_in_code() -> set[str]:
+    found: set[str] = set()
+    for path in PACKAGE.glob("*.py"):
+        if path.name == "rules.py":
+            continue
+        source = path.read_text(encoding="utf-8")
+        found.update(RULE_ID_RE.findall(source))
+        found.update(ASSIGNED_RULE_RE.findall(source))
+    return found
+
+
+def test_every_rule_in_the_code_is_registered_and_every_registered_rule_is_used() -> None:
+    used = _rule_ids_in_code()
+    assert used - set(RULES) == set()
+    assert set(RULES) - used == set()
+
+
+def test_a_veto_with_an_unregistered_rule_is_refused() -> None:
+    with pytest.raises(KeyError):
+        Veto("answer.made_up", 0, "x")
+
+
+def test_counts_name_every_rule_even_those_that_never_fired() -> None:
+    counts = count_vetoes([Veto("answer.vague_word", 0, "one")] * 2)
+    assert counts["answer.vague_word"] == 2
+    assert set(counts) == set(RULES)
+    assert counts["answer.date_bound"] == 0
+
+
+def test_every_rule_says_what_it_protects_against() -> None:
+    for rule in RULES.values():
+        assert rule.protects and len(rule.protects) <= 80, rule.id
+
+
+def test_a_short_text_says_it_supports_fewer_questions_than_asked() -> None:
+    text = (
+        "Marta Klein founded the Hollow Oak bakery in Graz in 1987. By 1990 it sold 400 loaves a "
+        "day to shops in Vienna."
+    )
+    generation = run(text, GenerationOptions(multiple_choice=20))
+    assert 0 < len(generation.drafts) < 20
+    assert f"supports {len(generation.drafts)} good questions, not 20" in generation.shortfall
+    assert run(text, GenerationOptions(multiple_choice=1)).shortfall == ""

@@ -298,6 +298,8 @@ def _entity_candidate(
     if not stem.self_contained:
         # "it is one of the oldest cities in _____": a student cannot tell what "it" is.
         return veto("stem.leans_on_context")
+    if _keeps_unresolved(reading, stem, start=mention.start, end=mention.end):
+        return veto("stem.unresolved_description")
     entity = reading.entities.get(mention.key)
     modifier = answer_span.root.dep_ in ("compound", "amod", "nmod", "npadvmod")
     if entity is not None and modifier and mention.text != entity.name:
@@ -332,6 +334,20 @@ def _entity_candidate(
             known=(stem, alternative),
         ),
     )
+
+
+def _keeps_unresolved(reading: Reading, stem: Stem, *, start: int, end: int) -> bool:
+    """Whether the stem keeps a description that points back to no single name ("the
+    stadium"), written in its sentence or carried in by a pronoun from the one before; the
+    answer's own words do not count, as the stem does not show them."""
+    prompt = f" {stem.prompt.casefold().rstrip('?.')} "
+    here = reading.sentence_of[start]
+    for first, last in reading.unresolved:
+        if not 0 <= here - reading.sentence_of[first] <= 1 or (first < end and start < last):
+            continue
+        if f" {reading.doc[first:last].text.casefold()} " in prompt:
+            return True
+    return False
 
 
 def _plainer(
@@ -565,6 +581,9 @@ def _thing_candidates(
             continue
         if not stem.self_contained:
             veto("stem.leans_on_context")
+            continue
+        if _keeps_unresolved(reading, stem, start=span.start, end=span.end):
+            veto("stem.unresolved_description")
             continue
         answer = span.text
         if span[0].is_sent_start and not is_name(span[0]):

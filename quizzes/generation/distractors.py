@@ -22,6 +22,7 @@ from quizzes.generation.numbers import (
     wrong_weekdays,
     wrong_years,
 )
+from quizzes.generation.places import rival_cities, rival_countries
 
 if TYPE_CHECKING:
     from quizzes.generation.reading import Reading
@@ -95,6 +96,12 @@ REGION_WORDS = frozenset(
         "southwest",
     }
 )
+PLACE_RIVALS: dict[AnswerKind, Callable[[str, DistractorContext], list[str] | None]] = {
+    AnswerKind.CITY: lambda answer, context: rival_cities(
+        answer, countries_named=context.countries
+    ),
+    AnswerKind.COUNTRY: lambda answer, context: rival_countries(answer),
+}
 # Kinds whose one-word names can be nouns ("the Romans") or adjectives ("Roman citizenship").
 FORM_SENSITIVE_KINDS = frozenset({AnswerKind.NATIONALITY})
 
@@ -109,6 +116,8 @@ class DistractorContext:
     # What the article calls a name ("the Lockheed company", "the constellation Ursa
     # Major"), where it says: rivals of another sort are no rivals.
     classes: dict[str, str] = field(default_factory=dict)
+    # ISO codes of the countries the article names, which say which Perth is meant.
+    countries: frozenset[str] = frozenset()
 
 
 def class_nouns(reading: Reading) -> dict[str, str]:
@@ -168,6 +177,10 @@ def choose_distractors(
         bank = list(bank_names(BANK_FOR_KIND[kind]))
         rng.shuffle(bank)
         pools.append(bank[:1] if len(article) >= DISTRACTOR_COUNT - 1 else [])
+    elif kind in PLACE_RIVALS:
+        # A city's rivals are cities of its country and of similar size, a country's its
+        # neighbours; a place the data does not know gets the article's rivals alone.
+        pools.append(PLACE_RIVALS[kind](answer, context) or [])
     elif kind in BANK_FOR_KIND and not (kind in FORM_SENSITIVE_KINDS and _is_plural(answer)):
         # The bank's nationalities are adjectives: no rivals for a people ("the Moors").
         bank = list(bank_names(BANK_FOR_KIND[kind]))

@@ -80,6 +80,53 @@ WHAT_IT_IS = frozenset(
         "treaty",
     }
 )
+# Nouns a definite description ("the stadium", "the two countries") can point back with, and
+# the kinds of name each can stand for; nouns in WHAT_IT_IS also stand for any name they end
+# ("the university" for Harvard University), which `noun_for` finds.
+DESCRIPTION_KINDS: dict[str, frozenset[AnswerKind]] = {
+    **{noun: frozenset() for noun in WHAT_IT_IS},
+    **{noun: frozenset({kind}) for kind, noun in KIND_NOUN.items()},
+    "nation": frozenset({AnswerKind.COUNTRY}),
+    "town": frozenset({AnswerKind.CITY}),
+    "capital": frozenset({AnswerKind.CITY}),
+    "province": frozenset({AnswerKind.US_STATE, AnswerKind.PLACE}),
+    "region": frozenset({AnswerKind.PLACE}),
+    "side": frozenset({AnswerKind.COUNTRY, AnswerKind.ORGANISATION}),
+    "company": frozenset({AnswerKind.ORGANISATION}),
+    "firm": frozenset({AnswerKind.ORGANISATION}),
+    "group": frozenset({AnswerKind.ORGANISATION}),
+    "organisation": frozenset({AnswerKind.ORGANISATION}),
+    "organization": frozenset({AnswerKind.ORGANISATION}),
+    "team": frozenset({AnswerKind.ORGANISATION}),
+    "club": frozenset({AnswerKind.ORGANISATION}),
+    "band": frozenset({AnswerKind.ORGANISATION}),
+    "newspaper": frozenset({AnswerKind.ORGANISATION}),
+    "venue": frozenset({AnswerKind.FACILITY}),
+    "building": frozenset({AnswerKind.FACILITY}),
+    "stadium": frozenset({AnswerKind.FACILITY}),
+    "airport": frozenset({AnswerKind.FACILITY}),
+    **dict.fromkeys(
+        ("battle", "game", "match", "tournament", "championship", "election", "crisis"),
+        frozenset({AnswerKind.EVENT}),
+    ),
+    **dict.fromkeys(
+        ("embargo", "dispute", "plague", "epidemic", "pandemic", "war", "revolution"),
+        frozenset({AnswerKind.EVENT}),
+    ),
+    "festival": frozenset({AnswerKind.EVENT}),
+    "book": frozenset({AnswerKind.WORK}),
+    "novel": frozenset({AnswerKind.WORK}),
+    "film": frozenset({AnswerKind.WORK}),
+    "boy": frozenset({AnswerKind.PERSON}),
+    "girl": frozenset({AnswerKind.PERSON}),
+    "man": frozenset({AnswerKind.PERSON}),
+    "woman": frozenset({AnswerKind.PERSON}),
+    "scientist": frozenset({AnswerKind.PERSON}),
+    "engineer": frozenset({AnswerKind.PERSON}),
+    "inventor": frozenset({AnswerKind.PERSON}),
+    "writer": frozenset({AnswerKind.PERSON}),
+    "author": frozenset({AnswerKind.PERSON}),
+}
 NAMED_BY_NOUN = frozenset(
     {
         AnswerKind.PLACE,
@@ -118,7 +165,7 @@ def generic_nouns(reading: Reading) -> dict[str, str]:
         entity = reading.entities.get(mention.key)
         # "the country" says which country only when the article keeps coming back to it.
         salient = entity is not None and entity.count >= SALIENT_MENTIONS
-        kind_noun = _noun_for(mention) if salient else None
+        kind_noun = noun_for(mention) if salient else None
         if (
             kind_noun is not None
             and entity is not None
@@ -238,7 +285,9 @@ def _replaceable(reading: Reading, mention: Mention) -> bool:
     return before is None or before.pos_ not in ("ADJ", "NOUN", "PROPN", "NUM")
 
 
-def _noun_for(mention: Mention) -> str | None:
+def noun_for(mention: Mention) -> str | None:
+    """The common noun that says what a name is: "city" for Perth, "bakery" for the Hollow
+    Oak bakery; None when the name does not say."""
     if mention.kind in KIND_NOUN:
         return KIND_NOUN[mention.kind]
     if mention.kind not in NAMED_BY_NOUN:

@@ -32,6 +32,16 @@ def singular(token: Token) -> str:
     return token.text
 
 
+def noun_lemma(token: Token) -> str:
+    """A noun's singular, lower-cased: "countries" as "country" (the pipeline has no
+    lemmatizer, so lemminflect's rules and lexicon stand in for it)."""
+    lowered = token.lower_
+    if token.tag_ not in ("NNS", "NNPS"):
+        return lowered
+    lemmas = getLemma(lowered, upos="NOUN")
+    return lemmas[0].lower() if lemmas else lowered
+
+
 def finite_form(participle: Token, *, tense: str) -> str | None:
     """ "recording" as "recorded" (VBD) or "records" (VBZ): a participle made a clause's verb."""
     forms = getInflection(base_form(participle), tag=tense)

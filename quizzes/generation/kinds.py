@@ -6,6 +6,7 @@ import re
 from enum import StrEnum
 
 from quizzes.generation.bank import bank_kind
+from quizzes.generation.places import known_place
 
 
 class AnswerKind(StrEnum):
@@ -222,6 +223,9 @@ def place_kind(text: str) -> AnswerKind:
     found = bank_kind(KNOWN_ALIASES.get(text.casefold(), text))
     if found in BANK_PLACE_KIND:
         return BANK_PLACE_KIND[found]
+    known = known_place(text)
+    if known is not None:
+        return BANK_PLACE_KIND[known]
     return AnswerKind.PLACE
 
 

@@ -15,6 +15,7 @@ from quizzes.generation.pronouns import (
     resolve_demonstratives,
     resolve_pronouns,
 )
+from quizzes.generation.references import resolve_descriptions
 from quizzes.generation.text import CleanText, check_clean_text, clean
 
 # A fact needs a subject and a verb and something said about them.
@@ -59,8 +60,12 @@ class Reading:
     mentions: tuple[Mention, ...]
     entities: dict[str, Entity]
     term_counts: Counter[str]
-    # Pronouns with a clear antecedent, by token index, and the words that replace them.
+    # Pronouns and descriptions with a clear antecedent, by token index, and the words that
+    # replace them.
     replacements: dict[int, str]
+    # Descriptions that point back to no single name ("The stadium opened ..."), as token
+    # spans: a stem that keeps one leans on context it never names.
+    unresolved: tuple[tuple[int, int], ...]
 
     # The mentions of each sentence, so per-sentence lookups need not scan the article.
     by_sentence: dict[int, tuple[Mention, ...]]
@@ -82,6 +87,7 @@ def read(text: str) -> Reading:
     blocked = _quoted_tokens(doc) | dateline
     askable = [_is_fact_sentence(sent, blocked=blocked) for sent in sentences]
     mentions, entities = collect_mentions(doc, askable_sentence=askable, sentence_of=sentence_of)
+    references = resolve_descriptions(doc, sentences=sentences, mentions=mentions)
     term_counts = Counter(
         token.lower_
         for token in doc
@@ -98,10 +104,12 @@ def read(text: str) -> Reading:
         entities=entities,
         term_counts=term_counts,
         by_sentence=_group_by_sentence(mentions, sentence_of=sentence_of),
+        unresolved=references.unresolved,
         # Dateline words are replaced by nothing, so no stem repeats "OSLO (Reuters) —".
         replacements=resolve_pronouns(
             doc, sentences=sentences, mentions=mentions, entities=entities
         )
+        | references.replacements
         | resolve_definite_nouns(doc, mentions=mentions)
         | resolve_demonstratives(doc, sentences=sentences)
         | dict.fromkeys(dateline, ""),

@@ -77,6 +77,11 @@ RULES: dict[str, Rule] = _rules(
     # Wording the question.
     Rule("stem.no_wording", S, "sentences no grammatical question or gap can be made from"),
     Rule("stem.leans_on_context", S, "stems with 'it', 'they', 'the stadium' they never name"),
+    Rule(
+        "stem.unresolved_description",
+        S,
+        "'the stadium', 'the two sides' naming nothing",
+    ),
     Rule("stem.names_answer", S, "a stem that says its own answer ('Russian' for 'Russia')"),
     # Choosing wrong choices.
     Rule("choices.too_few_rivals", H, "a random fill: without 3 believable rivals, short answer"),

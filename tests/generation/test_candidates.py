@@ -92,7 +92,7 @@ def test_number_distractors_keep_words_as_words():
 
 def test_noun_phrase_answers_are_short_answer_only():
     text = (
-        "The council built a new footbridge over the river in 2004. The footbridge connects "
+        "The council built the Lange footbridge over the river in 2004. The footbridge connects "
         "the old town with the railway station in Aarhus."
     )
 

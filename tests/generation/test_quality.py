@@ -46,9 +46,9 @@ def test_a_day_before_a_month_stays_in_the_date_and_the_whole_date_is_asked():
 
 def test_nationality_distractors_share_the_answers_form_and_are_distinct():
     text = (
-        "The Romans built a bridge over the river. For two centuries the town was ruled by "
-        "Danish counts. A Roman road still crosses the valley near Vetra. Venetian traders "
-        "bought salt in the town."
+        "The Romans built a bridge over the river. For two centuries the town of Asker was "
+        "ruled by Danish counts. A Roman road still crosses the valley near Vetra. Venetian "
+        "traders bought salt in the town."
     )
 
     wrong = distractors_for(text, "Danish")
@@ -171,7 +171,7 @@ def test_missing_multiple_choice_questions_become_short_answers():
     text = (
         "The lighthouse keeper rang the bell seven times every night. The lamp burned whale "
         "oil until 1870. Later the keeper switched to kerosene, which burned brighter. "
-        "The tower is 40 metres tall and has 212 steps."
+        "The Skerry Light tower is 40 metres tall and has 212 steps."
     )
 
     drafts = questions(text, count=4, short=0)
@@ -205,8 +205,8 @@ def test_a_people_is_asked_with_who_and_accepts_the():
 
 def test_a_three_digit_year_after_in_is_a_year():
     text = (
-        "In 843 the treaty divided the empire into three kingdoms. The eastern kingdom later "
-        "became the core of Germany."
+        "In 843 the Treaty of Verdun divided the empire into three kingdoms. The eastern "
+        "kingdom later became the core of Germany."
     )
 
     found = {c.answer: c for c in candidates(text)}

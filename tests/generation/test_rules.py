@@ -59,6 +59,11 @@ CASES = [
         "Vladimir Putin",
     ),
     (
+        "stem.unresolved_description",
+        "The stadium opened in 1923 near the river. Crowds of 90,000 came to its first final.",
+        "1923",
+    ),
+    (
         "thing.possessive",
         "Marta Klein founded the Hollow Oak bakery in Graz in 1987. Her bakery sold 400 "
         "loaves a day by 1990.",
@@ -122,3 +127,48 @@ def test_a_short_text_says_it_supports_fewer_questions_than_asked() -> None:
     assert 0 < len(generation.drafts) < 20
     assert f"supports {len(generation.drafts)} good questions, not 20" in generation.shortfall
     assert run(text, GenerationOptions(multiple_choice=1)).shortfall == ""
+
+
+# A description in a stem is replaced by the names it points back to, of its kind and number.
+REPLACED = [
+    (
+        "Finland and Sweden signed the treaty in Stockholm in 1995. The two countries trade "
+        "timber worth 3 billion euros every year.",
+        "3 billion",
+        "Finland and Sweden",
+    ),
+    (
+        "Jan Kowal designed the Vistula bridge in 1901. The bridge was opened by the mayor of "
+        "Plock in 1904.",
+        "1904",
+        "the Vistula bridge",
+    ),
+    (
+        "Maria Lopez founded the Riverside Library in 1994. Daniel Okafor became its director "
+        "in 2005. He moved the collection to Greenford in 2010. In 2012 the library sent a "
+        "travelling exhibition to Spain.",
+        "Spain",
+        "the Riverside Library",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "answer", "named"), REPLACED, ids=[r[2] for r in REPLACED])
+def test_a_description_is_replaced_by_what_it_points_to(text: str, answer: str, named: str):
+    drafts = {d.answer: d for d in run(text, GenerationOptions(multiple_choice=10)).drafts}
+    assert named in drafts[answer].prompt
+
+
+def test_a_description_is_not_replaced_by_a_name_of_another_kind():
+    # Two cities and a country: "the country" is Austria, and "the city" is not resolved.
+    text = (
+        "Anna Berg moved from Graz to Linz in Austria in 1990. The country had 7 million "
+        "people then. The city opened its first tram line in 1880."
+    )
+    generation = run(text, GenerationOptions(multiple_choice=10))
+    prompts = [draft.prompt for draft in generation.drafts]
+    assert any("people did Austria have" in prompt for prompt in prompts), prompts
+    assert not any(prompt.startswith(("Graz opened", "Linz opened")) for prompt in prompts)
+    assert any(
+        v.rule == "stem.unresolved_description" and v.answer == "1880" for v in generation.vetoes
+    )

@@ -277,7 +277,7 @@ def test_a_kept_second_verb_takes_only_the_nearest_and():
 def test_how_many_keeps_more_and_a_rate():
     text = (
         "The first repair mission flew in 1993. Four more servicing missions followed. The "
-        "museum received about 75,000 visitors a year before it closed in 2019."
+        "Hubble museum received about 75,000 visitors a year before it closed in 2019."
     )
 
     found = {c.answer: c for c in build_candidates(read(text))}

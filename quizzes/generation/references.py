@@ -1,0 +1,209 @@
+"""What a definite description points back to: "the stadium", "the two countries", "both teams".
+
+A stem is read without the article's earlier sentences, so "The two countries conduct
+billions in trade" must say which countries. A description is resolved only to names of the
+same kind (a stadium to a facility, a country to a country), of the same number (one name for
+"the company", exactly two joined names for "the two countries" or "both sides"), and only
+when the recent sentences hold exactly that many: a wrong replacement is worse than none.
+A description that points back and cannot be resolved is reported, so no stem keeps it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from quizzes.generation.entities import Mention
+from quizzes.generation.generic import DESCRIPTION_KINDS, noun_for
+from quizzes.generation.inflection import noun_lemma
+from quizzes.generation.kinds import AnswerKind
+
+# How many sentences back a description may find its antecedent.
+RECENT_SENTENCES = 3
+DEFINITE = frozenset({"the"})
+PAIR_WORDS = frozenset({"two", "both"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# Children that say which one is meant, so the description identifies its referent itself:
+# "the city of Perth", "the team that won", "the Russian government", "the bank's owner".
+IDENTIFYING_DEPS = frozenset({"prep", "relcl", "acl", "appos", "poss", "compound", "nmod"})
+NAME_LABELS = frozenset({"NORP", "GPE", "ORG", "PERSON", "LOC", "FAC"})
+ROMAN_RE = re.compile(r"^[IVXLC]+$")
+
+
+@dataclass(frozen=True)
+class References:
+    """Token replacements for resolved descriptions, and the descriptions left unresolved
+    (each as the token span's start and end), which a stem must not keep."""
+
+    replacements: dict[int, str]
+    unresolved: tuple[tuple[int, int], ...]
+
+
+def resolve_descriptions(
+    doc: Doc, *, sentences: tuple[Span, ...], mentions: list[Mention]
+) -> References:
+    mention_at = {index: m for m in mentions for index in range(m.start, m.end)}
+    sentence_of = {token.i: number for number, sent in enumerate(sentences) for token in sent}
+    replacements: dict[int, str] = {}
+    unresolved: list[tuple[int, int]] = []
+    for token in doc:
+        description = _description(token, mention_at=mention_at)
+        if description is None:
+            continue
+        start, wanted = description
+        noun = noun_lemma(token)
+        antecedents = None
+        if noun in DESCRIPTION_KINDS:
+            antecedents = _antecedents(
+                token,
+                start=start,
+                wanted=wanted,
+                mentions=mentions,
+                sentences=sentences,
+                sentence_of=sentence_of,
+            )
+        named = None
+        if antecedents is not None:
+            named = _joined([_surface(doc, m) for m in antecedents])
+        elif wanted == 1:
+            named = _named_phrase(token, sentences=sentences, sentence_of=sentence_of)
+        if named is not None:
+            replacements.update(dict.fromkeys(range(start, token.i), ""))
+            replacements[token.i] = named
+        elif wanted == 2 or (
+            token.dep_ in SUBJECT_DEPS
+            and (noun in DESCRIPTION_KINDS or _said_before(token, sentence_of=sentence_of))
+        ):
+            # "The stadium opened in 1923": a subject (or "the two ...") that points back.
+            unresolved.append((start, token.i + 1))
+    return References(replacements=replacements, unresolved=tuple(unresolved))
+
+
+def _description(token: Token, *, mention_at: dict[int, Mention]) -> tuple[int, int] | None:
+    """(first token, how many things it names) for "the stadium" or "the two countries"."""
+    if token.pos_ != "NOUN" or token.i in mention_at or token.dep_ == "compound":
+        return None
+    lefts = list(token.lefts)
+    if not lefts or any(
+        child.dep_ in IDENTIFYING_DEPS or child.ent_type_ in NAME_LABELS for child in lefts
+    ):
+        return None
+    if any(child.dep_ in IDENTIFYING_DEPS for child in token.rights):
+        return None
+    determiners = [child for child in lefts if child.dep_ in ("det", "predet")]
+    words = {child.lower_ for child in lefts}
+    if not determiners or not (words & DEFINITE or "both" in words):
+        return None
+    if any(child.dep_ not in ("det", "predet", "nummod") for child in lefts):
+        return None  # "the new stadium", "the largest company": described, maybe a new one.
+    if words & PAIR_WORDS:
+        wanted = 2
+    elif token.tag_ == "NNS":
+        return None  # "the countries" may sum up any number named before.
+    else:
+        wanted = 1
+    return min(child.i for child in lefts), wanted
+
+
+def _antecedents(
+    token: Token,
+    *,
+    start: int,
+    wanted: int,
+    mentions: list[Mention],
+    sentences: tuple[Span, ...],
+    sentence_of: dict[int, int],
+) -> list[Mention] | None:
+    """The names the description stands for: the one name of its kind in the recent
+    sentences, or for "the two ...", the nearest two names of its kind joined by "and"."""
+    noun = noun_lemma(token)
+    kinds = DESCRIPTION_KINDS[noun]
+    here = sentence_of[token.i]
+    first = max(0, here - RECENT_SENTENCES)
+    fitting = [
+        m
+        for m in mentions
+        if m.start < start
+        and sentence_of.get(m.start, here) >= first
+        and _fits(m, noun=noun, kinds=kinds)
+    ]
+    if wanted == 1:
+        found = {m.key: m for m in fitting}  # the latest wording of each
+        if not found:
+            # The article's one library, named further back, is still "the library".
+            found = {
+                m.key: m for m in mentions if m.start < start and _fits(m, noun=noun, kinds=kinds)
+            }
+        return list(found.values()) if len(found) == 1 else None
+    for number in range(here, first - 1, -1):
+        pairs = _joined_pairs(token.doc, [m for m in fitting if sentence_of[m.start] == number])
+        if len(pairs) == 1:
+            return list(pairs[0])
+        if pairs:
+            return None  # Two pairs in one sentence: which two is not clear.
+    return None
+
+
+def _fits(mention: Mention, *, noun: str, kinds: frozenset[AnswerKind]) -> bool:
+    """Whether "the <noun>" can stand for the name: a name of one of its kinds, or one whose
+    head word says it is one ("the war" for World War II, not "the palace" for the Palace
+    Park, which is a park)."""
+    if mention.kind in kinds or noun_for(mention) == noun:
+        return True
+    words = [w for w in mention.text.split() if w.isalpha() and not ROMAN_RE.match(w)]
+    return bool(words) and words[-1].casefold() in {noun, f"{noun}s"}
+
+
+def _named_phrase(
+    token: Token, *, sentences: tuple[Span, ...], sentence_of: dict[int, int]
+) -> str | None:
+    """ "The bridge" after "the Vistula bridge": the one earlier phrase that named this noun
+    with modifiers of its own, in the recent sentences."""
+    noun = noun_lemma(token)
+    here = sentence_of[token.i]
+    first = sentences[max(0, here - RECENT_SENTENCES)].start
+    found = set()
+    for earlier in token.doc[first : token.i]:
+        if earlier.pos_ != "NOUN" or noun_lemma(earlier) != noun:
+            continue
+        words = [t for t in earlier.lefts if t.dep_ not in ("det", "punct")]
+        if not words or not all(
+            t.dep_ in ("compound", "amod") and not list(t.children) and t.is_title for t in words
+        ):
+            continue
+        found.add(" ".join(["the", *(t.text for t in words), earlier.text]))
+    return found.pop() if len(found) == 1 else None
+
+
+def _said_before(token: Token, *, sentence_of: dict[int, int]) -> bool:
+    """Whether the noun was used in an earlier sentence: "A storm hit ... The storm lasted"."""
+    here = sentence_of[token.i]
+    noun = noun_lemma(token)
+    return any(
+        sentence_of[earlier.i] < here and earlier.pos_ == "NOUN" and noun_lemma(earlier) == noun
+        for earlier in token.doc[: token.i]
+    )
+
+
+def _joined_pairs(doc: Doc, found: list[Mention]) -> list[tuple[Mention, Mention]]:
+    """Pairs of names of different things joined as conjuncts: "Russia and the United States"."""
+    pairs = []
+    for index, first in enumerate(found):
+        conjuncts = doc[first.start : first.end].root.conjuncts
+        for second in found[index + 1 :]:
+            if second.key != first.key and doc[second.start : second.end].root in conjuncts:
+                pairs.append((first, second))
+    return pairs
+
+
+def _surface(doc: Doc, mention: Mention) -> str:
+    """The name as the article wrote it, with its "the" ("the United States")."""
+    if mention.start > 0 and doc[mention.start - 1].lower_ == "the":
+        return f"the {mention.text}"
+    return mention.text
+
+
+def _joined(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else " and ".join(names)

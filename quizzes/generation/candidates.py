@@ -143,6 +143,25 @@ GENERAL_HEADS = frozenset(
 )
 DASHES = frozenset({"-", "–", "—"})
 BOUND_PREPOSITIONS = frozenset({"by", "before", "after"})
+# Words that make a number a bound, not a value: every number past it is true as well.
+NUMBER_BOUNDS = tuple(
+    tuple(phrase.split())
+    for phrase in (
+        "more than",
+        "less than",
+        "fewer than",
+        "over",
+        "under",
+        "at least",
+        "at most",
+        "up to",
+        "upwards of",
+        "in excess of",
+        "as many as",
+        "no more than",
+        "no fewer than",
+    )
+)
 BOUND_KINDS = frozenset(
     {AnswerKind.YEAR, AnswerKind.FULL_DATE, AnswerKind.MONTH_YEAR, AnswerKind.CENTURY}
 )
@@ -270,6 +289,9 @@ def _entity_candidate(
         # "By 1944 enough penicillin was made": by 1945 it was too, so the year is a bound,
         # and any later year is also a right answer.
         return veto("answer.date_bound")
+    if mention.kind in NUMBER_LIKE_KINDS - BOUND_KINDS and _after_bound(reading, mention.start):
+        # "more than 200 species": 150 is true too, so no wrong choice is shown wrong.
+        return veto("answer.number_bound")
     following = reading.doc[mention.end : mention.end + 2]
     if (
         len(following) == 2
@@ -413,6 +435,12 @@ def _shorter(sentence: Span, answer: Span, stem: Stem) -> Stem | None:
     if shorter is None or not shorter.self_contained:
         return None
     return shorter
+
+
+def _after_bound(reading: Reading, start: int) -> bool:
+    """Whether the words before `start` are a bound: "more than", "over", "up to"."""
+    words = [token.lower_ for token in reading.doc[max(0, start - 3) : start]]
+    return any(tuple(words[-len(bound) :]) == bound for bound in NUMBER_BOUNDS)
 
 
 def _is_fragment(reading: Reading, mention: Mention) -> bool:

@@ -47,6 +47,12 @@ CASES = [
         "1944",
     ),
     (
+        "answer.number_bound",
+        "Lake Wren in Canada is home to more than 200 endemic species. Its basin formed about "
+        "3 million years ago.",
+        "200",
+    ),
+    (
         "answer.nationality_in_name",
         "The East African Rift runs through Kenya and Ethiopia. It formed about 25 million "
         "years ago.",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from axes.helpers import get_cool_off
 from django.conf import settings
 from django.contrib import admin
@@ -19,14 +21,15 @@ def lockout_response(
     original_response: HttpResponse | None = None,
     credentials: dict | None = None,
 ) -> HttpResponse:
-    cool_off = get_cool_off(request)
-    minutes = round(cool_off.total_seconds() / SECONDS_PER_MINUTE)
+    cool_off = get_cool_off(request)  # None: locked until the administrator lifts it
+    seconds = int(cool_off.total_seconds()) if cool_off else None
     context = {
         **admin.site.each_context(request),
         "title": "Sign-in locked",
-        "minutes": minutes,
+        "minutes": math.ceil(seconds / SECONDS_PER_MINUTE) if seconds else None,
         "failure_limit": settings.AXES_FAILURE_LIMIT,
     }
     response = TemplateResponse(request, LOCKOUT_TEMPLATE, context, status=LOCKOUT_STATUS)
-    response["Retry-After"] = str(int(cool_off.total_seconds()))
+    if seconds:
+        response["Retry-After"] = str(seconds)
     return response.render()

@@ -4,6 +4,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.test import Client
 
 from quizzes.generation.types import MAX_WORDS
@@ -235,3 +236,41 @@ def test_setup_demo_twice_keeps_one_published_sample_quiz(monkeypatch):
     assert quiz.join_code in first[1] and quiz.join_code in second[1]
     assert "a-demo-password-77" not in first[1]
     assert signs_in("teacher", "a-demo-password-77")
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize(
+    "username",
+    ["<b>x</b> y/z", "ms rivera", "ms/rivera", "r" * 151],
+    ids=["markup", "space", "slash", "too long"],
+)
+def test_createteacher_refuses_a_user_name_the_user_model_does_not_accept(monkeypatch, username):
+    monkeypatch.delenv("TEACHER_PASSWORD", raising=False)
+
+    code, out, err = run_command("createteacher", username)
+
+    assert code == 1
+    assert "is not a valid user name" in err
+    assert "Password" not in out
+    assert not get_user_model().objects.exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_createteacher_says_which_characters_a_user_name_may_have(monkeypatch):
+    monkeypatch.delenv("TEACHER_PASSWORD", raising=False)
+
+    _, _, err = run_command("createteacher", "<b>x</b> y/z")
+
+    assert "letters, numbers, and @/./+/-/_" in err
+
+
+@pytest.mark.django_db(transaction=True)
+def test_createteacher_stores_the_user_name_as_the_sign_in_form_reads_it(monkeypatch):
+    """Full-width letters are normalised (NFKC) by the sign-in form, so they must be stored so."""
+    monkeypatch.setenv("TEACHER_PASSWORD", "a-long-password-77x")
+
+    code, _, _ = run_command("createteacher", "ｍｓ_ｒｉｖｅｒａ")
+
+    assert code == 0
+    assert get_user_model().objects.get().username == "ms_rivera"
+    assert signs_in("ｍｓ_ｒｉｖｅｒａ", "a-long-password-77x")

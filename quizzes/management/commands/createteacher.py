@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
@@ -11,6 +12,22 @@ from django.core.management.base import BaseCommand, CommandError
 from quizzes import services
 
 PASSWORD_ENV = "TEACHER_PASSWORD"
+
+
+def clean_username(raw: str) -> str:
+    """The name as the sign-in form reads it, once the user model's own validators accept it."""
+    user_model = get_user_model()
+    username = user_model.normalize_username(raw.strip())
+    if not username:
+        raise CommandError("Give the teacher a user name.")
+    field = user_model._meta.get_field(user_model.USERNAME_FIELD)
+    try:
+        field.clean(username, None)
+    except ValidationError as error:
+        raise CommandError(
+            f"{username!r} is not a valid user name: {' '.join(error.messages)}"
+        ) from None
+    return username
 
 
 class Command(BaseCommand):
@@ -24,9 +41,7 @@ class Command(BaseCommand):
         parser.add_argument("--email", default="")
 
     def handle(self, *args, **options) -> None:
-        username = options["username"].strip()
-        if not username:
-            raise CommandError("Give the teacher a user name.")
+        username = clean_username(options["username"])
         password = os.environ.get(PASSWORD_ENV) or services.generate_password()
         try:
             validate_password(password)

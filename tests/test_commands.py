@@ -10,6 +10,7 @@ from django.test import Client
 from quizzes.generation.types import MAX_WORDS
 from quizzes.models import Article, Question, Quiz
 from quizzes.textfiles import MAX_FILE_BYTES
+from tests.builders import make_teacher
 from tests.commands import run_command
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -274,3 +275,28 @@ def test_createteacher_stores_the_user_name_as_the_sign_in_form_reads_it(monkeyp
     assert code == 0
     assert get_user_model().objects.get().username == "ms_rivera"
     assert signs_in("ｍｓ_ｒｉｖｅｒａ", "a-long-password-77x")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_createteacher_refuses_the_user_name_as_its_own_password(monkeypatch):
+    monkeypatch.setenv("TEACHER_PASSWORD", "mr_okafor")
+
+    code, _, err = run_command("createteacher", "mr_okafor")
+
+    assert code == 1
+    assert "too similar to the username" in err
+    assert not get_user_model().objects.exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_createteacher_refuses_a_new_password_like_an_existing_teachers_email(monkeypatch):
+    teacher = make_teacher("mr_okafor")
+    teacher.email = "chinedu.okafor@school.test"
+    teacher.save()
+    monkeypatch.setenv("TEACHER_PASSWORD", "chinedu.okafor")
+
+    code, _, err = run_command("createteacher", "mr_okafor")
+
+    assert code == 1
+    assert "too similar to the email address" in err
+    assert not signs_in("mr_okafor", "chinedu.okafor")

@@ -30,6 +30,18 @@ def clean_username(raw: str) -> str:
     return username
 
 
+def check_password(password: str, *, username: str, email: str) -> None:
+    """Django's validators, given the user so that a password like the name or e-mail is refused."""
+    user_model = get_user_model()
+    user = user_model.objects.filter(**{user_model.USERNAME_FIELD: username}).first()
+    if user is None:
+        user = user_model(**{user_model.USERNAME_FIELD: username}, email=email)
+    try:
+        validate_password(password, user)
+    except ValidationError as error:
+        raise CommandError(f"{PASSWORD_ENV} is too weak: {' '.join(error.messages)}") from None
+
+
 class Command(BaseCommand):
     help = (
         "Create a teacher account that can sign in to /admin/. The password comes from "
@@ -43,10 +55,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options) -> None:
         username = clean_username(options["username"])
         password = os.environ.get(PASSWORD_ENV) or services.generate_password()
-        try:
-            validate_password(password)
-        except ValidationError as error:
-            raise CommandError(f"{PASSWORD_ENV} is too weak: {' '.join(error.messages)}") from None
+        check_password(password, username=username, email=options["email"])
         account = services.teacher_ensure(
             username=username, password=password, email=options["email"]
         )

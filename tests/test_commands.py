@@ -300,3 +300,27 @@ def test_createteacher_refuses_a_new_password_like_an_existing_teachers_email(mo
     assert code == 1
     assert "too similar to the email address" in err
     assert not signs_in("mr_okafor", "chinedu.okafor")
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("value", ["", "   "], ids=["empty", "blank"])
+def test_createteacher_prints_the_password_it_generates_for_an_empty_variable(monkeypatch, value):
+    monkeypatch.setenv("TEACHER_PASSWORD", value)
+
+    code, out, _ = run_command("createteacher", "mr_okafor")
+
+    assert code == 0
+    password = out.split("Password: ")[1].strip()
+    assert signs_in("mr_okafor", password)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_createteacher_never_prints_a_password_taken_from_the_environment(monkeypatch):
+    monkeypatch.setenv("TEACHER_PASSWORD", "a-long-password-77x")
+
+    code, out, _ = run_command("createteacher", "mr_okafor")
+
+    assert code == 0
+    assert "a-long-password-77x" not in out
+    assert "Password" not in out
+    assert signs_in("mr_okafor", "a-long-password-77x")

@@ -45,7 +45,7 @@ def check_password(password: str, *, username: str, email: str) -> None:
 class Command(BaseCommand):
     help = (
         "Create a teacher account that can sign in to /admin/. The password comes from "
-        f"${PASSWORD_ENV} or is generated and printed."
+        f"${PASSWORD_ENV}, or when that is unset or empty is generated and printed."
     )
 
     def add_arguments(self, parser) -> None:
@@ -54,12 +54,16 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options) -> None:
         username = clean_username(options["username"])
-        password = os.environ.get(PASSWORD_ENV) or services.generate_password()
+        # Set but blank (`TEACHER_PASSWORD=` from .env.example) means "generate one", like unset.
+        password = os.environ.get(PASSWORD_ENV, "")
+        generated = not password.strip()
+        if generated:
+            password = services.generate_password()
         check_password(password, username=username, email=options["email"])
         account = services.teacher_ensure(
             username=username, password=password, email=options["email"]
         )
         verb = "Created" if account.created else "Updated"
         self.stdout.write(f"{verb} teacher {username!r}.")
-        if PASSWORD_ENV not in os.environ:
+        if generated:
             self.stdout.write(f"Password: {password}")

@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import secrets
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -53,6 +54,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "crispy_forms",
     "crispy_bootstrap5",
+    "axes",
     "quizzes",
 ]
 
@@ -65,6 +67,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, so it sees the flag a refused sign-in leaves and answers with the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "quizsite.urls"
@@ -114,6 +118,12 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# The lockout check runs first and refuses a locked-out sign-in before the password is tried.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+
 # Sessions live in the database so any worker or host behind a load balancer can serve any request.
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
@@ -130,6 +140,30 @@ JOIN_FAILURES_ALLOWED = env_int("JOIN_FAILURES_ALLOWED", 30)
 JOIN_FAILURE_WINDOW_SECONDS = env_int("JOIN_FAILURE_WINDOW_SECONDS", 300)
 # Behind a load balancer, the client's address is the last one it appends to X-Forwarded-For.
 TRUST_X_FORWARDED_FOR = env_bool("DJANGO_TRUST_X_FORWARDED_FOR", default=False)
+
+# Failed admin sign-ins (django-axes), counted in the database so every worker and host sees the
+# same count. A user name with this many failures is locked whatever the address (one account
+# guessed from many addresses), and so is an address whatever the user names (many accounts
+# tried from one address). The lock lifts after the cool-off with no further failures.
+SIGNIN_FAILURES_ALLOWED = env_int("SIGNIN_FAILURES_ALLOWED", 5)
+SIGNIN_LOCKOUT_MINUTES = env_int("SIGNIN_LOCKOUT_MINUTES", 15)
+if SIGNIN_FAILURES_ALLOWED < 1 or SIGNIN_LOCKOUT_MINUTES < 1:
+    raise ImproperlyConfigured(
+        "SIGNIN_FAILURES_ALLOWED and SIGNIN_LOCKOUT_MINUTES must be at least 1; got "
+        f"{SIGNIN_FAILURES_ALLOWED} and {SIGNIN_LOCKOUT_MINUTES}."
+    )
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_FAILURE_LIMIT = SIGNIN_FAILURES_ALLOWED
+AXES_COOLOFF_TIME = timedelta(minutes=SIGNIN_LOCKOUT_MINUTES)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+# The address is read as the join throttle reads it: X-Forwarded-For only when trusted.
+AXES_CLIENT_IP_CALLABLE = "quizzes.throttle.client_address"
+AXES_LOCKOUT_CALLABLE = "quizzes.signin.lockout_response"
+# A failure while locked starts the cool-off again, so a guesser who keeps going stays locked out.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = True
+# A success does not wipe the count: otherwise a guesser with an account of their own could sign
+# in to it between guesses at other accounts and never reach the address's limit.
+AXES_RESET_ON_SUCCESS = False
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = env_str("DJANGO_TIME_ZONE", "UTC")

@@ -4,14 +4,23 @@ import sys
 from pathlib import Path
 
 import pytest
+from django.contrib.auth import get_user_model
+from django.test import Client
 
 from quizzes.generation.types import MAX_WORDS
 from quizzes.models import Article, Question, Quiz
 from quizzes.textfiles import MAX_FILE_BYTES
+from tests.builders import make_teacher
 from tests.commands import run_command
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "quizzes" / "fixtures" / "sample_article.txt"
+
+
+def signs_in(username: str, password: str) -> bool:
+    """Whether the admin's sign-in form takes these, as a teacher's browser would post them."""
+    response = Client().post("/admin/login/", {"username": username, "password": password})
+    return response.status_code == 302
 
 
 def write(tmp_path: Path, data: bytes | str, name: str = "article.txt") -> Path:
@@ -202,9 +211,7 @@ def test_createteacher_prints_a_generated_password_that_signs_in(monkeypatch):
 
     assert code == 0
     password = out.split("Password: ")[1].strip()
-    from django.contrib.auth import authenticate
-
-    assert authenticate(username="mr_okafor", password=password) is not None
+    assert signs_in("mr_okafor", password)
 
 
 @pytest.mark.django_db(transaction=True)
@@ -229,6 +236,91 @@ def test_setup_demo_twice_keeps_one_published_sample_quiz(monkeypatch):
     assert quiz.status == Quiz.Status.PUBLISHED
     assert quiz.join_code in first[1] and quiz.join_code in second[1]
     assert "a-demo-password-77" not in first[1]
-    from django.contrib.auth import authenticate
+    assert signs_in("teacher", "a-demo-password-77")
 
-    assert authenticate(username="teacher", password="a-demo-password-77") is not None
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize(
+    "username",
+    ["<b>x</b> y/z", "ms rivera", "ms/rivera", "r" * 151],
+    ids=["markup", "space", "slash", "too long"],
+)
+def test_createteacher_refuses_a_user_name_the_user_model_does_not_accept(monkeypatch, username):
+    monkeypatch.delenv("TEACHER_PASSWORD", raising=False)
+
+    code, out, err = run_command("createteacher", username)
+
+    assert code == 1
+    assert "is not a valid user name" in err
+    assert "Password" not in out
+    assert not get_user_model().objects.exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_createteacher_says_which_characters_a_user_name_may_have(monkeypatch):
+    monkeypatch.delenv("TEACHER_PASSWORD", raising=False)
+
+    _, _, err = run_command("createteacher", "<b>x</b> y/z")
+
+    assert "letters, numbers, and @/./+/-/_" in err
+
+
+@pytest.mark.django_db(transaction=True)
+def test_createteacher_stores_the_user_name_as_the_sign_in_form_reads_it(monkeypatch):
+    """Full-width letters are normalised (NFKC) by the sign-in form, so they must be stored so."""
+    monkeypatch.setenv("TEACHER_PASSWORD", "a-long-password-77x")
+
+    code, _, _ = run_command("createteacher", "ｍｓ_ｒｉｖｅｒａ")
+
+    assert code == 0
+    assert get_user_model().objects.get().username == "ms_rivera"
+    assert signs_in("ｍｓ_ｒｉｖｅｒａ", "a-long-password-77x")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_createteacher_refuses_the_user_name_as_its_own_password(monkeypatch):
+    monkeypatch.setenv("TEACHER_PASSWORD", "mr_okafor")
+
+    code, _, err = run_command("createteacher", "mr_okafor")
+
+    assert code == 1
+    assert "too similar to the username" in err
+    assert not get_user_model().objects.exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_createteacher_refuses_a_new_password_like_an_existing_teachers_email(monkeypatch):
+    teacher = make_teacher("mr_okafor")
+    teacher.email = "chinedu.okafor@school.test"
+    teacher.save()
+    monkeypatch.setenv("TEACHER_PASSWORD", "chinedu.okafor")
+
+    code, _, err = run_command("createteacher", "mr_okafor")
+
+    assert code == 1
+    assert "too similar to the email address" in err
+    assert not signs_in("mr_okafor", "chinedu.okafor")
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("value", ["", "   "], ids=["empty", "blank"])
+def test_createteacher_prints_the_password_it_generates_for_an_empty_variable(monkeypatch, value):
+    monkeypatch.setenv("TEACHER_PASSWORD", value)
+
+    code, out, _ = run_command("createteacher", "mr_okafor")
+
+    assert code == 0
+    password = out.split("Password: ")[1].strip()
+    assert signs_in("mr_okafor", password)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_createteacher_never_prints_a_password_taken_from_the_environment(monkeypatch):
+    monkeypatch.setenv("TEACHER_PASSWORD", "a-long-password-77x")
+
+    code, out, _ = run_command("createteacher", "mr_okafor")
+
+    assert code == 0
+    assert "a-long-password-77x" not in out
+    assert "Password" not in out
+    assert signs_in("mr_okafor", "a-long-password-77x")

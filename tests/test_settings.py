@@ -15,6 +15,8 @@ SETTINGS_VARIABLES = (
     "DJANGO_HTTPS",
     "SQLITE_BUSY_TIMEOUT",
     "HANDOUT_PAGE_SIZE",
+    "SIGNIN_FAILURES_ALLOWED",
+    "SIGNIN_LOCKOUT_MINUTES",
 )
 PRINT_SETTINGS = """
 import json, django
@@ -23,7 +25,9 @@ from django.conf import settings
 from django.db import connection
 db = settings.DATABASES["default"]
 facts = {"debug": settings.DEBUG, "hosts": settings.ALLOWED_HOSTS, "engine": db["ENGINE"],
-         "name": str(db["NAME"]), "secure_cookie": settings.SESSION_COOKIE_SECURE}
+         "name": str(db["NAME"]), "secure_cookie": settings.SESSION_COOKIE_SECURE,
+         "signin_failures": settings.AXES_FAILURE_LIMIT,
+         "signin_cooloff_seconds": settings.AXES_COOLOFF_TIME.total_seconds()}
 if db["ENGINE"].endswith("sqlite3"):
     with connection.cursor() as cursor:
         cursor.execute("PRAGMA journal_mode")
@@ -138,3 +142,24 @@ def test_unknown_paper_size_stops_start_up():
 
     assert result.returncode != 0
     assert "HANDOUT_PAGE_SIZE must be A4 or LETTER" in result.stderr
+
+
+def test_sign_in_lockout_defaults_to_5_failures_and_15_minutes():
+    result = load_settings()
+
+    facts = json.loads(result.stdout)
+    assert (facts["signin_failures"], facts["signin_cooloff_seconds"]) == (5, 15 * 60)
+
+
+def test_sign_in_lockout_reads_its_limit_and_wait_from_the_environment():
+    result = load_settings(SIGNIN_FAILURES_ALLOWED="8", SIGNIN_LOCKOUT_MINUTES="60")
+
+    facts = json.loads(result.stdout)
+    assert (facts["signin_failures"], facts["signin_cooloff_seconds"]) == (8, 60 * 60)
+
+
+def test_a_sign_in_lockout_of_no_minutes_stops_start_up():
+    result = load_settings(SIGNIN_LOCKOUT_MINUTES="0")
+
+    assert result.returncode != 0
+    assert "SIGNIN_LOCKOUT_MINUTES must be at least 1" in result.stderr

@@ -28,14 +28,14 @@ MAX_SIZE_RATIO = 8.0
 MIN_NAMES = 10
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Place:
     name: str
     country: str  # ISO code
     population: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Country:
     name: str
     iso: str

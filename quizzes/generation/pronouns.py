@@ -80,10 +80,14 @@ def resolve_pronouns(
                     # "Tesla gained ... for Thomas Edison. He soon ...": the subject before
                     # is who "he" is, even when the model did not see a person in it.
                     replacements[token.i] = unnamed
-                elif recent is not None:
+                elif recent is not None and not _told_of_another(previous, recent, topic):
                     replacements[token.i] = recent.text
                 elif topic is not None:
                     replacements[token.i] = topic
+                if token.i in replacements:
+                    # "He became an expert ... Edison's inventions. In 1890 he published":
+                    # a "he" that goes on from the "he" before is that same person.
+                    chained[token.i] = (replacements[token.i], True)
                 continue
             if lowered in PERSON_PRONOUNS and (antecedent is None or not antecedent[1]):
                 # In a life story, "he" with no one nearer is the person the article is about.
@@ -111,6 +115,14 @@ def resolve_pronouns(
                 if token.dep_ in SUBJECT_DEPS:
                     chained[token.i] = antecedent
     return replacements
+
+
+def _told_of_another(previous: Token | None, recent: Mention, topic: str | None) -> bool:
+    """Whether the sentence before is about someone else: its subject is a "he" or "she" of
+    its own, while the one person it names ("Thomas Edison's inventions") is only mentioned."""
+    if previous is None or previous.lower_ not in ("he", "she"):
+        return False
+    return topic is None or not recent.text.endswith(topic)
 
 
 def _subject_before_break(pronoun: Token) -> str | None:

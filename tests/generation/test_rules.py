@@ -178,3 +178,14 @@ def test_a_description_is_not_replaced_by_a_name_of_another_kind():
     assert any(
         v.rule == "stem.unresolved_description" and v.answer == "1880" for v in generation.vetoes
     )
+
+
+def test_a_she_that_goes_on_from_the_she_before_is_not_the_person_only_mentioned():
+    # The sentence before names Erik Berg only as whom she married; "she" is still Lind.
+    text = (
+        "Outside her work, Lind wrote poetry and taught drawing in Malmo. She married Erik Berg "
+        "in 1931, and they had two daughters. She died on 11 December 1980 in Lund."
+    )
+    drafts = {d.answer: d for d in run(text, GenerationOptions(multiple_choice=10)).drafts}
+    assert "Lind" in drafts["11 December 1980"].prompt
+    assert "Berg" not in drafts["11 December 1980"].prompt

@@ -315,6 +315,9 @@ def _is_lone_common_word(span: Span, name: str) -> bool:
     return name == span.text and is_common_word(span.text)
 
 
+COMPLEMENT_WORDS = frozenset({"of", "on", "in", "at", "de", "du", "des", "la", "le", "del"})
+
+
 def _canonical_names(
     raw: list[tuple[Span, AnswerKind]], *, acronyms: dict[str, str]
 ) -> dict[str, tuple[str, AnswerKind]]:
@@ -329,7 +332,10 @@ def _canonical_names(
         if kind == AnswerKind.PERSON:
             people.setdefault(last, set()).add(span.text)
             first_names.setdefault(span[0].text, set()).add(span.text)
-        multiword.setdefault(last, set()).add((span.text, kind))
+        if span[-2].lower_ not in COMPLEMENT_WORDS:
+            # "the Broncos" is the Denver Broncos, but "Copenhagen" is not the University of
+            # Copenhagen: after "of", the last word names something else.
+            multiword.setdefault(last, set()).add((span.text, kind))
     kinds = {span.text: kind for span, kind in raw}
     labels: dict[str, Counter[str]] = {}
     for span, _ in raw:

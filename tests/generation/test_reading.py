@@ -261,3 +261,13 @@ def test_they_is_not_a_vague_few_and_a_place_after_near_is_no_person():
     kinds = {m.text: m.kind for m in reading.mentions}
     assert kinds.get("Kitty Hawk") != AnswerKind.PERSON
     assert "Councillor Declan Moran" not in kinds
+
+
+def test_a_city_is_not_the_university_named_after_it():
+    # "the Broncos" is the Denver Broncos, but "Copenhagen" is not the University of Copenhagen.
+    reading = read(
+        "Her father was a psychologist at the University of Copenhagen. Inge Lehmann was born "
+        "on 13 May 1888 in Copenhagen, Denmark."
+    )
+    keys = {m.text: m.key for m in reading.mentions}
+    assert keys["Copenhagen"] != keys["University of Copenhagen"]

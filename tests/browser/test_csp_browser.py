@@ -2,16 +2,15 @@
 console must report no violation, so no style, script or image of the page was refused."""
 
 import pytest
-from django.utils import timezone
 from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
 from quizzes import services
-from quizzes.models import AcceptedAnswer, Attempt, Question, Quiz, Response
+from quizzes.models import AcceptedAnswer, Question, Quiz
 from tests.browser.conftest import DESKTOP, PHONE
-from tests.builders import make_quiz
+from tests.builders import make_quiz, make_submitted_attempt
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -58,27 +57,6 @@ def quiz_with_both_kinds(owner=None) -> Quiz:
     return quiz
 
 
-def submitted_attempt(quiz: Quiz) -> Attempt:
-    questions = list(quiz.questions.order_by("order"))
-    attempt = Attempt.objects.create(
-        quiz=quiz,
-        student_name="Ada",
-        submitted=timezone.now(),
-        score=1,
-        max_score=len(questions),
-    )
-    for number, question in enumerate(questions):
-        Response.objects.create(
-            attempt=attempt,
-            question=question,
-            question_prompt=question.prompt,
-            answer_text="Right 1" if number == 0 else "",
-            is_correct=number == 0,
-            points_awarded=1 if number == 0 else 0,
-        )
-    return attempt
-
-
 def test_the_browser_log_reports_an_inline_style_the_policy_refuses(browser, live_server):
     browser.get(live_server.url + "/")
     csp_violations(browser)
@@ -113,6 +91,14 @@ def test_student_pages_break_no_rule_of_the_policy(browser, live_server, screens
     refused["unavailable"] = csp_violations(browser)
     browser.get(f"{live_server.url}/no-such-page/")
     refused["not found"] = csp_violations(browser)
+    browser.get(live_server.url + "/")
+    browser.delete_cookie("csrftoken")
+    browser.find_element(By.NAME, "code").send_keys(CODE)
+    browser.find_element(By.NAME, "name").send_keys("Ben")
+    click(browser, browser.find_element(By.CSS_SELECTOR, "button[type=submit], input[type=submit]"))
+    WebDriverWait(browser, 15).until(lambda driver: driver.title != "Join a quiz")
+    screenshot("csrf-failure", full_page=True)
+    refused["form without its cookie"] = csp_violations(browser)
 
     assert not any(refused.values()), report(refused)
     # The page's width, once a style attribute, now comes from site.css.
@@ -122,7 +108,7 @@ def test_student_pages_break_no_rule_of_the_policy(browser, live_server, screens
 def test_teacher_pages_break_no_rule_of_the_policy(browser, live_server, screenshot):
     teacher = services.teacher_ensure(username="ms_rivera", password=PASSWORD).user
     quiz = quiz_with_both_kinds(owner=teacher)
-    attempt = submitted_attempt(quiz)
+    attempt = make_submitted_attempt(quiz=quiz)
     draft = make_quiz(questions=1, owner=teacher, status=Quiz.Status.DRAFT)
     refused = {}
 

@@ -72,7 +72,7 @@ class ArticleForm(forms.ModelForm):
         widgets = {
             "title": forms.TextInput(attrs={"size": 70}),
             "source": forms.TextInput(attrs={"size": 70}),
-            "text": forms.Textarea(attrs={"rows": 18, "style": "width: 100%"}),
+            "text": forms.Textarea(attrs={"rows": 18, "class": "article-text"}),
         }
 
     def __init__(self, *args, **kwargs) -> None:

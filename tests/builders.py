@@ -5,9 +5,10 @@ from __future__ import annotations
 from itertools import count
 
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 
 from quizzes.joincodes import new_join_code
-from quizzes.models import AcceptedAnswer, Article, Attempt, Choice, Question, Quiz
+from quizzes.models import AcceptedAnswer, Article, Attempt, Choice, Question, Quiz, Response
 from quizzes.services import teachers_group
 
 _serial = count(1)
@@ -62,3 +63,25 @@ def make_quiz(
 
 def make_attempt(*, quiz: Quiz, student_name: str = "Ada") -> Attempt:
     return Attempt.objects.create(quiz=quiz, student_name=student_name)
+
+
+def make_submitted_attempt(*, quiz: Quiz, student_name: str = "Ada") -> Attempt:
+    """Submitted with the first question right and the others left blank."""
+    questions = list(quiz.questions.order_by("order"))
+    attempt = Attempt.objects.create(
+        quiz=quiz,
+        student_name=student_name,
+        submitted=timezone.now(),
+        score=1 if questions else 0,
+        max_score=len(questions),
+    )
+    for number, question in enumerate(questions):
+        Response.objects.create(
+            attempt=attempt,
+            question=question,
+            question_prompt=question.prompt,
+            answer_text=question.choices.get(is_correct=True).text if number == 0 else "",
+            is_correct=number == 0,
+            points_awarded=1 if number == 0 else 0,
+        )
+    return attempt

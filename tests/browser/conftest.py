@@ -1,5 +1,6 @@
 """A real headless Chromium from Debian's packages, driven by Selenium through chromedriver."""
 
+import base64
 import os
 import shutil
 from pathlib import Path
@@ -42,6 +43,8 @@ def browser(request, tmp_path):
     for flag in CHROMIUM_FLAGS:
         options.add_argument(flag)
     options.add_argument(f"--user-data-dir={tmp_path / 'profile'}")
+    # The console's messages, where Chromium reports every Content-Security-Policy violation.
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     width, height = getattr(request, "param", DESKTOP)
     if width < DESKTOP[0]:
         # A headless window has a minimum width; emulation gives the page a real phone viewport.
@@ -62,10 +65,19 @@ def screenshot(browser, request):
     """Saves a screenshot per page when SCREENSHOT_DIR is set, for a person to look at."""
     folder = os.environ.get("SCREENSHOT_DIR")
 
-    def take(name: str) -> None:
-        if folder:
-            Path(folder).mkdir(parents=True, exist_ok=True)
-            safe = request.node.name.replace("[", "-").replace("]", "")
-            browser.save_screenshot(str(Path(folder) / f"{safe}-{name}.png"))
+    def take(name: str, *, full_page: bool = False) -> None:
+        if not folder:
+            return
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        safe = request.node.name.replace("[", "-").replace("]", "")
+        path = Path(folder) / f"{safe}-{name}.png"
+        if not full_page:
+            browser.save_screenshot(str(path))
+            return
+        # The whole page, below the fold too, so a long admin page can be compared in one picture.
+        shot = browser.execute_cdp_cmd(
+            "Page.captureScreenshot", {"format": "png", "captureBeyondViewport": True}
+        )
+        path.write_bytes(base64.b64decode(shot["data"]))
 
     return take

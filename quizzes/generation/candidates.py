@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 from quizzes.generation.answers import accepted_answers, strip_article
 from quizzes.generation.entities import Entity, Mention
 from quizzes.generation.generic import generic_nouns, generic_replacements
-from quizzes.generation.kinds import AnswerKind
+from quizzes.generation.kinds import AnswerKind, looks_like_a_thing
 from quizzes.generation.reading import Reading
 from quizzes.generation.rules import Veto
 from quizzes.generation.spans import HEDGE_WORDS, MONTH_NAMES
@@ -269,6 +269,8 @@ def _entity_candidate(
         return veto("answer.quoted")
     if mention.text.lower() in VAGUE_ANSWERS:
         return veto("answer.vague_word")
+    if mention.kind == AnswerKind.PERSON and looks_like_a_thing(mention.text):
+        return veto("answer.not_a_person")
     if _is_back_reference(reading, mention):
         return veto("answer.back_reference")
     if _is_fragment(reading, mention):

@@ -13,7 +13,7 @@ from rapidfuzz import fuzz
 from quizzes.generation.answers import strip_article
 from quizzes.generation.bank import bank_names
 from quizzes.generation.entities import Entity, name_key
-from quizzes.generation.kinds import AnswerKind
+from quizzes.generation.kinds import AnswerKind, looks_like_a_thing
 from quizzes.generation.numbers import (
     wrong_centuries,
     wrong_dates,
@@ -286,7 +286,10 @@ def _article_candidates(
         if entity.kind in kinds
         and entity.key not in excluded_keys
         # A one-word "person" is as often a place or a word the model misread.
-        and (entity.kind != AnswerKind.PERSON or " " in entity.name)
+        and (
+            entity.kind != AnswerKind.PERSON
+            or (" " in entity.name and not looks_like_a_thing(entity.name))
+        )
     ]
     # A name the article files under another noun ("the constellation Ursa Major" for "the
     # Lockheed company") is of another sort, whatever label the model gave both.

@@ -201,6 +201,21 @@ BANK_PLACE_KIND = {
 }
 
 
+# Head words that make a name labelled as a person a place or a thing: "Mill Lane", "the
+# Bowie Medal", "USS Massasoit". Surnames that are also words ("Bell", "Hall") are not here.
+NOT_A_PERSON_HEADS = frozenset(
+    {"lane", "street", "road", "avenue", "square", "park", "bridge", "river", "lake"}
+    | {"medal", "prize", "award", "cup", "trophy", "house", "school", "college", "company"}
+)
+SHIP_PREFIXES = frozenset({"uss", "hms", "ss", "rms", "hmas", "hmcs"})
+
+
+def looks_like_a_thing(name: str) -> bool:
+    """Whether a name the model calls a person is, by its own words, a place or a thing."""
+    words = name.casefold().split()
+    return bool(words) and (words[-1] in NOT_A_PERSON_HEADS or words[0] in SHIP_PREFIXES)
+
+
 def kind_of(text: str, label: str) -> AnswerKind | None:
     """The answer kind for an entity's cleaned text and spaCy label; None if not askable."""
     if label in ("GPE", "LOC"):

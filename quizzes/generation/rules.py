@@ -55,6 +55,11 @@ RULES: dict[str, Rule] = _rules(
     # Which spans can be an answer at all.
     Rule("answer.quoted", C, "answers cut from a quotation or a dateline the text only reports"),
     Rule("answer.vague_word", C, "answers like 'one' or 'today' that name nothing to learn"),
+    Rule(
+        "answer.not_a_person",
+        C,
+        "'Mill Lane', 'USS Massasoit' read as people, with people as rivals",
+    ),
     Rule("answer.back_reference", C, "'the two countries': a count that only points back"),
     Rule("answer.fragment", C, "part of a longer expression: 'Cretaceous–[Paleogene]'"),
     Rule("answer.in_brackets", C, "an aside in brackets, which leaves a broken stem when cut out"),

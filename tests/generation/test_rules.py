@@ -23,6 +23,12 @@ CASES = [
         "One",
     ),
     (
+        "answer.not_a_person",
+        "In 1971 Inge Lehmann received the William Bowie Medal from the American Geophysical "
+        "Union. Lehmann was the first woman to win it.",
+        "Bowie Medal",
+    ),
+    (
         "answer.back_reference",
         "Finland and Sweden signed the treaty in Stockholm in 1995. The two countries trade "
         "timber worth 3 billion euros every year.",
@@ -189,3 +195,13 @@ def test_a_she_that_goes_on_from_the_she_before_is_not_the_person_only_mentioned
     drafts = {d.answer: d for d in run(text, GenerationOptions(multiple_choice=10)).drafts}
     assert "Lind" in drafts["11 December 1980"].prompt
     assert "Berg" not in drafts["11 December 1980"].prompt
+
+
+def test_a_place_or_thing_read_as_a_person_is_no_rival_for_a_person():
+    text = (
+        "Lewis Latimer served on the gunboat USS Massasoit in 1863. In 1880 Lewis Latimer "
+        "joined Hiram Maxim in Bridgeport, and in 1884 Thomas Edison hired Lewis Latimer in "
+        "New York. Latimer married Mary Wilson in 1873."
+    )
+    for draft in run(text, GenerationOptions(multiple_choice=10)).drafts:
+        assert "USS Massasoit" not in draft.distractors

@@ -32,13 +32,14 @@ DISTRACTOR_COUNT = 3
 MAX_SIMILARITY = 80
 # A sentence sharing this share of the stem's content words could make a candidate true too.
 MAX_STEM_OVERLAP = 0.6
+# A capitalised word this long, shared by a choice and the stem, names the same person or place.
+MIN_NAME_WORD = 3
 # Short stems ("Who was the Russian President?") share words with any sentence on the topic.
 MIN_STEM_WORDS_FOR_OVERLAP = 3
 # Candidates are drawn from the most salient few, so the seed varies choices but not quality.
 POOL_FACTOR = 2
 WORD_RE = re.compile(r"[\w’']+")
 BANK_FOR_KIND = {
-    AnswerKind.PERSON: "person",
     AnswerKind.COUNTRY: "country",
     AnswerKind.US_STATE: "us_state",
     AnswerKind.CITY: "city",
@@ -171,13 +172,9 @@ def choose_distractors(
     pools: list[list[str]] = [article]
     if generator is not None:
         pools.append(generator(answer, rng=rng, count=DISTRACTOR_COUNT * POOL_FACTOR))
-    if kind == AnswerKind.PERSON:
-        # Made-up names are weak rivals for real people: at most one, beside two from the
-        # article; with fewer, the question is asked as a short answer instead.
-        bank = list(bank_names(BANK_FOR_KIND[kind]))
-        rng.shuffle(bank)
-        pools.append(bank[:1] if len(article) >= DISTRACTOR_COUNT - 1 else [])
-    elif kind in PLACE_RIVALS:
+    # A person's rivals are the article's other people only: a made-up name is no one a
+    # student could believe, so with fewer than three the question is a short answer.
+    if kind in PLACE_RIVALS:
         # A city's rivals are cities of its country and of similar size, a country's its
         # neighbours; a place the data does not know gets the article's rivals alone.
         pools.append(PLACE_RIVALS[kind](answer, context) or [])
@@ -328,6 +325,10 @@ def _is_clearly_wrong(
     """Not a spelling or alias of the answer, not in the stem, and not made true by the text."""
     if not candidate or candidate.casefold() in stem.casefold():
         return False
+    if kind not in VALUE_KINDS and _shares_a_name_word(candidate, stem):
+        # "Who did Lehmann assist?" with Alfred Lehmann among the choices, or Ball offered
+        # as the one Ball worked with: a choice the stem half names is no rival.
+        return False
     for other in [*accepted, *taken]:
         if _similar(candidate, other, kind=kind):
             return False
@@ -342,6 +343,15 @@ def _is_clearly_wrong(
             if overlap >= MAX_STEM_OVERLAP:
                 return False
     return True
+
+
+def _shares_a_name_word(candidate: str, stem: str) -> bool:
+    words = {word for word in WORD_RE.findall(stem) if word[:1].isupper()}
+    return any(
+        word in words
+        for word in WORD_RE.findall(strip_article(candidate))
+        if len(word) >= MIN_NAME_WORD and word[:1].isupper()
+    )
 
 
 def _similar(first: str, second: str, *, kind: AnswerKind) -> bool:

@@ -340,6 +340,14 @@ def _only_person_before(
         }
     if len(keys) != 1:
         return None
+    if any(
+        token.dep_ in SUBJECT_DEPS and token.pos_ == "PROPN" and token.i not in mention_at
+        for token in pronoun.sent
+        if token.i < pronoun.i
+    ):
+        # "Inge Lehmann became an assistant to Norlund, and she met": a subject the model
+        # did not label is a second person before the pronoun, so it is not clear who.
+        return None
     entity = entities.get(next(iter(keys)))
     return entity.name.split()[-1] if entity else None
 

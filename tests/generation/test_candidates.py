@@ -104,8 +104,9 @@ def test_noun_phrase_answers_are_short_answer_only():
 
 def test_person_distractors_exclude_the_answers_other_names():
     text = (
-        "Maria Lopez founded the Harbour Choir in Dundee in 1988. Omar Said and Lucy Grant "
-        "joined the choir in 1990. Lopez led the choir until 2004, when Omar Said took over."
+        "Maria Lopez founded the Harbour Choir in Dundee in 1988. Omar Said, Lucy Grant and "
+        "Ian Bell joined the choir in 1990. Lopez led the choir until 2004, when Omar Said took "
+        "over."
     )
 
     wrong = distractors_for(text, "Maria Lopez")

@@ -205,3 +205,25 @@ def test_a_place_or_thing_read_as_a_person_is_no_rival_for_a_person():
     )
     for draft in run(text, GenerationOptions(multiple_choice=10)).drafts:
         assert "USS Massasoit" not in draft.distractors
+
+
+def test_a_choice_the_stem_half_names_is_no_rival():
+    text = (
+        "Inge Lehmann was born in Copenhagen in 1888. Her father, Alfred Lehmann, taught "
+        "psychology there. In 1925 Inge Lehmann became an assistant to Niels Erik Norlund, "
+        "and in 1928 she met Beno Gutenberg and Harold Jeffreys in Strasbourg, where Harry "
+        "Wood also worked."
+    )
+    drafts = {d.answer: d for d in run(text, GenerationOptions(multiple_choice=10)).drafts}
+    assert "Inge Lehmann" in drafts["Niels Erik Norlund"].prompt
+    assert not any("Lehmann" in choice for choice in drafts["Niels Erik Norlund"].distractors)
+
+
+def test_a_she_after_two_people_in_her_sentence_is_not_resolved_to_the_one_the_model_labelled():
+    text = (
+        "Inge Lehmann was born in Copenhagen in 1888. Her father, Alfred Lehmann, taught "
+        "psychology there. In 1925 Inge Lehmann became an assistant to Niels Erik Norlund, "
+        "and in 1928 she met Beno Gutenberg and Harold Jeffreys in Strasbourg."
+    )
+    prompts = [d.prompt for d in run(text, GenerationOptions(multiple_choice=10)).drafts]
+    assert not any("Norlund meet" in prompt for prompt in prompts), prompts

@@ -11,6 +11,7 @@ from quizzes.generation.answers import accepted_answers, strip_article
 from quizzes.generation.entities import Entity, Mention
 from quizzes.generation.generic import generic_nouns, generic_replacements
 from quizzes.generation.kinds import AnswerKind, looks_like_a_thing
+from quizzes.generation.places import is_capital
 from quizzes.generation.reading import Reading
 from quizzes.generation.rules import Veto
 from quizzes.generation.spans import HEDGE_WORDS, MONTH_NAMES
@@ -269,6 +270,9 @@ def _entity_candidate(
         return veto("answer.quoted")
     if mention.text.lower() in VAGUE_ANSWERS:
         return veto("answer.vague_word")
+    if mention.kind == AnswerKind.CITY and _acts(reading, mention) and is_capital(mention.text):
+        # "Moscow once again refused to agree": the capital stands for its government.
+        return veto("answer.capital_for_government")
     if mention.kind == AnswerKind.PERSON and looks_like_a_thing(mention.text):
         return veto("answer.not_a_person")
     if _is_back_reference(reading, mention):
@@ -437,6 +441,12 @@ def _shorter(sentence: Span, answer: Span, stem: Stem) -> Stem | None:
     if shorter is None or not shorter.self_contained:
         return None
     return shorter
+
+
+def _acts(reading: Reading, mention: Mention) -> bool:
+    """Whether the name is the subject of a verb: a place that refuses, says or demands."""
+    root = reading.doc[mention.start : mention.end].root
+    return root.dep_ in ("nsubj", "nsubjpass") and root.head.pos_ in ("VERB", "AUX")
 
 
 def _after_bound(reading: Reading, start: int) -> bool:

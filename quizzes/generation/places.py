@@ -42,6 +42,7 @@ class Country:
     continent: str
     population: int
     neighbours: tuple[str, ...]
+    capital: str
 
 
 def build() -> dict[str, object]:
@@ -65,6 +66,7 @@ def build() -> dict[str, object]:
             country["continentcode"],
             int(country["population"]),
             sorted(filter(None, country["neighbours"].split(","))),
+            country["capital"],
         ]
         for country in cache.get_countries().values()
     )
@@ -86,8 +88,8 @@ def _data() -> tuple[dict[str, list[Place]], dict[str, list[Place]], dict[str, C
         cities.setdefault(name.casefold(), []).append(place)  # the biggest first
         by_country.setdefault(iso, []).append(place)
     countries = {
-        iso: Country(name, iso, continent, population, tuple(neighbours))
-        for name, iso, continent, population, neighbours in raw["countries"]
+        iso: Country(name, iso, continent, population, tuple(neighbours), capital)
+        for name, iso, continent, population, neighbours, capital in raw["countries"]
     }
     return cities, by_country, countries
 
@@ -108,6 +110,12 @@ def known_place(name: str) -> str | None:
     if name.casefold().removeprefix("the ") in _data()[0]:
         return "city"
     return None
+
+
+def is_capital(name: str) -> bool:
+    """Whether the name is a country's capital ("Moscow", "Washington")."""
+    wanted = name.casefold().removeprefix("the ")
+    return any(c.capital.casefold() == wanted for c in _data()[2].values() if c.capital)
 
 
 def country_codes(names: list[str]) -> frozenset[str]:

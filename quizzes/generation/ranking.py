@@ -77,6 +77,8 @@ MAX_PER_SENTENCE = 3
 MAX_USES = 1
 # What a second question on one sentence costs against its score.
 SAME_SENTENCE_COST = 0.25
+# How far apart two questions' sentences may be for one stem to give away the other's answer.
+GIVE_AWAY_SENTENCES = 1
 PATTERN_CACHE = 4096
 # A capitalised word right next to a match makes the match part of a longer name.
 NAME_WORD_BEFORE_RE = re.compile(r"[A-Z][\w'’.-]*[ -]$")
@@ -308,7 +310,7 @@ def _repeats(version: Ranked, taken: list[Ranked]) -> bool:
         ) or (previous.key == candidate.key and previous.sentence == candidate.sentence):
             # The same fact asked twice, once in its plainer version, is still one fact.
             return True
-        if _mentions_any(candidate.stem.prompt, previous.accepted):
+        if _near(previous, candidate) and _mentions_any(candidate.stem.prompt, previous.accepted):
             return True
         if _same_fact(previous, candidate):
             return True
@@ -322,7 +324,9 @@ def _swaps_for(
     one of them has no plainer version that keeps every answer secret."""
     swaps: dict[int, Ranked] = {}
     for position, other in enumerate(taken):
-        if not _mentions_any(other.candidate.stem.prompt, version.candidate.accepted):
+        if not _near(other.candidate, version.candidate) or not _mentions_any(
+            other.candidate.stem.prompt, version.candidate.accepted
+        ):
             continue
         rest = [p for i, p in enumerate(taken) if i != position] + [version]
         replacement = next(
@@ -330,7 +334,9 @@ def _swaps_for(
                 plainer
                 for plainer in _versions(other)[1:]
                 if not any(
-                    _mentions_any(plainer.candidate.stem.prompt, p.candidate.accepted) for p in rest
+                    _near(other.candidate, p.candidate)
+                    and _mentions_any(plainer.candidate.stem.prompt, p.candidate.accepted)
+                    for p in rest
                 )
             ),
             None,
@@ -365,6 +371,14 @@ def _loss(pool: list[Ranked], blocked: set[int]) -> float:
     return sum(best.values())
 
 
+def _near(first: Candidate, second: Candidate) -> bool:
+    """Whether one question's stem can give away the other's answer: only when both come
+    from the same sentence or the next, where a name in one stem states the other's fact.
+    "Russia" in "Russia has attempted to prolong peace talks" says nothing about which city
+    refused a ceasefire four sentences before."""
+    return abs(first.sentence - second.sentence) <= GIVE_AWAY_SENTENCES
+
+
 def _conflicts(pool: list[Ranked]) -> list[set[int]]:
     """For each candidate, the others it cannot share a quiz with (answers in every stem)."""
     prompts = [[stem.prompt for stem in item.candidate.stems] for item in pool]
@@ -374,7 +388,11 @@ def _conflicts(pool: list[Ranked]) -> list[set[int]]:
         if pattern is None:
             continue
         for j, stems in enumerate(prompts):
-            if i != j and all(_names(pattern, prompt) for prompt in stems):
+            if (
+                i != j
+                and _near(pool[i].candidate, pool[j].candidate)
+                and all(_names(pattern, prompt) for prompt in stems)
+            ):
                 blocks[i].add(j)
                 blocks[j].add(i)
     return blocks

@@ -60,6 +60,7 @@ RULES: dict[str, Rule] = _rules(
         C,
         "'Mill Lane', 'USS Massasoit' read as people, with people as rivals",
     ),
+    Rule("answer.capital_for_government", C, "'Moscow refused': a capital standing for a state"),
     Rule("answer.back_reference", C, "'the two countries': a count that only points back"),
     Rule("answer.fragment", C, "part of a longer expression: 'Cretaceous–[Paleogene]'"),
     Rule("answer.in_brackets", C, "an aside in brackets, which leaves a broken stem when cut out"),

@@ -11,6 +11,17 @@ def questions(text: str, *, count: int = 20, short: int = 0, seed: int = 0) -> l
     return generate(text, GenerationOptions(multiple_choice=count, short_answer=short, seed=seed))
 
 
+def near(first: QuestionDraft, second: QuestionDraft, text: str) -> bool:
+    """Whether the two questions come from the same sentence of `text` or adjacent ones, the
+    only ones where one stem can give away the other's answer."""
+    starts = [0] + [i + 2 for i in range(len(text)) if text.startswith(". ", i)]
+
+    def sentence(draft: QuestionDraft) -> int:
+        return sum(start <= draft.source_start for start in starts)
+
+    return abs(sentence(first) - sentence(second)) <= 1
+
+
 def by_answer(drafts: list[QuestionDraft], answer: str) -> QuestionDraft:
     return next(draft for draft in drafts if draft.answer == answer)
 

@@ -5,7 +5,7 @@ from quizzes.generation.candidates import build_candidates
 from quizzes.generation.engine import _assign_kinds
 from quizzes.generation.reading import read
 
-from .helpers import by_answer, questions
+from .helpers import by_answer, near, questions
 
 ARTICLE = (
     "Maria Lopez founded the Riverside Library in 1994. The library lent books to children "
@@ -52,12 +52,12 @@ def test_number_word_answer_accepts_digits():
     assert "11" in eleven.accepted_answers
 
 
-def test_no_answer_appears_in_another_questions_stem():
+def test_no_answer_appears_in_the_stem_of_a_question_on_its_sentence_or_the_next():
     drafts = questions(ARTICLE)
 
     for draft in drafts:
         for other in drafts:
-            if other is not draft:
+            if other is not draft and near(draft, other, ARTICLE):
                 assert draft.answer.casefold() not in other.prompt.casefold()
 
 
@@ -181,7 +181,7 @@ def test_mixed_quiz_keeps_every_answer_out_of_every_stem_and_fills_choices_first
     assert kinds.count(QuestionKind.SHORT_ANSWER) == 3
     for draft in drafts:
         for other in drafts:
-            if other is not draft:
+            if other is not draft and near(draft, other, ARTICLE):
                 assert draft.answer.casefold() not in other.prompt.casefold()
 
 

@@ -23,6 +23,12 @@ CASES = [
         "One",
     ),
     (
+        "answer.capital_for_government",
+        "Talks were held in Geneva in May 2024. Moscow once again refused to agree to a "
+        "ceasefire, and Kyiv asked the United Nations for help.",
+        "Moscow",
+    ),
+    (
         "answer.not_a_person",
         "In 1971 Inge Lehmann received the William Bowie Medal from the American Geophysical "
         "Union. Lehmann was the first woman to win it.",

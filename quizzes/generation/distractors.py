@@ -103,6 +103,10 @@ PLACE_RIVALS: dict[AnswerKind, Callable[[str, DistractorContext], list[str] | No
     ),
     AnswerKind.COUNTRY: lambda answer, context: rival_countries(answer),
 }
+# Kinds whose label spans many sorts of thing: their rivals must share the answer's sort.
+LOOSE_KINDS = frozenset(
+    {AnswerKind.ORGANISATION, AnswerKind.FACILITY, AnswerKind.EVENT, AnswerKind.WORK}
+)
 # Kinds whose one-word names can be nouns ("the Romans") or adjectives ("Roman citizenship").
 FORM_SENSITIVE_KINDS = frozenset({AnswerKind.NATIONALITY})
 
@@ -159,6 +163,7 @@ def choose_distractors(
     stem_words = content_words(stem)
     found: list[str] = []
     article = _article_candidates(
+        answer=answer,
         kind=kind,
         excluded_keys=excluded_keys,
         context=context,
@@ -183,12 +188,6 @@ def choose_distractors(
         bank = list(bank_names(BANK_FOR_KIND[kind]))
         rng.shuffle(bank)
         pools.append(bank)
-    elif kind == AnswerKind.ORGANISATION:
-        # Organisations differ too much in type for a bank to stand in for the article:
-        # one well-known name may complete two of the article's own.
-        bank = list(bank_names("organisation"))
-        rng.shuffle(bank)
-        pools.append(bank[:1] if len(article) >= DISTRACTOR_COUNT - 1 else [])
     if kind == AnswerKind.YEAR:
         # 1960 is no rival for 1884 in an article spanning a century: keep years close.
         pools[0] = [year for year in pools[0] if _years_apart(year, answer) <= MAX_YEARS_APART]
@@ -275,6 +274,7 @@ def _article_candidates(
     excluded_keys: frozenset[str],
     context: DistractorContext,
     answer_class: str | None = None,
+    answer: str = "",
 ) -> list[str]:
     kinds = RIVAL_KINDS.get(kind, frozenset({kind}))
     same_kind = [
@@ -295,8 +295,25 @@ def _article_candidates(
         for entity in same_kind
         if answer_class is None or context.classes.get(entity.key, answer_class) == answer_class
     ]
+    if kind in LOOSE_KINDS:
+        # "Reuters" among an island, a port and a people: the model's organisation, facility
+        # or event label spans every sort of thing, so a rival must be of the answer's sort,
+        # by the noun the article files both under or the word both names end in.
+        same_kind = [
+            entity
+            for entity in same_kind
+            if (answer_class is not None and context.classes.get(entity.key) == answer_class)
+            or (_head_noun(answer) is not None and _head_noun(entity.name) == _head_noun(answer))
+        ]
     same_kind.sort(key=lambda entity: (-entity.count, entity.name))
     return [entity.name for entity in same_kind]
+
+
+def _head_noun(name: str) -> str | None:
+    """The last word of a name of two words or more, which says what it is: "Maseno
+    University", "Kisumu County Council"."""
+    words = strip_article(name).split()
+    return words[-1].casefold() if len(words) > 1 and words[-1].isalpha() else None
 
 
 def _years_apart(first: str, second: str) -> int:

@@ -233,3 +233,18 @@ def test_a_she_after_two_people_in_her_sentence_is_not_resolved_to_the_one_the_m
     )
     prompts = [d.prompt for d in run(text, GenerationOptions(multiple_choice=10)).drafts]
     assert not any("Norlund meet" in prompt for prompt in prompts), prompts
+
+
+def test_an_organisation_gets_rivals_of_its_own_sort_or_none():
+    text = (
+        "Amina Otieno studied at Maseno University in 2010 and later at Egerton University and "
+        "Moi University. In 2019 she wrote for Reuters about the Kisumu County Council and "
+        "the Lake Basin Authority, which manages the Dunga Beach market."
+    )
+    drafts = {d.answer: d for d in run(text, GenerationOptions(multiple_choice=10)).drafts}
+    for draft in drafts.values():
+        if draft.answer_kind == "organisation" and draft.distractors:
+            head = draft.answer.split()[-1]
+            assert all(choice.split()[-1] == head for choice in draft.distractors), draft
+    if "Reuters" in drafts:
+        assert drafts["Reuters"].distractors == ()

@@ -114,7 +114,73 @@ def resolve_pronouns(
                 replacements[token.i] = name
                 if token.dep_ in SUBJECT_DEPS:
                     chained[token.i] = antecedent
-    return replacements
+    return _agreeing(
+        replacements, doc=doc, sentences=sentences, mention_at=mention_at, entities=entities
+    )
+
+
+MALE = frozenset({"he", "him", "his", "himself"})
+FEMALE = frozenset({"she", "her", "hers", "herself"})
+
+
+def _agreeing(
+    replacements: dict[int, str],
+    *,
+    doc: Doc,
+    sentences: tuple[Span, ...],
+    mention_at: dict[int, Mention],
+    entities: dict[str, Entity],
+) -> dict[int, str]:
+    """The replacements whose person the article does not call by the other pronoun.
+
+    "Only Sam. She remembered that Sam had wheeled his bicycle out": the article calls Sam
+    "his" in a sentence where he is the one person, so "she" is not Sam. What each person is
+    called is read from sentences that name exactly one person and use one set of pronouns.
+    """
+    called: dict[str, set[str]] = {}
+    for sentence in sentences:
+        people = {
+            mention_at[t.i].key
+            for t in sentence
+            if t.i in mention_at and mention_at[t.i].kind == AnswerKind.PERSON
+        }
+        words = {t.lower_ for t in sentence if t.pos_ == "PRON"}
+        forms = {"m" for w in words if w in MALE} | {"f" for w in words if w in FEMALE}
+        if len(people) == 1 and len(forms) == 1:
+            called.setdefault(next(iter(people)), set()).update(forms)
+        for token in sentence:
+            # "Sam had wheeled his bicycle out": a possessive on the object of a person's
+            # own verb is that person's.
+            if token.tag_ != POSSESSIVE_TAG or token.lower_ not in MALE | FEMALE:
+                continue
+            verb = token.head.head
+            subjects = [
+                mention_at[child.i].key
+                for child in verb.children
+                if child.dep_ in SUBJECT_DEPS
+                and child.i in mention_at
+                and mention_at[child.i].kind == AnswerKind.PERSON
+            ]
+            if len(subjects) == 1:
+                form = "m" if token.lower_ in MALE else "f"
+                called.setdefault(subjects[0], set()).add(form)
+    by_name: dict[str, str] = {}
+    for key, entity in entities.items():
+        for alias in entity.aliases | {entity.name, entity.name.split()[-1]}:
+            by_name.setdefault(alias, key)
+    kept = {}
+    for index, text in replacements.items():
+        word = doc[index].lower_
+        form = "m" if word in MALE else "f" if word in FEMALE else None
+        key = by_name.get(text.removesuffix("'s"))
+        if (
+            form is not None
+            and key is not None
+            and called.get(key, {form}) == {"mf".replace(form, "")}
+        ):
+            continue  # the article calls this person by the other pronoun
+        kept[index] = text
+    return kept
 
 
 def _told_of_another(previous: Token | None, recent: Mention, topic: str | None) -> bool:

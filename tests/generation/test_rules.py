@@ -248,3 +248,28 @@ def test_an_organisation_gets_rivals_of_its_own_sort_or_none():
             assert all(choice.split()[-1] == head for choice in draft.distractors), draft
     if "Reuters" in drafts:
         assert drafts["Reuters"].distractors == ()
+
+
+STORY = (
+    "Tilly put the box under the counter. Then she went back to sorting bolts. At "
+    "eleven o'clock, a boy called Sam Whitlock came in with a flat tyre, and Grandad "
+    "and Tilly spent almost an hour fixing it.      At twelve o'clock, Tilly looked "
+    "under the counter. The box was gone! She searched behind the spare wheels and "
+    "inside the cupboard. Grandad checked the back yard. There was no sign of it "
+    "anywhere.      Tilly thought hard. Who else had been in the shop? Only Sam. She "
+    "remembered that Sam had wheeled his bicycle out with a box tied to the back, but"
+    " she had thought it was his own. She grabbed her coat and ran down Harbour Lane,"
+    " past the fish market and the blue lifeboat station, all the way to the park."
+    "      Sam was sitting on a bench by the pond. Beside him was the cardboard box. "
+    '"Is that yours?" Tilly asked, out of breath. Sam looked at the label and turned '
+    'bright red. "Oh no," he said. "My mum said our neighbour had left a parcel for '
+    "us at your shop. When I saw a box under the counter, I thought it was ours. I "
+    'took the wrong one!"'
+)
+
+
+def test_she_is_not_resolved_to_a_person_the_article_calls_he():
+    # "Only Sam. She remembered that Sam had wheeled his bicycle out": Sam is "his", so the
+    # "she" who remembered is not Sam.
+    prompts = [d.prompt for d in run(STORY, GenerationOptions(multiple_choice=10)).drafts]
+    assert not any("Whitlock remembered" in p or "Sam remembered" in p for p in prompts), prompts

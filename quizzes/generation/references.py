@@ -30,6 +30,8 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 IDENTIFYING_DEPS = frozenset({"prep", "relcl", "acl", "appos", "poss", "compound", "nmod"})
 NAME_LABELS = frozenset({"NORP", "GPE", "ORG", "PERSON", "LOC", "FAC"})
 ROMAN_RE = re.compile(r"^[IVXLC]+$")
+# "born in the city", "moved to the country": descriptions that point back wherever they are.
+PLACE_KINDS = frozenset({AnswerKind.CITY, AnswerKind.COUNTRY, AnswerKind.US_STATE})
 
 
 @dataclass(frozen=True)
@@ -72,11 +74,16 @@ def resolve_descriptions(
         if named is not None:
             replacements.update(dict.fromkeys(range(start, token.i), ""))
             replacements[token.i] = named
-        elif wanted == 2 or (
-            token.dep_ in SUBJECT_DEPS
-            and (noun in DESCRIPTION_KINDS or _said_before(token, sentence_of=sentence_of))
+        elif (
+            wanted == 2
+            or DESCRIPTION_KINDS.get(noun, frozenset()) & PLACE_KINDS
+            or (
+                token.dep_ in SUBJECT_DEPS
+                and (noun in DESCRIPTION_KINDS or _said_before(token, sentence_of=sentence_of))
+            )
         ):
-            # "The stadium opened in 1923": a subject (or "the two ...") that points back.
+            # "The stadium opened in 1923", "born in the city": a subject the article named
+            # before, or, anywhere, "the city" or "the country", points back.
             unresolved.append((start, token.i + 1))
     return References(replacements=replacements, unresolved=tuple(unresolved))
 

@@ -273,3 +273,14 @@ def test_she_is_not_resolved_to_a_person_the_article_calls_he():
     # "she" who remembered is not Sam.
     prompts = [d.prompt for d in run(STORY, GenerationOptions(multiple_choice=10)).drafts]
     assert not any("Whitlock remembered" in p or "Sam remembered" in p for p in prompts), prompts
+
+
+def test_the_city_in_any_place_in_a_stem_must_say_which_city():
+    # Two cities named before: "born in the city" could be either, so it is not asked as is.
+    text = (
+        "Katharine Blodgett's father worked in Schenectady and later moved the family to "
+        "New York. Katharine Blodgett was born in the city on 10 January 1898. She studied "
+        "physics at Bryn Mawr College from 1913."
+    )
+    prompts = [d.prompt for d in run(text, GenerationOptions(multiple_choice=10)).drafts]
+    assert not any("the city" in prompt for prompt in prompts), prompts

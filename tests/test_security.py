@@ -25,7 +25,16 @@ def hostile_quiz(db):
     article = services.article_create(
         owner=teacher, title=f"Title {MARKUP}", text=f"First paragraph {MARKUP}.\nSecond one."
     )
-    quiz = services.quiz_create(quiz=Quiz(article=article, owner=teacher, title=f"Quiz {MARKUP}"))
+    # Answers shown right after submitting, so the result page shows the right choice and the
+    # accepted answer, whose markup must be escaped too.
+    quiz = services.quiz_create(
+        quiz=Quiz(
+            article=article,
+            owner=teacher,
+            title=f"Quiz {MARKUP}",
+            answers_shown=Quiz.AnswersShown.AFTER_SUBMIT,
+        )
+    )
     question = Question.objects.create(quiz=quiz, prompt=f"Prompt {MARKUP}?", order=1)
     Choice.objects.create(question=question, text=f"Right {MARKUP}", is_correct=True, order=1)
     Choice.objects.create(question=question, text=f"Wrong {MARKUP}", order=2)
@@ -62,6 +71,9 @@ def test_markup_is_text_on_the_student_pages(hostile_quiz):
 
     for where, html in pages.items():
         assert_escaped(html, where)
+    # The result page shows the key, escaped, so its markup was checked too.
+    assert f"Right {ESCAPED}" in pages["result page"]
+    assert f"Answer {ESCAPED}" in pages["result page"]
 
 
 @pytest.mark.django_db

@@ -44,8 +44,9 @@ BANK_FOR_KIND = {
     AnswerKind.US_STATE: "us_state",
     AnswerKind.CITY: "city",
     AnswerKind.CONTINENT: "continent",
-    AnswerKind.NATIONALITY: "nationality",
 }
+# Nationalities have no bank fill: "Nigerian" and "Saudi" beside "Russian" are nobody's
+# guesses; the article's own nationalities are the rivals, and without three, a short answer.
 Generator = Callable[..., list[str]]
 GENERATED_FOR_KIND: dict[AnswerKind, Generator] = {
     AnswerKind.NUMBER: wrong_numbers,
@@ -184,7 +185,6 @@ def choose_distractors(
         # neighbours; a place the data does not know gets the article's rivals alone.
         pools.append(PLACE_RIVALS[kind](answer, context) or [])
     elif kind in BANK_FOR_KIND and not (kind in FORM_SENSITIVE_KINDS and _is_plural(answer)):
-        # The bank's nationalities are adjectives: no rivals for a people ("the Moors").
         bank = list(bank_names(BANK_FOR_KIND[kind]))
         rng.shuffle(bank)
         pools.append(bank)

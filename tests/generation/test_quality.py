@@ -48,7 +48,7 @@ def test_nationality_distractors_share_the_answers_form_and_are_distinct():
     text = (
         "The Romans built a bridge over the river. For two centuries the town of Asker was "
         "ruled by Danish counts. A Roman road still crosses the valley near Vetra. Venetian "
-        "traders bought salt in the town."
+        "traders bought salt in the town, and Swedish and Frisian ships carried timber."
     )
 
     wrong = distractors_for(text, "Danish")
@@ -56,6 +56,16 @@ def test_nationality_distractors_share_the_answers_form_and_are_distinct():
     assert len(wrong) == 3
     assert "Romans" not in wrong
     assert not ({"Roman", "Romans"} <= set(wrong))
+    # The rivals are the article's own nationalities, never a random one from a list.
+    assert set(wrong) <= {"Roman", "Venetian", "Swedish", "Frisian"}
+
+
+def test_a_nationality_without_three_rivals_in_the_article_is_a_short_answer():
+    text = (
+        "For two centuries the town of Asker was ruled by Danish counts. Venetian traders "
+        "bought salt in the town in 1420."
+    )
+    assert distractors_for(text, "Danish") == ()
 
 
 def test_an_ocean_gets_no_cities_or_regions_as_rivals():

@@ -124,6 +124,9 @@ class DistractorContext:
     classes: dict[str, str] = field(default_factory=dict)
     # ISO codes of the countries the article names, which say which Perth is meant.
     countries: frozenset[str] = frozenset()
+    # Each person's pronoun where the article shows it ("m" or "f"), so "his" in a stem
+    # rules out no choice.
+    pronouns: dict[str, str] = field(default_factory=dict)
 
 
 def class_nouns(reading: Reading) -> dict[str, str]:
@@ -304,6 +307,13 @@ def _article_candidates(
             for entity in same_kind
             if (answer_class is not None and context.classes.get(entity.key) == answer_class)
             or (_head_noun(answer) is not None and _head_noun(entity.name) == _head_noun(answer))
+        ]
+    if kind == AnswerKind.PERSON:
+        own = {context.pronouns[key] for key in excluded_keys if key in context.pronouns}
+        same_kind = [
+            entity
+            for entity in same_kind
+            if not own or context.pronouns.get(entity.key) in (None, *own)
         ]
     same_kind.sort(key=lambda entity: (-entity.count, entity.name))
     return [entity.name for entity in same_kind]

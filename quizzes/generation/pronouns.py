@@ -123,19 +123,13 @@ MALE = frozenset({"he", "him", "his", "himself"})
 FEMALE = frozenset({"she", "her", "hers", "herself"})
 
 
-def _agreeing(
-    replacements: dict[int, str],
-    *,
-    doc: Doc,
-    sentences: tuple[Span, ...],
-    mention_at: dict[int, Mention],
-    entities: dict[str, Entity],
-) -> dict[int, str]:
-    """The replacements whose person the article does not call by the other pronoun.
+def person_pronouns(
+    sentences: tuple[Span, ...], *, mention_at: dict[int, Mention]
+) -> dict[str, str]:
+    """Each person's pronoun, "m" (he) or "f" (she), where the article shows it one way only.
 
-    "Only Sam. She remembered that Sam had wheeled his bicycle out": the article calls Sam
-    "his" in a sentence where he is the one person, so "she" is not Sam. What each person is
-    called is read from sentences that name exactly one person and use one set of pronouns.
+    It is read from sentences that name exactly one person and use one set of pronouns, and
+    from a possessive on the object of a person's own verb ("Sam had wheeled his bicycle").
     """
     called: dict[str, set[str]] = {}
     for sentence in sentences:
@@ -149,8 +143,6 @@ def _agreeing(
         if len(people) == 1 and len(forms) == 1:
             called.setdefault(next(iter(people)), set()).update(forms)
         for token in sentence:
-            # "Sam had wheeled his bicycle out": a possessive on the object of a person's
-            # own verb is that person's.
             if token.tag_ != POSSESSIVE_TAG or token.lower_ not in MALE | FEMALE:
                 continue
             verb = token.head.head
@@ -162,8 +154,21 @@ def _agreeing(
                 and mention_at[child.i].kind == AnswerKind.PERSON
             ]
             if len(subjects) == 1:
-                form = "m" if token.lower_ in MALE else "f"
-                called.setdefault(subjects[0], set()).add(form)
+                called.setdefault(subjects[0], set()).add("m" if token.lower_ in MALE else "f")
+    return {key: next(iter(forms)) for key, forms in called.items() if len(forms) == 1}
+
+
+def _agreeing(
+    replacements: dict[int, str],
+    *,
+    doc: Doc,
+    sentences: tuple[Span, ...],
+    mention_at: dict[int, Mention],
+    entities: dict[str, Entity],
+) -> dict[int, str]:
+    """The replacements whose person the article does not call by the other pronoun:
+    "Only Sam. She remembered that Sam had wheeled his bicycle out": "she" is not Sam."""
+    called = person_pronouns(sentences, mention_at=mention_at)
     by_name: dict[str, str] = {}
     for key, entity in entities.items():
         for alias in entity.aliases | {entity.name, entity.name.split()[-1]}:
@@ -173,11 +178,7 @@ def _agreeing(
         word = doc[index].lower_
         form = "m" if word in MALE else "f" if word in FEMALE else None
         key = by_name.get(text.removesuffix("'s"))
-        if (
-            form is not None
-            and key is not None
-            and called.get(key, {form}) == {"mf".replace(form, "")}
-        ):
+        if form is not None and key is not None and called.get(key, form) != form:
             continue  # the article calls this person by the other pronoun
         kept[index] = text
     return kept

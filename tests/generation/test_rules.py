@@ -9,6 +9,7 @@ import pytest
 
 from quizzes.generation import GenerationOptions, run
 from quizzes.generation.rules import RULES, Veto, count_vetoes
+from tests.generation.helpers import distractors_for
 
 PACKAGE = Path(__file__).resolve().parents[2] / "quizzes" / "generation"
 RULE_ID_RE = re.compile(r"""\b(?:Veto|veto)\(\s*["']([a-z_.]+)["']""")
@@ -284,3 +285,14 @@ def test_the_city_in_any_place_in_a_stem_must_say_which_city():
     )
     prompts = [d.prompt for d in run(text, GenerationOptions(multiple_choice=10)).drafts]
     assert not any("the city" in prompt for prompt in prompts), prompts
+
+
+def test_a_person_the_article_calls_she_is_no_rival_for_one_it_calls_he():
+    text = (
+        "Omar Haddad founded the Cedar Choir in Beirut and led his singers for twenty years. "
+        "Lina Farah joined in 1990 and wrote her first song for the choir in 1992. Karim Aziz "
+        "and Samir Nasr sang bass, and Yusuf Khalil played the organ."
+    )
+    wrong = distractors_for(text, "Omar Haddad")
+    assert len(wrong) == 3
+    assert "Lina Farah" not in wrong

@@ -14,6 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.cookies import SimpleCookie
 
+from quizzes.benchmarks.forms import form_data
+
 CSRF_INPUT_RE = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 TOKEN_INPUT_RE = re.compile(r'name="token" value="([^"]+)"')
 RADIO_RE = re.compile(r'type="radio" name="(q\d+)" id="[^"]+" value="([^"]+)"')
@@ -21,6 +23,8 @@ TEXT_INPUT_RE = re.compile(r'type="text" name="(q\d+)"')
 TIMEOUT_SECONDS = 30
 ADMIN_LOGIN = "/admin/login/"
 ADMIN_ARTICLE_ADD = "/admin/quizzes/article/add/"
+ADMIN_QUIZZES = "/admin/quizzes/quiz/"
+QUIZ_LINK_RE = re.compile(r'href="/admin/quizzes/quiz/(\d+)/change/')
 
 
 @dataclass
@@ -135,6 +139,24 @@ class Teacher(Student):
     ) -> Reply:
         fields = {"title": "", "source": "", "text": ""}
         return self.post_file(ADMIN_ARTICLE_ADD, fields, "upload", name, data, on_sent=on_sent)
+
+    def follow(self, reply: Reply) -> Reply | None:
+        """The page a browser opens after a redirect, as the teacher would see it next."""
+        if not reply.location:
+            return None
+        parts = urllib.parse.urlsplit(reply.location)
+        return self.request("GET", urllib.parse.urlunsplit(("", "", *parts[2:])))
+
+    def quiz_id(self, code: str) -> int:
+        """The quiz's id, found as the teacher finds it: by its code in the list of quizzes."""
+        page = self.request("GET", f"{ADMIN_QUIZZES}?{urllib.parse.urlencode({'q': code})}")
+        return int(QUIZ_LINK_RE.search(page.body).group(1))
+
+    def change_quiz(self, quiz_id: int, edit: Callable[[dict[str, str]], dict[str, str]]) -> Reply:
+        """The quiz's page submitted with every field as shown except what `edit` changes."""
+        path = f"{ADMIN_QUIZZES}{quiz_id}/change/"
+        form = form_data(self.request("GET", path).body, "quiz_form")
+        return self.request("POST", path, {**edit(form), "_continue": "1"})
 
     def regrade(self, quiz_id: int) -> Reply:
         page = self.request("GET", f"/admin/quizzes/quiz/{quiz_id}/results/")

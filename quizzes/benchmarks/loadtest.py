@@ -5,6 +5,13 @@ Starts gunicorn (production settings) on 127.0.0.1 with its own database, then e
 together. A submission that gets no answer is retried, as a browser's user would. Afterwards the
 database must hold exactly one submitted attempt per student, each with every answer.
 
+`--teacher` (`make loadtest-teacher`) runs it twice, on a fresh site each time: once as above,
+then with the quiz's teacher at work in the admin while the class submits. Signed in through the
+login form like a browser, the teacher uploads the costliest article file the site accepts in
+one tab; in another, once half the class has submitted, fixes every question's key and regrades
+the quiz. Both runs must pass, the regrade must leave no mark out of date, and the students'
+p95 submit time may be at most TEACHER_P95_GOAL times that of the plain run.
+
 Traffic goes only to 127.0.0.1; the run is bounded by the number of students and a deadline.
 """
 
@@ -12,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import re
 import statistics
 import sys
 import tempfile
@@ -22,8 +30,16 @@ import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from quizzes.benchmarks.http import Reply, Student
-from quizzes.benchmarks.server import HOST, gunicorn, manage, prepared_site
+from quizzes.benchmarks import uploads
+from quizzes.benchmarks.http import Reply, Student, Teacher
+from quizzes.benchmarks.server import (
+    BENCH_TEACHER,
+    BENCH_TEACHER_PASSWORD,
+    HOST,
+    gunicorn,
+    manage,
+    prepared_site,
+)
 
 STUDENTS = 200
 QUESTIONS = 20
@@ -31,6 +47,16 @@ WORKERS = 4
 RETRIES = 3
 DEADLINE_SECONDS = 300
 MS = 1000
+# The teacher's second tab fixes the keys once this share of the class has submitted, so the
+# regrade has many attempts to go through while the rest of the class is still submitting.
+REGRADE_AFTER_SHARE = 0.5
+TEACHER_TABS = 2
+UPLOAD_NAME = "costliest.docx"
+UPLOAD_TITLE = "Costliest"
+# A teacher at work may at most double what the slowest students wait for their result.
+TEACHER_P95_GOAL = 2.0
+REGRADED_RE = re.compile(r"Regraded (\d+) answers with the current keys: (\d+) changed")
+FORM_ERROR_RE = re.compile(r'<ul class="errorlist"[^>]*>\s*<li>(.*?)</li>', re.S)
 
 COUNT_SCRIPT = """
 from quizzes.models import Attempt, Response
@@ -38,6 +64,14 @@ code = "JOIN_CODE"
 attempts = Attempt.objects.filter(quiz__join_code=code, submitted__isnull=False)
 names = list(attempts.values_list("student_name", flat=True))
 print(len(names), len(set(names)), Response.objects.filter(attempt__in=attempts).count())
+"""
+# Marks the teacher's regrade left out of date (a regrade now would change them), and the
+# articles stored from the teacher's upload.
+TEACHER_SCRIPT = """
+from quizzes import results
+from quizzes.models import Article, Quiz
+stale = results.quiz_regrade(quiz=Quiz.objects.get(join_code="JOIN_CODE")).changed
+print(stale, Article.objects.filter(title="UPLOAD_TITLE").count())
 """
 
 
@@ -48,6 +82,9 @@ class Tally:
     retries: int = 0
     confirmed: int = 0
     lock: threading.Lock = field(default_factory=threading.Lock)
+    # Set once `enough` submissions are confirmed.
+    enough: int = 0
+    enough_confirmed: threading.Event = field(default_factory=threading.Event)
 
     def record(self, phase: str, reply: Reply | None, *, ok: bool) -> None:
         with self.lock:
@@ -83,8 +120,81 @@ def _student(student: Student, code: str, tally: Tally, start: threading.Barrier
         if ok:
             with tally.lock:
                 tally.confirmed += 1
+                if tally.confirmed >= tally.enough:
+                    tally.enough_confirmed.set()
         return
     tally.record("submit", None, ok=False)
+
+
+@dataclass
+class TeacherLog:
+    """How long the teacher waited for each action, and what went wrong."""
+
+    seconds: dict[str, float] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)
+    checked: int = 0
+    changed: int = 0
+
+    def expect_redirect(self, action: str, reply: Reply) -> bool:
+        self.seconds[action] = reply.seconds
+        if reply.status == 302:
+            return True
+        error = FORM_ERROR_RE.search(reply.body)
+        reason = re.sub(r"<[^>]+>", "", error.group(1)).strip() if error else "no form error"
+        self.problems.append(f"{action}: HTTP {reply.status} ({reason})")
+        return False
+
+
+def swap_right_answers(form: dict[str, str]) -> dict[str, str]:
+    """Every question's right answer swapped with its first wrong choice: a key fix that changes
+    the mark of every student who picked either of the two."""
+    edited = dict(form)
+    for name, answer in form.items():
+        prefix = name.removesuffix("-answer")
+        wrong = form.get(f"{prefix}-wrong_choices", "").splitlines()
+        if prefix == name or not answer or not wrong:
+            continue
+        edited[name] = wrong[0]
+        edited[f"{prefix}-wrong_choices"] = "\n".join([answer, *wrong[1:]])
+    return edited
+
+
+def _upload_tab(teacher: Teacher, upload: bytes, log: TeacherLog, start: threading.Barrier) -> None:
+    with contextlib.suppress(threading.BrokenBarrierError):
+        start.wait()
+    try:
+        reply = teacher.upload_article(UPLOAD_NAME, upload)
+        if log.expect_redirect("upload", reply):
+            teacher.follow(reply)
+    except OSError as error:
+        log.problems.append(f"upload: no answer ({error})")
+
+
+def _regrade_tab(
+    teacher: Teacher, quiz_id: int, tally: Tally, log: TeacherLog, start: threading.Barrier
+) -> None:
+    with contextlib.suppress(threading.BrokenBarrierError):
+        start.wait()
+    if not tally.enough_confirmed.wait(DEADLINE_SECONDS):
+        log.problems.append("key edit: the class never got far enough to start it")
+        return
+    try:
+        reply = teacher.change_quiz(quiz_id, swap_right_answers)
+        if not log.expect_redirect("key edit", reply):
+            return
+        teacher.follow(reply)
+        reply = teacher.regrade(quiz_id)
+        if not log.expect_redirect("regrade", reply):
+            return
+        page = teacher.follow(reply)
+    except OSError as error:
+        log.problems.append(f"key edit or regrade: no answer ({error})")
+        return
+    found = REGRADED_RE.search(page.body if page else "")
+    if found is None:
+        log.problems.append("regrade: the results page does not say what was regraded")
+        return
+    log.checked, log.changed = map(int, found.groups())
 
 
 def _percentile(values: list[float], share: float) -> float:
@@ -113,22 +223,43 @@ def database(url: str | None) -> Iterator[str]:
             connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
-def run(*, students: int, database_url: str | None, workers: int) -> bool:
+@dataclass(frozen=True)
+class Outcome:
+    passed: bool
+    submit_p95: float
+
+
+def run(
+    *,
+    students: int,
+    database_url: str | None,
+    workers: int,
+    teacher_upload: bytes | None = None,
+) -> Outcome:
+    """One class submitting; with `teacher_upload`, the teacher at work meanwhile (see above)."""
     with database(database_url) as url:
         engine = "PostgreSQL" if url.startswith("postgres") else "SQLite"
         env, code = prepared_site(url, questions=QUESTIONS)
+        teaching = teacher_upload is not None
         print(
             f"load test: {students} students, one {QUESTIONS}-question quiz, gunicorn "
             f"{workers} workers, {engine}, 127.0.0.1"
-        )
+            + (f", a teacher uploading {len(teacher_upload):,} bytes and regrading" if teaching
+               else "")
+        )  # fmt: skip
         with gunicorn(env, workers=workers) as (port, _):
-            tally = Tally()
-            start = threading.Barrier(students, timeout=DEADLINE_SECONDS)
+            tally = Tally(enough=max(int(students * REGRADE_AFTER_SHARE), 1))
+            log = TeacherLog()
+            start = threading.Barrier(
+                students + (TEACHER_TABS if teaching else 0), timeout=DEADLINE_SECONDS
+            )
             crowd = [Student(HOST, port, f"Student {n:03d}") for n in range(students)]
             threads = [
                 threading.Thread(target=_student, args=(s, code, tally, start), daemon=True)
                 for s in crowd
             ]
+            if teaching:
+                threads += _teacher_tabs(port, code, teacher_upload, tally, log, start)
             began = time.perf_counter()
             for thread in threads:
                 thread.start()
@@ -141,6 +272,9 @@ def run(*, students: int, database_url: str | None, workers: int) -> bool:
             .splitlines()[-1]
             .split(),
         )
+        if teaching:
+            script = TEACHER_SCRIPT.replace("JOIN_CODE", code).replace("UPLOAD_TITLE", UPLOAD_TITLE)
+            stale, articles = map(int, manage(env, "shell", "-c", script).splitlines()[-1].split())
     requests = sum(len(values) for values in tally.latencies.values())
     print(
         f"  {requests} timed requests (join, quiz page, submit) in {elapsed:.1f} s: "
@@ -159,7 +293,41 @@ def run(*, students: int, database_url: str | None, workers: int) -> bool:
         f"in the database: {stored} submitted attempts ({distinct} distinct students), "
         f"{responses} responses (expected {students * QUESTIONS}); lost {lost}"
     )
-    return errors == 0 and stored == distinct == students and responses == students * QUESTIONS
+    passed = errors == 0 and stored == distinct == students and responses == students * QUESTIONS
+    if teaching:
+        passed &= _report_teacher(log, stale=stale, articles=articles)
+    submits = tally.latencies.get("submit") or [float("inf")]
+    return Outcome(passed=passed, submit_p95=_percentile(submits, 0.95))
+
+
+def _teacher_tabs(
+    port: int, code: str, upload: bytes, tally: Tally, log: TeacherLog, start: threading.Barrier
+) -> list[threading.Thread]:
+    """The teacher signs in and finds the quiz before the class submits; two tabs then wait."""
+    teacher = Teacher(HOST, port, BENCH_TEACHER)
+    if teacher.sign_in(BENCH_TEACHER_PASSWORD).status != 302:
+        raise RuntimeError(f"the teacher {BENCH_TEACHER} could not sign in to the admin")
+    quiz_id = teacher.quiz_id(code)
+    return [
+        threading.Thread(target=_upload_tab, args=(teacher, upload, log, start), daemon=True),
+        threading.Thread(
+            target=_regrade_tab, args=(teacher, quiz_id, tally, log, start), daemon=True
+        ),
+    ]
+
+
+def _report_teacher(log: TeacherLog, *, stale: int, articles: int) -> bool:
+    timings = ", ".join(
+        f"{action} {seconds * MS:.0f} ms" for action, seconds in log.seconds.items()
+    )
+    print(
+        f"  teacher: {timings or 'nothing answered'}; regraded {log.checked} answers, "
+        f"{log.changed} changed; marks out of date afterwards {stale}; "
+        f"uploaded article stored {articles}"
+    )
+    for problem in log.problems:
+        print(f"  teacher problem: {problem}")
+    return not log.problems and log.changed > 0 and stale == 0 and articles == 1
 
 
 def main() -> int:
@@ -172,8 +340,30 @@ def main() -> int:
         help="A PostgreSQL server URL to test on (a temporary database is made and dropped); "
         "empty: a temporary SQLite file.",
     )
+    parser.add_argument(
+        "--teacher",
+        action="store_true",
+        help="Run it plain, then again with a teacher uploading and regrading meanwhile, "
+        "and compare the students' p95 submit times.",
+    )
     args = parser.parse_args()
-    ok = run(students=args.students, database_url=args.database_url or None, workers=args.workers)
+    options = {
+        "students": args.students,
+        "database_url": args.database_url or None,
+        "workers": args.workers,
+    }
+    outcome = run(**options)
+    ok = outcome.passed
+    if args.teacher:
+        busy = run(**options, teacher_upload=uploads.costliest_accepted_docx())
+        ratio = busy.submit_p95 / outcome.submit_p95
+        within = ratio <= TEACHER_P95_GOAL
+        print(
+            f"students' p95 submit: {outcome.submit_p95 * MS:.0f} ms plain, "
+            f"{busy.submit_p95 * MS:.0f} ms with the teacher: {ratio:.2f}x "
+            f"({'within' if within else 'over'} the goal of {TEACHER_P95_GOAL:g}x)"
+        )
+        ok = ok and busy.passed and within
     print("PASS" if ok else "FAIL")
     return 0 if ok else 1
 

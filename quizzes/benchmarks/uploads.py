@@ -19,7 +19,12 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
 from quizzes.generation.types import MAX_WORDS
-from quizzes.textfiles import MAX_DOCX_MEMBERS, MAX_DOCX_PARAGRAPHS, MAX_PDF_PAGES
+from quizzes.textfiles import (
+    MAX_DOCX_MEMBERS,
+    MAX_DOCX_PARAGRAPHS,
+    MAX_DOCX_XML_BYTES,
+    MAX_PDF_PAGES,
+)
 
 WORD_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 CONTENT_TYPES = (
@@ -131,27 +136,51 @@ def article_sentences(words: int, *, seed: int = 0) -> list[str]:
     return sentences
 
 
-def largest_accepted_docx() -> bytes:
-    """A whole article at the word limit, one short paragraph per sentence, every run heavily
-    formatted as Word writes it, up to the paragraph limit: the most work a refused-free file
-    can ask of the reader."""
-    run_format = (
-        '<w:rPr><w:rFonts w:ascii="Calibri" w:hAnsi="Calibri"/><w:b/><w:i/>'
-        '<w:color w:val="1F3864"/><w:sz w:val="24"/><w:szCs w:val="24"/><w:lang w:val="en-GB"/>'
-        "</w:rPr>"
-    )
+RUN_FORMAT = (
+    '<w:rFonts w:ascii="Calibri" w:hAnsi="Calibri"/><w:b/><w:i/>'
+    '<w:color w:val="1F3864"/><w:sz w:val="24"/><w:szCs w:val="24"/><w:lang w:val="en-GB"/>'
+)
+# A formatting element Word understands and this reader skips: padding that costs a parser event.
+PADDING_ELEMENT = '<w:b w:val="1"/>'
+# The costliest file stays this far under the text part's size limit, so it is accepted.
+XML_BUDGET_SHARE = 0.98
+
+
+def _formatted_article(padding: int) -> bytes:
+    """A whole article at the word limit, one paragraph per sentence and one run per word, each
+    run formatted as Word writes it plus `padding` more formatting elements, then blank
+    paragraphs up to the paragraph limit."""
     rng = random.Random(1)
+    extra = PADDING_ELEMENT * padding
     parts = []
     for sentence in article_sentences(MAX_WORDS - 50):
         runs = "".join(
-            f'<w:r w:rsidR="{rng.getrandbits(32):08X}">{run_format}'
+            f'<w:r w:rsidR="{rng.getrandbits(32):08X}"><w:rPr>{RUN_FORMAT}{extra}</w:rPr>'
             f'<w:t xml:space="preserve">{word} </w:t></w:r>'
             for word in sentence.split()
         )
         parts.append(f'<w:p w:rsidR="{rng.getrandbits(32):08X}"><w:pPr/>{runs}</w:p>')
     spacing = [f'<w:p w:rsidR="{rng.getrandbits(32):08X}"/>' for _ in range(MAX_DOCX_PARAGRAPHS)]
     parts.extend(spacing[: MAX_DOCX_PARAGRAPHS - len(parts) - 1])
-    return docx_bytes(document_xml(parts))
+    return document_xml(parts)
+
+
+def largest_accepted_docx() -> bytes:
+    """A whole article at the word limit, heavily formatted, up to the paragraph limit: the most
+    text and paragraphs an accepted file can hold."""
+    return docx_bytes(_formatted_article(0))
+
+
+def costliest_accepted_docx() -> bytes:
+    """largest_accepted_docx with every run's formatting padded until the text part is just
+    under its size limit: within every size budget, about 600 KB to upload, and seconds of a
+    worker's time to read (how many depends on the machine; the read-time budget bounds it)."""
+    base = _formatted_article(0)
+    runs = base.count(b"<w:r ")
+    padding = (int(MAX_DOCX_XML_BYTES * XML_BUDGET_SHARE) - len(base)) // (
+        runs * len(PADDING_ELEMENT)
+    )
+    return docx_bytes(_formatted_article(padding))
 
 
 def probe_paragraphs_docx() -> bytes:

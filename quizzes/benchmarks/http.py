@@ -33,6 +33,8 @@ class Reply:
     body: str
     location: str
     seconds: float
+    # When the request was sent, on time.perf_counter()'s clock.
+    sent: float = 0.0
 
 
 @dataclass
@@ -77,7 +79,8 @@ class Student:
         for header in response.headers.get_all("Set-Cookie") or ():
             for name, morsel in SimpleCookie(header).items():
                 self.cookies[name] = morsel.value
-        return Reply(response.status, text, response.headers.get("Location", ""), seconds)
+        location = response.headers.get("Location", "")
+        return Reply(response.status, text, location, seconds, sent=start)
 
     def join(self, code: str) -> Reply:
         page = self.request("GET", "/")
@@ -112,11 +115,16 @@ class Teacher(Student):
         form = {"csrfmiddlewaretoken": csrf, "username": self.name, "password": password}
         return self.request("POST", f"{ADMIN_LOGIN}?next=/admin/", form)
 
+    def csrf_token(self, path: str) -> str:
+        """The CSRF token of the page at `path`, as a browser with that page open holds it."""
+        return CSRF_INPUT_RE.search(self.request("GET", path).body).group(1)
+
     def post_file(self, path: str, fields: dict[str, str], file_field: str, name: str,
-                  data: bytes, *, on_sent: Callable[[], None] | None = None) -> Reply:  # fmt: skip
-        """A multipart form as the browser sends it, with the page's CSRF token."""
-        page = self.request("GET", path)
-        fields = {"csrfmiddlewaretoken": CSRF_INPUT_RE.search(page.body).group(1), **fields}
+                  data: bytes, *, csrf: str | None = None,
+                  on_sent: Callable[[], None] | None = None) -> Reply:  # fmt: skip
+        """A multipart form as the browser sends it, with the page's CSRF token (the page is
+        opened first unless its token is given)."""
+        fields = {"csrfmiddlewaretoken": csrf or self.csrf_token(path), **fields}
         boundary = uuid.uuid4().hex
         parts = [
             f'--{boundary}\r\nContent-Disposition: form-data; name="{key}"\r\n\r\n{value}\r\n'
@@ -135,10 +143,17 @@ class Teacher(Student):
         )  # fmt: skip
 
     def upload_article(
-        self, name: str, data: bytes, *, on_sent: Callable[[], None] | None = None
+        self,
+        name: str,
+        data: bytes,
+        *,
+        csrf: str | None = None,
+        on_sent: Callable[[], None] | None = None,
     ) -> Reply:
         fields = {"title": "", "source": "", "text": ""}
-        return self.post_file(ADMIN_ARTICLE_ADD, fields, "upload", name, data, on_sent=on_sent)
+        return self.post_file(
+            ADMIN_ARTICLE_ADD, fields, "upload", name, data, csrf=csrf, on_sent=on_sent
+        )
 
     def follow(self, reply: Reply) -> Reply | None:
         """The page a browser opens after a redirect, as the teacher would see it next."""
@@ -152,15 +167,24 @@ class Teacher(Student):
         page = self.request("GET", f"{ADMIN_QUIZZES}?{urllib.parse.urlencode({'q': code})}")
         return int(QUIZ_LINK_RE.search(page.body).group(1))
 
-    def change_quiz(self, quiz_id: int, edit: Callable[[dict[str, str]], dict[str, str]]) -> Reply:
-        """The quiz's page submitted with every field as shown except what `edit` changes."""
-        path = f"{ADMIN_QUIZZES}{quiz_id}/change/"
-        form = form_data(self.request("GET", path).body, "quiz_form")
-        return self.request("POST", path, {**edit(form), "_continue": "1"})
+    def quiz_form(self, quiz_id: int) -> dict[str, str]:
+        """The quiz's page with its questions, as the browser would submit it unchanged."""
+        return form_data(self.request("GET", quiz_path(quiz_id)).body, "quiz_form")
 
-    def regrade(self, quiz_id: int) -> Reply:
-        page = self.request("GET", f"/admin/quizzes/quiz/{quiz_id}/results/")
-        csrf = CSRF_INPUT_RE.search(page.body).group(1)
+    def save_quiz(self, quiz_id: int, form: dict[str, str]) -> Reply:
+        return self.request("POST", quiz_path(quiz_id), {**form, "_continue": "1"})
+
+    def regrade(self, quiz_id: int, *, csrf: str | None = None) -> Reply:
+        """The results page's Regrade button; the page is opened first unless its token is given."""
+        csrf = csrf or self.csrf_token(results_path(quiz_id))
         return self.request(
-            "POST", f"/admin/quizzes/quiz/{quiz_id}/regrade/", {"csrfmiddlewaretoken": csrf}
+            "POST", f"{ADMIN_QUIZZES}{quiz_id}/regrade/", {"csrfmiddlewaretoken": csrf}
         )
+
+
+def quiz_path(quiz_id: int) -> str:
+    return f"{ADMIN_QUIZZES}{quiz_id}/change/"
+
+
+def results_path(quiz_id: int) -> str:
+    return f"{ADMIN_QUIZZES}{quiz_id}/results/"

@@ -9,8 +9,8 @@ database must hold exactly one submitted attempt per student, each with every an
 then with the quiz's teacher at work in the admin while the class submits. Signed in through the
 login form like a browser, with the pages open beforehand, the teacher sends the costliest
 article file the site accepts from one tab as the class submits; from another, a fix of every
-question's key, then presses Regrade. Both runs must pass, the regrade must leave no mark out of date, and the students'
-p95 submit time may be at most TEACHER_P95_GOAL times that of the plain run.
+question's key, then presses Regrade. Both runs must pass, the regrade must leave no mark out
+of date, and the students' p95 submit time may be at most TEACHER_P95_GOAL times the plain run's.
 
 Traffic goes only to 127.0.0.1; the run is bounded by the number of students and a deadline.
 """

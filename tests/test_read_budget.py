@@ -45,7 +45,7 @@ def test_a_file_that_takes_more_cpu_than_the_budget_is_refused(clocks):
     cpu, wall, budget = clocks
     cpu.now = wall.now = MAX_READ_SECONDS + 1
 
-    with pytest.raises(ArticleInvalid, match="big.docx takes too long to read"):
+    with pytest.raises(ArticleInvalid, match=r"big\.docx takes too long to read"):
         budget.check()
 
 
@@ -70,5 +70,5 @@ def test_an_upload_is_read_in_a_thread_that_gives_way_and_the_worker_keeps_its_p
 def test_a_file_refused_while_read_at_low_priority_gets_its_message():
     data = uploads.many_members_docx()
 
-    with pytest.raises(ArticleInvalid, match="many.docx holds"):
+    with pytest.raises(ArticleInvalid, match=r"many\.docx holds"):
         at_low_priority(text_from_upload, "many.docx", data)

@@ -63,13 +63,16 @@ attempts = Attempt.objects.filter(quiz__join_code=code, submitted__isnull=False)
 names = list(attempts.values_list("student_name", flat=True))
 print(len(names), len(set(names)), Response.objects.filter(attempt__in=attempts).count())
 """
-# Marks the teacher's regrade left out of date (a regrade now would change them), and the
-# articles stored from the teacher's upload.
+# Marks the teacher's regrade left out of date (a regrade now would change them), the articles
+# stored from the teacher's upload, and the questions whose right answer the fix changed.
 TEACHER_SCRIPT = """
 from quizzes import results
-from quizzes.models import Article, Quiz
-stale = results.quiz_regrade(quiz=Quiz.objects.get(join_code="JOIN_CODE")).changed
-print(stale, Article.objects.filter(title="UPLOAD_TITLE").count())
+from quizzes.models import Article, Choice, Quiz
+quiz = Quiz.objects.get(join_code="JOIN_CODE")
+stale = results.quiz_regrade(quiz=quiz).changed
+articles = Article.objects.filter(title="UPLOAD_TITLE").count()
+fixed = Choice.objects.filter(question__quiz=quiz, is_correct=True).exclude(text="Ukraine").count()
+print(stale, articles, fixed)
 """
 
 
@@ -231,9 +234,22 @@ def database(url: str | None) -> Iterator[str]:
 
 
 @dataclass(frozen=True)
+class Stored:
+    """What the teacher's work left in the database."""
+
+    stale_marks: int
+    articles: int
+    keys_fixed: int
+
+
+@dataclass(frozen=True)
 class Outcome:
     passed: bool
     submit_p95: float
+    errors: int
+    lost: int
+    teacher: TeacherLog | None = None
+    stored: Stored | None = None
 
 
 def run(
@@ -248,6 +264,7 @@ def run(
         engine = "PostgreSQL" if url.startswith("postgres") else "SQLite"
         env, code = prepared_site(url, questions=QUESTIONS)
         teaching = teacher_upload is not None
+        stored_work = None
         print(
             f"load test: {students} students, one {QUESTIONS}-question quiz, gunicorn "
             f"{workers} workers, {engine}, 127.0.0.1"
@@ -281,7 +298,8 @@ def run(
         )
         if teaching:
             script = TEACHER_SCRIPT.replace("JOIN_CODE", code).replace("UPLOAD_TITLE", UPLOAD_TITLE)
-            stale, articles = map(int, manage(env, "shell", "-c", script).splitlines()[-1].split())
+            figures = manage(env, "shell", "-c", script).splitlines()[-1].split()
+            stored_work = Stored(*map(int, figures))
     requests = sum(len(values) for values in tally.latencies.values())
     print(
         f"  {requests} timed requests (join, quiz page, submit) in {elapsed:.1f} s: "
@@ -302,9 +320,16 @@ def run(
     )
     passed = errors == 0 and stored == distinct == students and responses == students * QUESTIONS
     if teaching:
-        passed &= _report_teacher(log, tally, stale=stale, articles=articles)
+        passed &= _report_teacher(log, tally, stored_work)
     submits = tally.latencies.get("submit") or [float("inf")]
-    return Outcome(passed=passed, submit_p95=_percentile(submits, 0.95))
+    return Outcome(
+        passed=passed,
+        submit_p95=_percentile(submits, 0.95),
+        errors=errors,
+        lost=lost,
+        teacher=log if teaching else None,
+        stored=stored_work if teaching else None,
+    )
 
 
 def _teacher_tabs(
@@ -329,7 +354,7 @@ def _teacher_tabs(
     ]
 
 
-def _report_teacher(log: TeacherLog, tally: Tally, *, stale: int, articles: int) -> bool:
+def _report_teacher(log: TeacherLog, tally: Tally, stored: Stored) -> bool:
     for action, reply in log.replies.items():
         began, ended = reply.sent, reply.sent + reply.seconds
         overlapped = sum(sent < ended and began < answered for sent, answered in tally.submit_spans)
@@ -339,11 +364,16 @@ def _report_teacher(log: TeacherLog, tally: Tally, *, stale: int, articles: int)
         )
     print(
         f"  teacher: regraded {log.checked} answers, {log.changed} changed; marks out of date "
-        f"afterwards {stale}; uploaded article stored {articles}"
+        f"afterwards {stored.stale_marks}; keys fixed {stored.keys_fixed} of {QUESTIONS}; "
+        f"uploaded article stored {stored.articles}"
     )
     for problem in log.problems:
         print(f"  teacher problem: {problem}")
-    return not log.problems and log.changed > 0 and stale == 0 and articles == 1
+    return (
+        not log.problems
+        and stored == Stored(stale_marks=0, articles=1, keys_fixed=QUESTIONS)
+        and set(log.replies) == {"upload", "key edit", "regrade"}
+    )
 
 
 def main() -> int:

@@ -14,7 +14,7 @@ from quizzes.exceptions import ArticleInvalid
 from quizzes.generation.types import DEFAULT_QUESTION_COUNT, MAX_QUESTION_COUNT
 from quizzes.models import Article, Question
 from quizzes.services import check_article_text
-from quizzes.textfiles import MAX_UPLOAD_BYTES, UPLOAD_TYPES, at_low_priority, text_from_upload
+from quizzes.textfiles import MAX_UPLOAD_BYTES, UPLOAD_TYPES, text_from_upload
 
 DEFAULT_SHORT_ANSWERS = 3
 
@@ -39,14 +39,13 @@ class ReadUpload:
 
 def read_upload(upload: UploadedFile) -> ReadUpload:
     """Read an uploaded article. The admin calls this before it opens its transaction: reading a
-    large file takes seconds, and on SQLite an open write transaction blocks every student. It is
-    read at a low CPU priority, so it does not slow the students' pages either."""
+    large file takes seconds, and on SQLite an open write transaction blocks every student."""
     if upload.size > MAX_UPLOAD_BYTES:
         return ReadUpload(
             error=f"{upload.name} is larger than {MAX_UPLOAD_BYTES // (1024 * 1024)} MB."
         )
     try:
-        return ReadUpload(text=at_low_priority(text_from_upload, upload.name, upload.read()))
+        return ReadUpload(text=text_from_upload(upload.name, upload.read()))
     except ArticleInvalid as error:
         return ReadUpload(error=str(error))
 

@@ -4,18 +4,14 @@ from __future__ import annotations
 
 import io
 import logging
-import os
 import struct
-import sys
-import threading
 import time
 import zipfile
 import zlib
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import IO, TypeVar
+from typing import IO
 from xml.etree import ElementTree as etree
 from xml.sax import SAXParseException
 from xml.sax.handler import ContentHandler, feature_namespaces
@@ -79,13 +75,9 @@ UPLOAD_TYPES = (".txt", ".html", ".htm", ".docx", ".pdf")
 MAX_TEXT_CHARACTERS = MAX_WORDS * 6 * 5
 # CPU seconds one file may take to read: what it costs, whatever else the machine is doing.
 MAX_READ_SECONDS = 10
-# Seconds of waiting, on a machine so busy that the reading gets little of the CPU; kept under
+# Seconds in all, on a machine so busy that the reading gets little of the CPU; kept under
 # gunicorn's 30-second worker timeout, so the teacher gets a message and not a dropped request.
 MAX_READ_WAIT_SECONDS = 25
-# How far below the students' requests an upload is read: a nice value 10 above a process's
-# gets about a tenth of the CPU that process gets, while the students keep theirs.
-READ_NICENESS = 10
-MAX_NICE = 19
 READ_CHUNK_BYTES = 64 * 1024
 CHECK_EVERY_EVENTS = 10_000
 # .docx: a zip package of XML parts. Word writes a few dozen parts; heavy formatting makes the
@@ -178,7 +170,8 @@ class ReadBudget:
     """The time one upload may take to read; past it the file is refused, not read on.
 
     What counts is the CPU the reading thread spends, so a file is accepted or refused alike on
-    an idle machine and during a class's rush; waiting for the CPU counts only past the ceiling.
+    an idle machine and while a class submits; time spent waiting for the CPU counts only
+    against the ceiling.
     """
 
     def __init__(
@@ -442,29 +435,3 @@ def text_from_upload(name: str, data: bytes) -> str:
     if not text.strip():
         raise ArticleInvalid(f"{name} has no text in it.")
     return text
-
-
-T = TypeVar("T")
-
-
-def _give_way() -> None:
-    """On Linux a thread's nice value is its own: this lowers the reading thread only, and it
-    ends with the thread. Elsewhere it would slow the whole worker, so it is left alone."""
-    if sys.platform != "linux":
-        return
-    thread = threading.get_native_id()
-    niceness = os.getpriority(os.PRIO_PROCESS, thread)
-    os.setpriority(os.PRIO_PROCESS, thread, min(niceness + READ_NICENESS, MAX_NICE))
-
-
-def at_low_priority(read: Callable[..., T], *args: object) -> T:
-    """`read(*args)` in a thread of its own at READ_NICENESS, its exceptions raised here.
-
-    Reading a large upload takes seconds of CPU; at the students' priority it would take that
-    from a class submitting on the same machine. The thread holds no database lock meanwhile,
-    so giving way delays nobody but the teacher who sent the file.
-    """
-    with ThreadPoolExecutor(
-        max_workers=1, initializer=_give_way, thread_name_prefix="upload-reader"
-    ) as pool:
-        return pool.submit(read, *args).result()

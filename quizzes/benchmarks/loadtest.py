@@ -49,6 +49,7 @@ RETRIES = 3
 DEADLINE_SECONDS = 300
 MS = 1000
 TEACHER_TABS = 2
+TEACHER_ACTIONS = ("upload", "key edit", "regrade")
 UPLOAD_NAME = "costliest.docx"
 UPLOAD_TITLE = "Costliest"
 # A teacher at work may at most double what the slowest students wait for their result.
@@ -244,7 +245,9 @@ class Stored:
 
 @dataclass(frozen=True)
 class Outcome:
+    students: int
     passed: bool
+    submit_p50: float
     submit_p95: float
     errors: int
     lost: int
@@ -323,7 +326,9 @@ def run(
         passed &= _report_teacher(log, tally, stored_work)
     submits = tally.latencies.get("submit") or [float("inf")]
     return Outcome(
+        students=students,
         passed=passed,
+        submit_p50=statistics.median(submits),
         submit_p95=_percentile(submits, 0.95),
         errors=errors,
         lost=lost,
@@ -372,8 +377,23 @@ def _report_teacher(log: TeacherLog, tally: Tally, stored: Stored) -> bool:
     return (
         not log.problems
         and stored == Stored(stale_marks=0, articles=1, keys_fixed=QUESTIONS)
-        and set(log.replies) == {"upload", "key edit", "regrade"}
+        and set(log.replies) == set(TEACHER_ACTIONS)
     )
+
+
+def _summary(label: str, outcome: Outcome) -> str:
+    line = (
+        f"{label:8} students {outcome.students}, errors {outcome.errors}, lost {outcome.lost}, "
+        f"submit p50 {outcome.submit_p50 * MS:.0f} ms, p95 {outcome.submit_p95 * MS:.0f} ms"
+    )
+    if outcome.teacher is not None:
+        replies = outcome.teacher.replies
+        line += "".join(
+            f", {action} {replies[action].seconds * MS:.0f} ms"
+            for action in TEACHER_ACTIONS
+            if action in replies
+        )
+    return line
 
 
 def main() -> int:
@@ -410,6 +430,8 @@ def main() -> int:
         busy = run(**options, teacher_upload=costliest.data)
         ratio = busy.submit_p95 / outcome.submit_p95
         within = ratio <= TEACHER_P95_GOAL
+        print(_summary("plain", outcome))
+        print(_summary("teacher", busy))
         print(
             f"students' p95 submit: {outcome.submit_p95 * MS:.0f} ms plain, "
             f"{busy.submit_p95 * MS:.0f} ms with the teacher: {ratio:.2f}x "

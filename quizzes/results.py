@@ -197,7 +197,7 @@ class _Key:
 def attempts_rescore(attempt_ids: set[int]) -> None:
     """The attempts' scores summed again from their responses, a batch in one UPDATE."""
 
-    def total(field: str) -> Subquery:
+    def total(field: str) -> Coalesce:
         sums = (
             Response.objects.filter(attempt=OuterRef("pk"))
             .values("attempt")

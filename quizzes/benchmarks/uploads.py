@@ -179,6 +179,8 @@ def largest_accepted_docx() -> bytes:
 
 @dataclass(frozen=True)
 class Costliest:
+    """The file, the size of its text part, and the CPU seconds it took to read here."""
+
     data: bytes
     xml_bytes: int
     read_seconds: float

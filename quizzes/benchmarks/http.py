@@ -14,6 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.cookies import SimpleCookie
 
+from quizzes.benchmarks.forms import form_data
+
 CSRF_INPUT_RE = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 TOKEN_INPUT_RE = re.compile(r'name="token" value="([^"]+)"')
 RADIO_RE = re.compile(r'type="radio" name="(q\d+)" id="[^"]+" value="([^"]+)"')
@@ -21,6 +23,8 @@ TEXT_INPUT_RE = re.compile(r'type="text" name="(q\d+)"')
 TIMEOUT_SECONDS = 30
 ADMIN_LOGIN = "/admin/login/"
 ADMIN_ARTICLE_ADD = "/admin/quizzes/article/add/"
+ADMIN_QUIZZES = "/admin/quizzes/quiz/"
+QUIZ_LINK_RE = re.compile(r'href="/admin/quizzes/quiz/(\d+)/change/')
 
 
 @dataclass
@@ -29,6 +33,8 @@ class Reply:
     body: str
     location: str
     seconds: float
+    # When the request was sent, on time.perf_counter()'s clock.
+    sent: float = 0.0
 
 
 @dataclass
@@ -73,7 +79,8 @@ class Student:
         for header in response.headers.get_all("Set-Cookie") or ():
             for name, morsel in SimpleCookie(header).items():
                 self.cookies[name] = morsel.value
-        return Reply(response.status, text, response.headers.get("Location", ""), seconds)
+        location = response.headers.get("Location", "")
+        return Reply(response.status, text, location, seconds, sent=start)
 
     def join(self, code: str) -> Reply:
         page = self.request("GET", "/")
@@ -108,11 +115,16 @@ class Teacher(Student):
         form = {"csrfmiddlewaretoken": csrf, "username": self.name, "password": password}
         return self.request("POST", f"{ADMIN_LOGIN}?next=/admin/", form)
 
+    def csrf_token(self, path: str) -> str:
+        """The CSRF token of the page at `path`, as a browser with that page open holds it."""
+        return CSRF_INPUT_RE.search(self.request("GET", path).body).group(1)
+
     def post_file(self, path: str, fields: dict[str, str], file_field: str, name: str,
-                  data: bytes, *, on_sent: Callable[[], None] | None = None) -> Reply:  # fmt: skip
-        """A multipart form as the browser sends it, with the page's CSRF token."""
-        page = self.request("GET", path)
-        fields = {"csrfmiddlewaretoken": CSRF_INPUT_RE.search(page.body).group(1), **fields}
+                  data: bytes, *, csrf: str | None = None,
+                  on_sent: Callable[[], None] | None = None) -> Reply:  # fmt: skip
+        """A multipart form as the browser sends it, with the page's CSRF token (the page is
+        opened first unless its token is given)."""
+        fields = {"csrfmiddlewaretoken": csrf or self.csrf_token(path), **fields}
         boundary = uuid.uuid4().hex
         parts = [
             f'--{boundary}\r\nContent-Disposition: form-data; name="{key}"\r\n\r\n{value}\r\n'
@@ -131,14 +143,48 @@ class Teacher(Student):
         )  # fmt: skip
 
     def upload_article(
-        self, name: str, data: bytes, *, on_sent: Callable[[], None] | None = None
+        self,
+        name: str,
+        data: bytes,
+        *,
+        csrf: str | None = None,
+        on_sent: Callable[[], None] | None = None,
     ) -> Reply:
         fields = {"title": "", "source": "", "text": ""}
-        return self.post_file(ADMIN_ARTICLE_ADD, fields, "upload", name, data, on_sent=on_sent)
-
-    def regrade(self, quiz_id: int) -> Reply:
-        page = self.request("GET", f"/admin/quizzes/quiz/{quiz_id}/results/")
-        csrf = CSRF_INPUT_RE.search(page.body).group(1)
-        return self.request(
-            "POST", f"/admin/quizzes/quiz/{quiz_id}/regrade/", {"csrfmiddlewaretoken": csrf}
+        return self.post_file(
+            ADMIN_ARTICLE_ADD, fields, "upload", name, data, csrf=csrf, on_sent=on_sent
         )
+
+    def follow(self, reply: Reply) -> Reply | None:
+        """The page a browser opens after a redirect, as the teacher would see it next."""
+        if not reply.location:
+            return None
+        parts = urllib.parse.urlsplit(reply.location)
+        return self.request("GET", urllib.parse.urlunsplit(("", "", *parts[2:])))
+
+    def quiz_id(self, code: str) -> int:
+        """The quiz's id, found as the teacher finds it: by its code in the list of quizzes."""
+        page = self.request("GET", f"{ADMIN_QUIZZES}?{urllib.parse.urlencode({'q': code})}")
+        return int(QUIZ_LINK_RE.search(page.body).group(1))
+
+    def quiz_form(self, quiz_id: int) -> dict[str, str]:
+        """The quiz's page with its questions, as the browser would submit it unchanged."""
+        return form_data(self.request("GET", quiz_path(quiz_id)).body, "quiz_form")
+
+    def save_quiz(self, quiz_id: int, form: dict[str, str]) -> Reply:
+        return self.request("POST", quiz_path(quiz_id), {**form, "_continue": "1"})
+
+    def regrade(self, quiz_id: int, *, csrf: str | None = None) -> Reply:
+        """The results page's Regrade button; the page is opened first unless its token is given."""
+        csrf = csrf or self.csrf_token(results_path(quiz_id))
+        return self.request(
+            "POST", f"{ADMIN_QUIZZES}{quiz_id}/regrade/", {"csrfmiddlewaretoken": csrf}
+        )
+
+
+def quiz_path(quiz_id: int) -> str:
+    return f"{ADMIN_QUIZZES}{quiz_id}/change/"
+
+
+def results_path(quiz_id: int) -> str:
+    return f"{ADMIN_QUIZZES}{quiz_id}/results/"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import random
 import struct
+import time
 import zlib
 from dataclasses import dataclass
 
@@ -18,8 +19,16 @@ from pypdf import PdfWriter
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
+from quizzes.exceptions import ArticleInvalid
 from quizzes.generation.types import MAX_WORDS
-from quizzes.textfiles import MAX_DOCX_MEMBERS, MAX_DOCX_PARAGRAPHS, MAX_PDF_PAGES
+from quizzes.textfiles import (
+    MAX_DOCX_MEMBERS,
+    MAX_DOCX_PARAGRAPHS,
+    MAX_DOCX_XML_BYTES,
+    MAX_PDF_PAGES,
+    MAX_READ_SECONDS,
+    text_from_upload,
+)
 
 WORD_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 CONTENT_TYPES = (
@@ -131,27 +140,75 @@ def article_sentences(words: int, *, seed: int = 0) -> list[str]:
     return sentences
 
 
-def largest_accepted_docx() -> bytes:
-    """A whole article at the word limit, one short paragraph per sentence, every run heavily
-    formatted as Word writes it, up to the paragraph limit: the most work a refused-free file
-    can ask of the reader."""
-    run_format = (
-        '<w:rPr><w:rFonts w:ascii="Calibri" w:hAnsi="Calibri"/><w:b/><w:i/>'
-        '<w:color w:val="1F3864"/><w:sz w:val="24"/><w:szCs w:val="24"/><w:lang w:val="en-GB"/>'
-        "</w:rPr>"
-    )
+RUN_FORMAT = (
+    '<w:rFonts w:ascii="Calibri" w:hAnsi="Calibri"/><w:b/><w:i/>'
+    '<w:color w:val="1F3864"/><w:sz w:val="24"/><w:szCs w:val="24"/><w:lang w:val="en-GB"/>'
+)
+# A formatting element Word understands and this reader skips: padding that costs a parser event.
+PADDING_ELEMENT = '<w:b w:val="1"/>'
+# Sizes of the costliest file's text part tried, as shares of its limit, largest first; the one
+# used must read in this share of the CPU budget, so that the server accepts it too.
+XML_BUDGET_SHARES = (0.98, 0.75, 0.5, 0.25)
+READ_BUDGET_SHARE = 0.8
+
+
+def _formatted_article(padding: int) -> bytes:
+    """A whole article at the word limit, one paragraph per sentence and one run per word, each
+    run formatted as Word writes it plus `padding` more formatting elements, then blank
+    paragraphs up to the paragraph limit."""
     rng = random.Random(1)
+    extra = PADDING_ELEMENT * padding
     parts = []
     for sentence in article_sentences(MAX_WORDS - 50):
         runs = "".join(
-            f'<w:r w:rsidR="{rng.getrandbits(32):08X}">{run_format}'
+            f'<w:r w:rsidR="{rng.getrandbits(32):08X}"><w:rPr>{RUN_FORMAT}{extra}</w:rPr>'
             f'<w:t xml:space="preserve">{word} </w:t></w:r>'
             for word in sentence.split()
         )
         parts.append(f'<w:p w:rsidR="{rng.getrandbits(32):08X}"><w:pPr/>{runs}</w:p>')
     spacing = [f'<w:p w:rsidR="{rng.getrandbits(32):08X}"/>' for _ in range(MAX_DOCX_PARAGRAPHS)]
     parts.extend(spacing[: MAX_DOCX_PARAGRAPHS - len(parts) - 1])
-    return docx_bytes(document_xml(parts))
+    return document_xml(parts)
+
+
+def largest_accepted_docx() -> bytes:
+    """A whole article at the word limit, heavily formatted, up to the paragraph limit: the most
+    text and paragraphs an accepted file can hold."""
+    return docx_bytes(_formatted_article(0))
+
+
+@dataclass(frozen=True)
+class Costliest:
+    """The file, the size of its text part, and the CPU seconds it took to read here."""
+
+    data: bytes
+    xml_bytes: int
+    read_seconds: float
+
+
+def costliest_accepted_docx() -> Costliest:
+    """largest_accepted_docx with every run's formatting padded until the text part is near its
+    size limit: within every size budget, about 600 KB to upload, and seconds of CPU to read.
+
+    How many seconds depends on the machine, and the CPU budget comes first on a slow one; so
+    each size is read here first, from the largest down, and the first that this machine reads
+    well within the budget is the one returned, so the server accepts it even under load.
+    """
+    base = _formatted_article(0)
+    runs = base.count(b"<w:r ")
+    for share in XML_BUDGET_SHARES:
+        padding = (int(MAX_DOCX_XML_BYTES * share) - len(base)) // (runs * len(PADDING_ELEMENT))
+        xml = _formatted_article(max(padding, 0))
+        data = docx_bytes(xml)
+        began = time.thread_time()
+        try:
+            text_from_upload("costliest.docx", data)
+        except ArticleInvalid:
+            continue
+        seconds = time.thread_time() - began
+        if seconds <= MAX_READ_SECONDS * READ_BUDGET_SHARE:
+            return Costliest(data=data, xml_bytes=len(xml), read_seconds=seconds)
+    raise ArticleInvalid("This machine reads no padded article within the budget.")
 
 
 def probe_paragraphs_docx() -> bytes:

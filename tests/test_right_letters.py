@@ -113,7 +113,7 @@ def test_a_generated_quiz_spreads_its_right_answers_online_and_on_versions_a_b_c
     versions = class_set(quiz_snapshot(quiz=quiz), versions=3, seed=0)
 
     letters = stored_letters(quiz)
-    assert sum(size > 0 for size, _ in letters) >= 7
+    assert sum(size > 0 for size, _ in letters) >= 5
     assert over_the_limit(letters) == []
     for version in versions:
         assert over_the_limit(printed_letters(version)) == [], version.letter

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
+from quizzes.generation.acceptance import Question, estimate
 from quizzes.generation.candidates import Candidate, find_candidates
 from quizzes.generation.distractors import (
     DistractorContext,
@@ -33,8 +34,10 @@ from quizzes.generation.pronouns import person_pronouns
 from quizzes.generation.ranking import MIN_SCORE, Ranked, score_candidates, select
 from quizzes.generation.reading import Reading, read
 from quizzes.generation.rules import Veto
+from quizzes.generation.stems import StemForm
 from quizzes.generation.text import check_text
 from quizzes.generation.types import (
+    MAX_QUESTION_COUNT,
     GenerationError,
     GenerationOptions,
     QuestionDraft,
@@ -44,6 +47,10 @@ from quizzes.generation.types import (
 logger = logging.getLogger(__name__)
 
 MIN_FACT_SENTENCES = 2
+# How many questions ranking offers for each one asked, for the estimate to order.
+POOL_FACTOR = 2
+# Below this estimate a strict teacher deletes the question about four times in five.
+MIN_ACCEPTANCE = 0.18
 NO_FACTS = (
     "No facts to ask about were found in this text: it needs names, places, dates or numbers "
     "stated in plain sentences."
@@ -89,8 +96,13 @@ def generate(text: str, options: GenerationOptions | None = None) -> list[Questi
     return run(text, options).drafts
 
 
-def run(text: str, options: GenerationOptions | None = None) -> Generation:
-    """The drafts and the vetoes behind them; see the module's docstring for the stages."""
+def run(
+    text: str, options: GenerationOptions | None = None, *, floor: float = MIN_ACCEPTANCE
+) -> Generation:
+    """The drafts and the vetoes behind them; see the module's docstring for the stages.
+
+    `floor` is the least acceptance estimate a question may have to be kept
+    (`acceptance.py`); 0 keeps every question the ranking picked."""
     options = options or GenerationOptions()
     check_text(text)
     reading = read(text)
@@ -127,9 +139,11 @@ def run(text: str, options: GenerationOptions | None = None) -> Generation:
 
     # One pass over every candidate: the best facts win whichever kind they end up as,
     # and a short-answer fact is never shut out by a multiple-choice stem chosen first.
+    # A wider pool than asked for, ordered then by how likely a teacher is to keep each.
+    pool = min(MAX_QUESTION_COUNT, options.total * POOL_FACTOR)
     picked = select(
         ranked,
-        wanted=options.multiple_choice + options.short_answer,
+        wanted=pool,
         accept=lambda item: True,
         chosen=[],
         bonus=lambda item, picked: (
@@ -139,17 +153,50 @@ def run(text: str, options: GenerationOptions | None = None) -> Generation:
             else 0.0
         ),
     )
+    chance = {
+        id(item): estimate(
+            Question(
+                kind=item.candidate.kind,
+                cloze=item.candidate.stem.form == StemForm.CLOZE,
+                multiple_choice=bool(options.multiple_choice and distractors_for(item)),
+                prompt=item.candidate.stem.prompt,
+                answer=item.candidate.answer,
+                score=item.score,
+            )
+        )
+        for item in picked
+    }
+    likely = sorted(picked, key=lambda item: -chance[id(item)])
+    unlikely = [item for item in likely if chance[id(item)] < floor]
+    vetoes.extend(
+        Veto("select.unlikely_kept", item.candidate.sentence, item.candidate.answer)
+        for item in unlikely
+    )
+    likely = [item for item in likely if chance[id(item)] >= floor]
+    picked, spare = likely[: options.total], likely[options.total :]
+    vetoes.extend(
+        Veto("select.outranked", item.candidate.sentence, item.candidate.answer) for item in spare
+    )
     multiple, short = _assign_kinds(
         picked, wanted_multiple=options.multiple_choice, has_choices=distractors_for
     )
-    vetoes.extend(_unpicked(ranked, picked, short=len(picked) < options.total))
+    vetoes.extend(
+        _unpicked(ranked, [*picked, *spare, *unlikely], short=len(picked) < options.total)
+    )
     vetoes.extend(
         Veto("choices.too_few_rivals", item.candidate.sentence, item.candidate.answer)
         for item in short
         if item.candidate.kind in MULTIPLE_CHOICE_KINDS and not distractors_for(item)
     )
     drafts = [
-        _draft(item, reading=reading, text=text, distractors=distractors_for(item), kind=kind)
+        _draft(
+            item,
+            reading=reading,
+            text=text,
+            distractors=distractors_for(item),
+            kind=kind,
+            acceptance=chance[id(item)],
+        )
         for items, kind in (
             (multiple, QuestionKind.MULTIPLE_CHOICE),
             (short, QuestionKind.SHORT_ANSWER),
@@ -158,7 +205,7 @@ def run(text: str, options: GenerationOptions | None = None) -> Generation:
     ]
     if not drafts:
         raise GenerationError(NO_FACTS)
-    drafts.sort(key=lambda draft: -draft.score)
+    drafts.sort(key=lambda draft: (-draft.acceptance, -draft.score))
     logger.info("generated %d questions from %d candidates", len(drafts), len(ranked))
     return Generation(
         drafts=drafts, vetoes=tuple(vetoes), candidates=len(ranked), asked=options.total
@@ -230,6 +277,7 @@ def _draft(
     text: str,
     distractors: tuple[str, ...],
     kind: QuestionKind,
+    acceptance: float,
 ) -> QuestionDraft:
     candidate = item.candidate
     sent = reading.sentences[candidate.sentence]
@@ -248,6 +296,7 @@ def _draft(
         distractors=distractors if kind == QuestionKind.MULTIPLE_CHOICE else (),
         difficulty=_difficulty(candidate, kind=kind, distractors=distractors, reading=reading),
         score=item.score,
+        acceptance=round(acceptance, 3),
         explanation=f"The article says: {text[start:end]}",
         stem_form=str(candidate.stem.form),
     )

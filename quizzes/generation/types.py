@@ -64,6 +64,8 @@ class QuestionDraft:
     distractors: tuple[str, ...] = ()
     difficulty: float = 0.5
     score: float = 0.0
+    # The chance a strict teacher keeps the question unedited (`acceptance.py`).
+    acceptance: float = 0.0
     explanation: str = field(default="")
     # "question" for a wh-question, "cloze" for a sentence with a gap where the answer was.
     stem_form: str = "question"
@@ -83,6 +85,7 @@ class QuestionDraft:
             "source_end": self.source_end,
             "difficulty": self.difficulty,
             "score": self.score,
+            "acceptance": self.acceptance,
             "explanation": self.explanation,
             "stem_form": self.stem_form,
             "answer_kind": self.answer_kind,

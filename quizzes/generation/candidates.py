@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from quizzes.generation.answers import accepted_answers, strip_article
-from quizzes.generation.entities import Entity, Mention
+from quizzes.generation.entities import Entity, Mention, is_unknown_one_word_name
 from quizzes.generation.generic import generic_nouns, generic_replacements
 from quizzes.generation.kinds import AnswerKind, looks_like_a_thing
 from quizzes.generation.places import is_capital
@@ -275,6 +275,9 @@ def _entity_candidate(
         return veto("answer.capital_for_government")
     if mention.kind == AnswerKind.PERSON and looks_like_a_thing(mention.text):
         return veto("answer.not_a_person")
+    entity = reading.entities.get(mention.key)
+    if entity is not None and is_unknown_one_word_name(reading.doc, entity):
+        return veto("answer.unknown_one_word_name")
     if _is_back_reference(reading, mention):
         return veto("answer.back_reference")
     if _is_fragment(reading, mention):
@@ -520,11 +523,32 @@ def _display_answer(mention: Mention, entity: Entity | None) -> str:
 
 def _names_answer(prompt: str, accepted: tuple[str, ...]) -> bool:
     lowered = prompt.casefold()
-    return any(
+    if any(
         re.search(rf"(?<!\w){re.escape(form.casefold())}(?!\w)", lowered)
         for form in accepted
         if len(form) > 1
-    )
+    ):
+        return True
+    # "Of which country did the Egyptian pharaoh become king?": the adjective names Egypt.
+    names = {word for form in accepted for word in form.split() if word[:1].isupper()}
+    words = {word for word in WORD_RE.findall(prompt) if word[:1].isupper()}
+    return any(_derived_name(one, other) for one in names for other in words)
+
+
+WORD_RE = re.compile(r"[\w’'-]+")
+DEMONYM_ENDINGS = ("an", "ans", "ese", "ish", "i", "is", "ic")
+MIN_ROOT = 4
+
+
+def _derived_name(first: str, second: str) -> bool:
+    """Whether one word is the other's adjective or people: Egypt and Egyptian, Russia and
+    Russian, China and Chinese (the root is the name without its final vowels)."""
+    short, long = sorted((first, second), key=len)
+    root = short.casefold().rstrip("aeiouy")
+    if len(root) < MIN_ROOT or len(long) <= len(root) or short == long:
+        return False
+    lowered = long.casefold()
+    return lowered.startswith(root) and lowered.endswith(DEMONYM_ENDINGS)
 
 
 def _conjunct_keys(reading: Reading, answer: Span) -> set[str]:

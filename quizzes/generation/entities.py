@@ -10,7 +10,15 @@ from lemminflect import getAllLemmas
 from spacy.tokens import Doc, Span
 
 from quizzes.generation.bank import bank_kind
-from quizzes.generation.kinds import KNOWN_ALIASES, AnswerKind, date_kind, kind_of
+from quizzes.generation.inflection import base_form
+from quizzes.generation.kinds import (
+    KNOWN_ALIASES,
+    PLACE_WORDS,
+    AnswerKind,
+    date_kind,
+    kind_of,
+)
+from quizzes.generation.places import known_place
 from quizzes.generation.spans import repaired_entities
 
 # Parts of an entity span that are not part of the name a student would write.
@@ -34,11 +42,6 @@ HONORIFICS = frozenset(
 INSTITUTION_WORDS = frozenset(
     {"musée", "museum", "museo", "university", "college", "school", "hospital", "hotel"}
     | {"church", "cathedral", "gallery", "library", "institute", "company", "bank", "club"}
-)
-# Words that make a name a place's: "Gatun Lake", "Mount Kenya".
-PLACE_WORDS = frozenset(
-    {"lake", "river", "mount", "mountain", "mountains", "sea", "ocean", "island", "islands"}
-    | {"bay", "canal", "valley", "desert", "street", "square", "park", "bridge", "forest"}
 )
 # Lower-case particles inside a person's name: "Ferdinand de Lesseps", "Ludwig van Beethoven".
 NAME_PARTICLES = frozenset({"de", "van", "von", "da", "di", "der", "del", "della", "du", "le"})
@@ -180,6 +183,17 @@ def collect_mentions(
     # "Lisbon" is a city in one sentence and a person in the next to the model: one name, one
     # kind, so its questions and distractors agree.
     agreed = {key: _agreed_kind(found) for key, found in kinds.items()}
+    for key, kind in agreed.items():
+        name = names[key][0]
+        if name.split()[0].casefold() in HONORIFICS:
+            agreed[key] = AnswerKind.PERSON  # "Mr Okafor" is someone, wherever he stands.
+        elif (
+            kind in (AnswerKind.ORGANISATION, AnswerKind.NATIONALITY)
+            and name.isalpha()
+            and bank_kind(name) is None
+            and acts_as_a_person(doc, name)
+        ):
+            agreed[key] = AnswerKind.PERSON  # "Amara said": the one who speaks is someone.
     names = {key: (name, agreed[key]) for key, (name, _) in names.items()}
     mentions = [
         Mention(start=m.start, end=m.end, text=m.text, kind=agreed[m.key], key=m.key)
@@ -268,6 +282,40 @@ def _has_name_particle(name: str) -> bool:
     )
 
 
+# Verbs whose subject is someone: only a person says, asks, agrees or laughs.
+REPORTING_VERBS = frozenset(
+    {"say", "ask", "tell", "explain", "reply", "shout", "laugh", "agree", "whisper", "answer"}
+    | {"cry", "add", "write", "suggest", "think", "decide", "remember", "smile", "call"}
+)
+
+
+def acts_as_a_person(doc: Doc, name: str) -> bool:
+    """Whether the article shows a one-word name as someone: a title before it ("Mr Patel"),
+    or the one who says, asks or thinks something ("Amara said", "said her brother, Sami")."""
+    for token in doc:
+        if token.text != name:
+            continue
+        if token.i > 0 and doc[token.i - 1].lower_ in HONORIFICS:
+            return True
+        subject = token.head if token.dep_ == "appos" else token
+        if subject.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        verb = subject.head
+        if base_form(verb) in REPORTING_VERBS or any(c.dep_ == "ccomp" for c in verb.children):
+            return True
+    return False
+
+
+def is_unknown_one_word_name(doc: Doc, entity: Entity) -> bool:
+    """A one-word "person" the article never shows as someone: as often a mountain, a protein
+    or a village the small model mislabelled ("Kilimanjaro", "Dsup")."""
+    if entity.kind != AnswerKind.PERSON:
+        return False
+    if " " in entity.name or entity.name.isupper() or not entity.name.isalpha():
+        return False
+    return not acts_as_a_person(doc, entity.name)
+
+
 def _person_or_not(span: Span, name: str) -> AnswerKind | None:
     """Second-guess the model's people: some are nations, places or plain words."""
     if any(bank_kind(word) == "nationality" for word in name.split()):
@@ -347,8 +395,19 @@ def _canonical_names(
         text = span.text
         if span.label_ in LABELS_WITH_NUMBERS:
             continue
-        if text in places and not (
-            len(span) == 1 and len(people.get(text, ())) == 1 and _surname_like(text, labels[text])
+        if (
+            text in places
+            and not (
+                len(span) == 1
+                and len(people.get(text, ())) == 1
+                and _surname_like(text, labels[text])
+            )
+            # "Priya Shah ... Priya": a first name the model once saw as a person is hers.
+            and not (
+                len(first_names.get(text, ())) == 1
+                and labels[text]["PERSON"]
+                and known_place(text) is None
+            )
         ):
             continue
         if text.casefold() in acronyms:

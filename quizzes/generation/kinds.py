@@ -203,9 +203,14 @@ BANK_PLACE_KIND = {
 
 # Head words that make a name labelled as a person a place or a thing: "Mill Lane", "the
 # Bowie Medal", "USS Massasoit". Surnames that are also words ("Bell", "Hall") are not here.
-NOT_A_PERSON_HEADS = frozenset(
-    {"lane", "street", "road", "avenue", "square", "park", "bridge", "river", "lake"}
-    | {"medal", "prize", "award", "cup", "trophy", "house", "school", "college", "company"}
+# Words that make a name a place's: "Gatun Lake", "Mount Kenya", "Bramble Hill".
+PLACE_WORDS = frozenset(
+    {"lake", "river", "mount", "mountain", "mountains", "sea", "ocean", "island", "islands"}
+    | {"bay", "canal", "valley", "desert", "street", "square", "park", "bridge", "forest"}
+    | {"lane", "road", "avenue", "hill", "hills", "pier", "harbour", "cape", "peak", "glacier"}
+)
+NOT_A_PERSON_HEADS = PLACE_WORDS | frozenset(
+    {"medal", "prize", "award", "cup", "trophy", "house", "school", "college", "company"}
 )
 SHIP_PREFIXES = frozenset({"uss", "hms", "ss", "rms", "hmas", "hmcs"})
 

@@ -114,11 +114,18 @@ def resolve_pronouns(
                 replacements[token.i] = name
                 if token.dep_ in SUBJECT_DEPS:
                     chained[token.i] = antecedent
-    return _agreeing(
+    replacements = _agreeing(
         replacements, doc=doc, sentences=sentences, mention_at=mention_at, entities=entities
     )
+    return {
+        index: text
+        for index, text in replacements.items()
+        if not _bound_by_subject(doc[index], text) and not _named_subject_before(doc[index], text)
+    }
 
 
+# "Mrs Bell" is a "she", "Mr Okafor" a "he", whatever the sentences around them say.
+TITLE_PRONOUN = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "dame": "f"}
 MALE = frozenset({"he", "him", "his", "himself"})
 FEMALE = frozenset({"she", "her", "hers", "herself"})
 
@@ -132,6 +139,14 @@ def person_pronouns(
     from a possessive on the object of a person's own verb ("Sam had wheeled his bicycle").
     """
     called: dict[str, set[str]] = {}
+    doc = sentences[0].doc if sentences else None
+    for mention in {m.key: m for m in mention_at.values()}.values():
+        words = [mention.text.split()[0]]
+        if doc is not None and mention.start > 0:
+            words.append(doc[mention.start - 1].text)  # "Mr" left outside the name
+        titles = {w.casefold().rstrip(".") for w in words} & TITLE_PRONOUN.keys()
+        if mention.kind == AnswerKind.PERSON and len(titles) == 1:
+            called.setdefault(mention.key, set()).add(TITLE_PRONOUN[titles.pop()])
     for sentence in sentences:
         people = {
             mention_at[t.i].key
@@ -182,6 +197,60 @@ def _agreeing(
             continue  # the article calls this person by the other pronoun
         kept[index] = text
     return kept
+
+
+OBJECT_DEPS = frozenset({"dobj", "dative", "iobj"})
+
+
+def _clause_subjects(verb: Token) -> list[Token]:
+    """The subjects of a verb, or of the verb it is joined to: "Priya lifted her ... and
+    carried her home" has Priya as the subject of both."""
+    while True:
+        subjects = [child for child in verb.children if child.dep_ in SUBJECT_DEPS]
+        if subjects or verb.dep_ != "conj" or verb.head is verb:
+            return subjects
+        verb = verb.head
+
+
+def _bound_by_subject(pronoun: Token, text: str) -> bool:
+    """An object pronoun is never its own clause's subject: in "Priya lifted her", "her" is
+    someone other than Priya (she would be "herself")."""
+    if pronoun.dep_ not in OBJECT_DEPS or pronoun.tag_ == POSSESSIVE_TAG:
+        return False
+    return any(
+        _same_name(subject.text, text) or _same_name(_phrase(subject), text)
+        for subject in _clause_subjects(pronoun.head)
+    )
+
+
+def _named_subject_before(pronoun: Token, text: str) -> bool:
+    """A name is the subject of an earlier clause of the pronoun's own sentence, and the
+    replacement is someone else: "Biscuit was sixty-two years old, and he lived in a pen" is
+    about Biscuit, whom the model may not know as a person, so no one from elsewhere fits."""
+    if pronoun.lower_ not in PERSON_PRONOUNS or pronoun.dep_ not in SUBJECT_DEPS:
+        return False
+    for token in pronoun.sent:
+        if token.i >= pronoun.i:
+            break
+        if (
+            token.dep_ in SUBJECT_DEPS
+            and token.pos_ == "PROPN"
+            and not (_same_name(_phrase(token), text) or _same_name(token.text, text))
+        ):
+            return True
+    return False
+
+
+def _phrase(token: Token) -> str:
+    return " ".join(t.text for t in token.subtree if t.pos_ == "PROPN")
+
+
+def _same_name(first: str, second: str) -> bool:
+    first, second = first.removesuffix("'s").casefold(), second.removesuffix("'s").casefold()
+    if not first or not second:
+        return False
+    one, other = set(first.split()), set(second.split())
+    return one <= other or other <= one
 
 
 def _told_of_another(previous: Token | None, recent: Mention, topic: str | None) -> bool:

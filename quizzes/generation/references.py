@@ -51,6 +51,12 @@ def resolve_descriptions(
     replacements: dict[int, str] = {}
     unresolved: list[tuple[int, int]] = []
     for token in doc:
+        picked = _picked_from_set(token, mention_at=mention_at)
+        if picked is not None and _said_before(token, sentence_of=sentence_of):
+            # "Three nails ... The first nail sits in tap water": which one is first is in
+            # the sentences before, and no name can stand for it.
+            unresolved.append((picked, token.i + 1))
+            continue
         description = _description(token, mention_at=mention_at)
         if description is None:
             continue
@@ -112,6 +118,24 @@ def _description(token: Token, *, mention_at: dict[int, Mention]) -> tuple[int, 
     else:
         wanted = 1
     return min(child.i for child in lefts), wanted
+
+
+SET_WORDS = frozenset({"first", "second", "third", "fourth", "fifth", "last", "other", "final"})
+
+
+def _picked_from_set(token: Token, *, mention_at: dict[int, Mention]) -> int | None:
+    """The first token of "the first nail", "the other end": one of a set named before."""
+    if token.pos_ != "NOUN" or token.i in mention_at or token.dep_ == "compound":
+        return None
+    lefts = list(token.lefts)
+    if len(lefts) != 2 or lefts[0].lower_ != "the" or lefts[1].lower_ not in SET_WORDS:
+        return None
+    if token.dep_ == "attr" or any(child.dep_ in IDENTIFYING_DEPS for child in token.rights):
+        return None  # "the first nail in the row", "became the first woman to …" say which.
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    if following is not None and following.lower_ in ("to", "who", "that", "which"):
+        return None
+    return lefts[0].i
 
 
 def _antecedents(

@@ -60,6 +60,11 @@ RULES: dict[str, Rule] = _rules(
         C,
         "'Mill Lane', 'USS Massasoit' read as people, with people as rivals",
     ),
+    Rule(
+        "answer.unknown_one_word_name",
+        C,
+        "'Kilimanjaro', 'Dsup' read as people: a one-word name no one the article shows",
+    ),
     Rule("answer.capital_for_government", C, "'Moscow refused': a capital standing for a state"),
     Rule("answer.back_reference", C, "'the two countries': a count that only points back"),
     Rule("answer.fragment", C, "part of a longer expression: 'Cretaceous–[Paleogene]'"),
@@ -96,6 +101,11 @@ RULES: dict[str, Rule] = _rules(
     Rule("select.low_score", P, "questions below the score a teacher would keep"),
     Rule("select.overlaps", P, "a fact already asked, or a stem that names another answer"),
     Rule("select.outranked", P, "enough better questions were found"),
+    Rule(
+        "select.unlikely_kept",
+        P,
+        "questions of a shape strict readers nearly always rejected in the blind rounds",
+    ),
 )
 
 

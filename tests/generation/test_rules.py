@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
 import pytest
 
 from quizzes.generation import GenerationOptions, run
+from quizzes.generation.candidates import _names_answer
+from quizzes.generation.entities import acts_as_a_person, is_unknown_one_word_name
+from quizzes.generation.kinds import AnswerKind
+from quizzes.generation.pronouns import person_pronouns
+from quizzes.generation.reading import read
 from quizzes.generation.rules import RULES, Veto, count_vetoes
 from tests.generation.helpers import distractors_for
 
@@ -296,3 +302,108 @@ def test_a_person_the_article_calls_she_is_no_rival_for_one_it_calls_he():
     wrong = distractors_for(text, "Omar Haddad")
     assert len(wrong) == 3
     assert "Lina Farah" not in wrong
+
+
+def _round_passage(round_name: str, passage_id: str) -> str:
+    path = PACKAGE.parent / "evaluation" / "rounds" / f"{round_name}.json"
+    passages = json.loads(path.read_text(encoding="utf-8"))["passages"]
+    return next(p["text"] for p in passages if p["passage_id"] == passage_id)
+
+
+def test_an_object_pronoun_is_never_its_own_clauses_subject():
+    # "Priya lifted him gently ... and carried him home": "him" is Biscuit the tortoise.
+    text = _round_passage("r4", "p10")
+    drafts = run(text, GenerationOptions(multiple_choice=30), floor=0.0).drafts
+    prompts = [d.prompt for d in drafts]
+    assert not any("Priya lifted Priya" in p or "carried Priya" in p for p in prompts), prompts
+
+
+def test_a_he_after_a_name_in_its_own_sentence_is_not_someone_from_elsewhere():
+    # "Biscuit was sixty-two ..., and he lived in a pen": he is Biscuit, not Priya Shah.
+    text = (
+        "Priya Shah lived with her grandmother above the bakery on Mill Lane. Every Saturday "
+        "she helped her neighbour, Mr Okafor, look after his tortoise, Biscuit. Biscuit was "
+        "sixty-two years old, and he lived in a wooden pen in the shared garden behind the "
+        "shops. Priya fed him 40 dandelion leaves."
+    )
+    prompts = [d.prompt for d in run(text, GenerationOptions(multiple_choice=10)).drafts]
+    assert not any(re.search(r"\b(Shah|Priya|Okafor) lived in a wooden pen", p) for p in prompts)
+
+
+def test_the_first_of_a_set_named_before_is_not_asked_as_if_it_said_which():
+    text = (
+        "Three iron nails are placed in separate test tubes in 2024. The first nail sits in "
+        "ordinary tap water. The second nail sits in boiled water under a layer of oil."
+    )
+    generation = run(text, GenerationOptions(multiple_choice=10))
+    assert not any("The first nail" in d.prompt for d in generation.drafts)
+    assert any(v.rule == "stem.unresolved_description" for v in generation.vetoes)
+
+
+def test_the_first_woman_to_do_something_is_no_reference_to_a_set():
+    drafts = run(_round_passage("r4", "p07"), GenerationOptions(multiple_choice=30)).drafts
+    assert any(d.answer == "1926" and "first woman" in d.prompt for d in drafts)
+
+
+def test_a_one_word_person_the_article_never_shows_as_someone_is_not_asked():
+    # The small model reads the volcanic cone "Shira" and "Kilimanjaro" as people.
+    text = _round_passage("r6", "p09")
+    generation = run(text, GenerationOptions(multiple_choice=30), floor=0.0)
+    assert not any(d.answer in ("Shira", "Kilimanjaro") for d in generation.drafts)
+    assert any(v.rule == "answer.unknown_one_word_name" for v in generation.vetoes)
+
+
+def test_a_one_word_name_that_agrees_or_says_something_is_someone():
+    reading = read(
+        "Tilly and Grandad opened the box in 2019. Grandad agreed, and Ms Reyes drove away. "
+        'Later Amara said that the kite was ready. "It will fly," Amara told Sami.'
+    )
+    kinds = {e.name: e.kind for e in reading.entities.values()}
+    assert kinds.get("Grandad") == AnswerKind.PERSON
+    assert not is_unknown_one_word_name(reading.doc, reading.entities["grandad"])
+    assert acts_as_a_person(reading.doc, "Amara")
+    assert kinds.get("Amara", AnswerKind.PERSON) == AnswerKind.PERSON
+    assert not acts_as_a_person(reading.doc, "box")
+
+
+def test_a_titled_name_is_a_person_and_a_first_name_is_the_full_name():
+    reading = read(_round_passage("r4", "p10"))
+    people = {e.name: e.count for e in reading.entities.values() if e.kind == AnswerKind.PERSON}
+    assert "Mr Okafor" in people  # "to Mr Okafor" does not make him a place
+    assert people.get("Priya Shah", 0) >= 5  # "Priya" is Priya Shah, whatever one label says
+    assert "Priya" not in people
+
+
+def test_a_title_says_which_pronoun_a_person_takes():
+    reading = read(
+        "The librarian, Mrs Bell, unlocked the door at nine in 2020. Mr Okafor and Priya Shah "
+        "crossed Mill Lane together in 2021."
+    )
+    mention_at = {i: m for m in reading.mentions for i in range(m.start, m.end)}
+    called = person_pronouns(reading.sentences, mention_at=mention_at)
+    assert called.get("mrs bell") == "f"
+    assert called.get("okafor") == "m"  # "Mr" stands outside the name here
+
+
+def test_a_mrs_is_never_a_him():
+    prompts = [
+        d.prompt
+        for d in run(
+            _round_passage("r4", "p10"), GenerationOptions(multiple_choice=30), floor=0.0
+        ).drafts
+    ]
+    assert not any("lifted Bell" in p or "Bell find" in p for p in prompts), prompts
+
+
+@pytest.mark.parametrize(
+    ("prompt", "answer", "named"),
+    [
+        ("Of which country did the Egyptian pharaoh become king?", "Egypt", True),
+        ("Which country did Russian officials visit?", "Russia", True),
+        ("The Chinese team won the final in _____.", "China", True),
+        ("Just last week, _____ officials seemed far from ready.", "Russian", False),
+        ("Who was born in Indiana in 1901?", "India", False),
+    ],
+)
+def test_a_stem_that_names_the_answers_people_or_adjective_gives_it_away(prompt, answer, named):
+    assert _names_answer(prompt, (answer,)) is named

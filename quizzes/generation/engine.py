@@ -34,7 +34,7 @@ from quizzes.generation.pronouns import person_pronouns
 from quizzes.generation.ranking import MIN_SCORE, Ranked, score_candidates, select
 from quizzes.generation.reading import Reading, read
 from quizzes.generation.rules import Veto
-from quizzes.generation.stems import StemForm
+from quizzes.generation.stems import StemForm, settle_article
 from quizzes.generation.text import check_text
 from quizzes.generation.types import (
     MAX_QUESTION_COUNT,
@@ -159,7 +159,7 @@ def run(
                 kind=item.candidate.kind,
                 cloze=item.candidate.stem.form == StemForm.CLOZE,
                 multiple_choice=bool(options.multiple_choice and distractors_for(item)),
-                prompt=item.candidate.stem.prompt,
+                prompt=_prompt(item, distractors_for(item) if options.multiple_choice else ()),
                 answer=item.candidate.answer,
                 score=item.score,
             )
@@ -270,6 +270,13 @@ def _distractor_context(reading: Reading) -> DistractorContext:
     )
 
 
+def _prompt(item: Ranked, distractors: tuple[str, ...]) -> str:
+    """The stem as the student reads it: "a(n) _____" settled where every choice agrees."""
+    if not distractors:
+        return item.candidate.stem.prompt
+    return settle_article(item.candidate.stem.prompt, [item.candidate.answer, *distractors])
+
+
 def _draft(
     item: Ranked,
     *,
@@ -285,7 +292,7 @@ def _draft(
     start, end = reading.clean.original_span(sent.start_char, sent.start_char + len(stripped))
     return QuestionDraft(
         kind=kind,
-        prompt=candidate.stem.prompt,
+        prompt=_prompt(item, distractors if kind == QuestionKind.MULTIPLE_CHOICE else ()),
         answer=candidate.answer,
         source_sentence=text[start:end],
         source_start=start,

@@ -933,6 +933,54 @@ def _either_article(prompt: str) -> str:
     return ARTICLE_BEFORE_GAP_RE.sub(lambda m: f"{m.group(1)[0]}(n) {BLANK}", prompt)
 
 
+EITHER_BEFORE_GAP_RE = re.compile(r"\b([Aa])\(n\) " + re.escape(BLANK))
+CURRENCY_SIGNS = "£$€¥"
+SURE_CONSONANTS = "bcdfgjklmnpqrstvwxyz"
+SURE_VOWELS = "aeio"
+
+
+def article_for(choice: str) -> str | None:
+    """ "a" or "an" where the sound that opens the choice is sure from its spelling:
+    "a £3 million", "an 8-metre", "an 11,000", "an oak"; None for "hour", "unit", "FBI"."""
+    if not choice:
+        return None
+    first = choice[0]
+    if first in CURRENCY_SIGNS:
+        return "a"  # "a £2.1 million refit": the amount is read first, "two point one".
+    if first.isdigit():
+        return _number_article(choice.split()[0])
+    if first in SURE_CONSONANTS:
+        return "a"
+    if first in SURE_VOWELS:
+        return "an"
+    return None
+
+
+def _number_article(number: str) -> str:
+    """ "an 8", "an 11,000", "an 18", "an 800", but "a 110", "a 1,200": by the first word
+    the number is read with."""
+    lead = number.split(",")[0] if "," in number else number
+    lead = "".join(ch for ch in lead if ch.isdigit())
+    if "," not in number and len(lead) > 2:
+        lead = lead[: len(lead) % 3 or 1]  # "18500" is eighteen thousand, "110" a hundred
+    return "an" if lead.startswith("8") or lead in ("11", "18") else "a"
+
+
+def settle_article(prompt: str, choices: list[str]) -> str:
+    """ "a(n) _____" as "a" or "an" when every choice takes the same one, so the stem reads
+    as plain English and still points to no choice."""
+    match = EITHER_BEFORE_GAP_RE.search(prompt)
+    if match is None:
+        return prompt
+    articles = {article_for(choice) for choice in choices}
+    if len(articles) != 1 or None in articles:
+        return prompt
+    article = articles.pop()
+    if match.group(1) == "A":
+        article = article.capitalize()
+    return prompt[: match.start()] + f"{article} {BLANK}" + prompt[match.end() :]
+
+
 def _joined(tokens: list[Token], *, following: int | None) -> str:
     """The tokens as the article spaced them, with a space where words between them went."""
     parts = []

@@ -15,6 +15,7 @@ from quizzes.generation.kinds import AnswerKind
 from quizzes.generation.pronouns import person_pronouns
 from quizzes.generation.reading import read
 from quizzes.generation.rules import RULES, Veto, count_vetoes
+from quizzes.generation.stems import article_for, settle_article
 from tests.generation.helpers import distractors_for
 
 PACKAGE = Path(__file__).resolve().parents[2] / "quizzes" / "generation"
@@ -407,3 +408,45 @@ def test_a_mrs_is_never_a_him():
 )
 def test_a_stem_that_names_the_answers_people_or_adjective_gives_it_away(prompt, answer, named):
     assert _names_answer(prompt, (answer,)) is named
+
+
+@pytest.mark.parametrize(
+    ("choice", "article"),
+    [
+        ("£2.1 million", "a"),
+        ("8", "an"),
+        ("11,000", "an"),
+        ("18", "an"),
+        ("110", "a"),
+        ("1,200", "a"),
+        ("800 tonnes", "an"),
+        ("oak", "an"),
+        ("bridge", "a"),
+        ("hour", None),
+        ("university", None),
+        ("FBI", None),
+    ],
+)
+def test_the_article_a_choice_takes_is_known_only_where_its_spelling_is_sure(choice, article):
+    assert article_for(choice) == article
+
+
+def test_a_or_an_before_a_gap_is_settled_when_every_choice_takes_the_same():
+    prompt = "The minister announced a(n) _____ recovery fund."
+    assert settle_article(prompt, ["$3 million", "$2 million", "$7 million", "$4 million"]) == (
+        "The minister announced a _____ recovery fund."
+    )
+    mixed = ["8", "12", "20", "11"]
+    assert settle_article("It had a(n) _____ metre mast.", mixed) == "It had a(n) _____ metre mast."
+
+
+def test_multiple_choice_stems_read_a_or_an_when_the_choices_agree():
+    text = (
+        "The Minister for Primary Industries, Carl Hemming, visited Franklin on Wednesday and "
+        "announced a $3 million recovery fund. Growers will be able to apply for grants of up "
+        "to $50,000 from 2 December. Netting costs roughly $45,000 a hectare, and the storm "
+        "caused damage of $20 million in 2024."
+    )
+    drafts = run(text, GenerationOptions(multiple_choice=10)).drafts
+    fund = next(d for d in drafts if d.answer == "$3 million")
+    assert "a _____ recovery fund" in fund.prompt

@@ -13,8 +13,9 @@ from rapidfuzz import fuzz
 from quizzes.generation.answers import strip_article
 from quizzes.generation.bank import bank_names
 from quizzes.generation.entities import Entity, name_key
-from quizzes.generation.kinds import AnswerKind, looks_like_a_thing
+from quizzes.generation.kinds import NUMERIC_KINDS, AnswerKind, looks_like_a_thing
 from quizzes.generation.numbers import (
+    parse_number,
     wrong_centuries,
     wrong_dates,
     wrong_months,
@@ -127,6 +128,9 @@ class DistractorContext:
     # Each person's pronoun where the article shows it ("m" or "f"), so "his" in a stem
     # rules out no choice.
     pronouns: dict[str, str] = field(default_factory=dict)
+    # Each sentence's numbers as written ("from 4,800 to 5,650"): a rival stays on the same
+    # side of every other number of the answer's unit that its sentence gives.
+    sentence_numbers: tuple[tuple[str, ...], ...] = ()
 
 
 def class_nouns(reading: Reading) -> dict[str, str]:
@@ -191,6 +195,8 @@ def choose_distractors(
         bank = list(bank_names(BANK_FOR_KIND[kind]))
         rng.shuffle(bank)
         pools.append(bank)
+    if kind in NUMERIC_KINDS and source < len(context.sentence_numbers):
+        pools = [_within_bounds(pool, answer, context.sentence_numbers[source]) for pool in pools]
     if kind == AnswerKind.YEAR:
         # 1960 is no rival for 1884 in an article spanning a century: keep years close.
         pools[0] = [year for year in pools[0] if _years_apart(year, answer) <= MAX_YEARS_APART]
@@ -217,6 +223,32 @@ def choose_distractors(
         if len(found) == DISTRACTOR_COUNT:
             return tuple(found)
     return ()
+
+
+def _within_bounds(pool: list[str], answer: str, numbers: tuple[str, ...]) -> list[str]:
+    """Rivals on the answer's side of the sentence's other numbers in its unit: "rose from
+    _____ to 5,650" rules out 6,720, and "_____ of its 80,000 people" rules out 87,500."""
+    form = parse_number(answer)
+    if form is None:
+        return pool
+    bounds = []
+    for text in numbers:
+        other = parse_number(text)
+        if (
+            other is not None
+            and other.value != form.value
+            and other.prefix == form.prefix
+            and (other.suffix.strip() == form.suffix.strip() or not other.suffix.strip())
+        ):
+            bounds.append(other.value)
+    if not bounds:
+        return pool
+    kept = []
+    for candidate in pool:
+        rival = parse_number(candidate)
+        if rival is None or all((rival.value < bound) == (form.value < bound) for bound in bounds):
+            kept.append(candidate)
+    return kept
 
 
 def _distinct(usable: list[str], *, kind: AnswerKind, limit: int) -> list[str]:

@@ -267,6 +267,10 @@ def _distractor_context(reading: Reading) -> DistractorContext:
         countries=country_codes(
             [e.name for e in reading.entities.values() if e.kind == AnswerKind.COUNTRY]
         ),
+        sentence_numbers=tuple(
+            tuple(m.text for m in reading.mentions_in(index) if m.kind in NUMERIC_KINDS)
+            for index in range(len(reading.sentences))
+        ),
     )
 
 

@@ -32,6 +32,10 @@ LABELS_WITH_NUMBERS = frozenset(
     {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
 )
 SCORE_RE = re.compile(r"^\d+[–-]\d+$")
+# Prepositions that place a two-word name: a person is not "near" or "through" anything.
+WHERE_PREPOSITIONS = frozenset(
+    {"at", "near", "in", "through", "across", "along", "beneath", "towards", "onto"}
+)
 PLACE_PREPOSITIONS = frozenset({"in", "at", "to", "from", "near", "into", "across"})
 ACRONYM_RE = re.compile(r"^[A-Z][A-Z.&]{1,9}$")
 HONORIFICS = frozenset(
@@ -160,9 +164,11 @@ def collect_mentions(
     names: dict[str, tuple[str, AnswerKind]] = {}
     aliases: dict[str, set[str]] = {}
     kinds: dict[str, Counter[AnswerKind]] = {}
+    # "St Paul's Cathedral ... St Paul's": a name that opens a building's name is the building.
+    openers = {span.text for span, _ in raw if _opens_a_longer_name(span)}
     for span, kind in raw:
         name, name_kind = canonical.get(span.text, (span.text, kind))
-        if _is_lone_common_word(span, name):
+        if _is_lone_common_word(span, name) or span.text in openers:
             continue
         if name_kind == AnswerKind.ORGANISATION and _has_name_particle(name):
             name_kind = AnswerKind.PERSON  # "Ferdinand de Lesseps" leads no organisation.
@@ -316,6 +322,20 @@ def is_unknown_one_word_name(doc: Doc, entity: Entity) -> bool:
     return not acts_as_a_person(doc, entity.name)
 
 
+def _opens_a_longer_name(span: Span) -> bool:
+    """ "St Paul's Cathedral", "Guy's Hospital": the name before "'s" is part of a building's
+    name, no person or place of its own."""
+    doc = span.doc
+    if span.end + 1 >= len(doc) or doc[span.end].tag_ != "POS":
+        return False
+    following = doc[span.end + 1]
+    return (
+        following.is_title
+        and following.pos_ in ("NOUN", "PROPN")
+        and following.ent_type_ != "PERSON"
+    )
+
+
 def _person_or_not(span: Span, name: str) -> AnswerKind | None:
     """Second-guess the model's people: some are nations, places or plain words."""
     if any(bank_kind(word) == "nationality" for word in name.split()):
@@ -325,8 +345,10 @@ def _person_or_not(span: Span, name: str) -> AnswerKind | None:
     if any(word.casefold() in PLACE_WORDS for word in name.split()):
         return AnswerKind.PLACE  # "Gatun Lake" is a lake.
     if " " in name:
-        if span.root.dep_ == "pobj" and span.root.head.lower_ in ("at", "near", "in"):
-            return AnswerKind.PLACE  # "gliders near Kitty Hawk": people are not where things are.
+        if span.root.dep_ == "pobj" and span.root.head.lower_ in WHERE_PREPOSITIONS:
+            # "gliders near Kitty Hawk", "through the Khumbu Icefall": people are not where
+            # things are, nor what one climbs through.
+            return AnswerKind.PLACE
         return AnswerKind.PERSON
     root = span.root
     if root.dep_ == "amod":

@@ -120,7 +120,9 @@ def resolve_pronouns(
     return {
         index: text
         for index, text in replacements.items()
-        if not _bound_by_subject(doc[index], text) and not _named_subject_before(doc[index], text)
+        if not _bound_by_subject(doc[index], text)
+        and not _named_subject_before(doc[index], text)
+        and not _said_of_themselves(doc[index], text, replacements)
     }
 
 
@@ -221,6 +223,25 @@ def _bound_by_subject(pronoun: Token, text: str) -> bool:
         _same_name(subject.text, text) or _same_name(_phrase(subject), text)
         for subject in _clause_subjects(pronoun.head)
     )
+
+
+def _said_of_themselves(pronoun: Token, text: str, replacements: dict[int, str]) -> bool:
+    """ "Local resident George Finch said he had always returned his books": the one who
+    said it is who "he" is, in the sentence itself, so "said Finch had" only repeats him."""
+    child = pronoun
+    for verb in pronoun.ancestors:
+        reported, child = child.dep_ == "ccomp", verb
+        if not reported:
+            continue  # only what a subject says, thinks or believes of itself
+        for subject in (c for c in verb.children if c.dep_ in SUBJECT_DEPS):
+            if subject.i == pronoun.i or subject.i > pronoun.i:
+                continue
+            said = replacements.get(subject.i, _phrase(subject) or subject.text)
+            if _same_name(said, text) or _same_name(
+                " ".join(t.text for t in subject.subtree), text
+            ):
+                return True
+    return False
 
 
 def _named_subject_before(pronoun: Token, text: str) -> bool:

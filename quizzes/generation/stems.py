@@ -565,7 +565,9 @@ def _arrange(clause: Clause, plan: _Plan) -> list[Piece] | None:
     verb = clause.verb
     subject_start = min(subject_ids)
     front = [doc[i] for i in kept if i < subject_start and i not in subject_ids]
-    if _long_front(front):
+    if _long_front(front) or any(_describes(t, subject_ids, verb=clause.verb) for t in front):
+        # "In 1924 the British climbers George Mallory and Andrew Irvine disappeared": the
+        # words before the names belong to the subject and cannot go to the question's end.
         return None
     after = [doc[i] for i in kept if i > subject_start and i not in subject_ids]
     subject = [token for token in clause.subject if token.i not in plan.removed]
@@ -601,6 +603,18 @@ def _arrange(clause: Clause, plan: _Plan) -> list[Piece] | None:
     # Adverbials before the subject ("After the talks, ...") go to the end of a question.
     trailing = [_word(t, clause) for t in _short_front([t for t in front if not t.is_punct])]
     return words + trailing
+
+
+def _describes(token: Token, subject_ids: set[int], *, verb: Token) -> bool:
+    """Whether a word before the subject is part of it: a noun phrase that its names stand
+    in apposition to, that heads them, or that the parser made a second subject."""
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if token.dep_ in SUBJECT_DEPS and token.head.i == verb.i:
+        return True
+    return token.head.i in subject_ids or any(
+        child.i in subject_ids for child in token.children if child.dep_ in ("appos", "compound")
+    )
 
 
 def _with_space(token: Token) -> str:
@@ -785,6 +799,12 @@ def _has_pronoun(tokens: list[Token]) -> bool:
             return True  # "racing towards the same spot": the same as what?
         if token.lower_ == "then" and token.dep_ in ("pobj", "pcomp"):
             return True  # "by then", "until then": when was said before.
+        if (
+            token.tag_ == "JJS"
+            and token.dep_ in SUBJECT_DEPS | {"dobj", "pobj"}
+            and not any(child.dep_ == "prep" for child in token.children)
+        ):
+            return True  # "When had the oldest been due back?": the oldest what?
         if token.lower_ in ("later", "earlier") and any(
             child.dep_ == "npadvmod" for child in token.children
         ):

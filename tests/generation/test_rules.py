@@ -450,3 +450,53 @@ def test_multiple_choice_stems_read_a_or_an_when_the_choices_agree():
     drafts = run(text, GenerationOptions(multiple_choice=10)).drafts
     fund = next(d for d in drafts if d.answer == "$3 million")
     assert "a _____ recovery fund" in fund.prompt
+
+
+def test_a_number_rival_stays_on_the_answers_side_of_the_sentences_other_numbers():
+    wrong = distractors_for(
+        "Kellford Library scrapped its fines in 2024. The number of people with library cards "
+        "has also risen, from 4,800 to 5,650. The library lends 900 books a week.",
+        "4,800",
+    )
+    assert len(wrong) == 3
+    assert all(float(w.replace(",", "")) < 5650 for w in wrong), wrong
+
+
+def test_a_name_that_opens_a_buildings_name_is_no_person():
+    text = _round_passage("r7", "p05")
+    drafts = run(text, GenerationOptions(multiple_choice=20), floor=0.0).drafts
+    assert not any(d.answer == "St Paul" or "St Paul" in d.distractors for d in drafts)
+
+
+def test_what_one_climbs_through_is_a_place_not_a_person():
+    drafts = run(_round_passage("r7", "p06"), GenerationOptions(multiple_choice=20)).drafts
+    people = [d for d in drafts if d.answer_kind == "person"]
+    assert people
+    assert not any("Khumbu Icefall" in d.distractors for d in people)
+
+
+def test_words_of_the_subject_before_its_names_do_not_go_to_the_end_of_a_question():
+    drafts = run(_round_passage("r7", "p06"), GenerationOptions(multiple_choice=20)).drafts
+    assert not any(d.prompt.endswith("the British climbers?") for d in drafts)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Some books came back after fifteen years. The oldest had been due back in March 2009, "
+        "Kellford Library said.",
+    ],
+)
+def test_a_stem_that_ranks_against_what_it_leaves_out_is_not_asked(text):
+    prompts = [d.prompt for d in run(text, GenerationOptions(multiple_choice=10)).drafts]
+    assert not any("the oldest" in p.lower() for p in prompts), prompts
+
+
+def test_what_someone_says_of_themselves_keeps_its_pronoun():
+    text = (
+        "Kellford Library stopped charging fines in 2024. Local resident George Finch said he "
+        "had always returned his books on time and felt the new rule was unfair on careful "
+        "borrowers. He has used the library since 1975."
+    )
+    prompts = [d.prompt for d in run(text, GenerationOptions(multiple_choice=10), floor=0.0).drafts]
+    assert not any("Finch said Finch" in p or "resident said the local" in p for p in prompts)

@@ -183,7 +183,10 @@ def card_warnings(
         folded_text = _fold(article_text)
         outside = [text for text in wrong if _fold(text) not in folded_text]
         if generated and outside:
-            if question.answer_type in VALUE_TYPES:
+            if question.reviewed_at is not None:
+                # The teacher may have typed these: say only what is true of any choice.
+                source = "not in the article"
+            elif question.answer_type in VALUE_TYPES:
                 source = "made up near the right answer, not taken from the article"
             elif question.answer_type in PLACE_TYPES:
                 source = "from the generator's place list and word bank, not the article"

@@ -615,6 +615,18 @@ def test_replace_puts_a_new_generated_question_in_the_cards_place_and_returns_to
     assert numbers(generated) == [1, 2, 3, 4]
 
 
+def test_a_second_click_on_replace_replaces_the_question_once(client_of, generated):
+    old = generated.questions.get(order=2)
+
+    client_of.post(card_url(old, "replace"))
+    after_one = state_of(generated)
+    again = client_of.post(card_url(old, "replace"))
+
+    assert again.status_code == 302
+    assert state_of(generated) == after_one
+    assert "no longer in the quiz" in client_of.get(again["Location"]).content.decode()
+
+
 def test_an_answered_question_is_not_replaced_and_the_card_says_why(client_of, generated):
     make_submitted_attempt(quiz=generated)
     old = generated.questions.get(order=1)
@@ -787,3 +799,15 @@ def test_a_sentence_moved_by_an_edit_of_the_article_is_still_found_and_marked(cl
 
     assert f'data-questions="{question.pk}">{SENTENCE} <span class="qref">Q1</span>' in html
     assert "source_gone" not in warnings_of(client_of, question)
+
+
+def test_once_reviewed_the_warning_no_longer_says_the_generator_made_the_choices(client_of, curie):
+    question = generated_question(
+        curie, right="1911", wrong=["1906", "1913", "1867"], sentence=SENTENCE,
+        answer_type="DATE", prompt="In what year did Einstein meet her?",
+    )  # fmt: skip
+    services.question_mark_reviewed(question=question, reviewed=True)
+
+    warning = warnings_of(client_of, question)["choices_outside"]
+
+    assert warning.startswith("Wrong choices not in the article: “1913”.")

@@ -134,8 +134,11 @@
       select(cards()[0]);
     }
   }
-  arrive();
-  window.addEventListener("hashchange", arrive);
+  // After the browser's own jump to the fragment, which moves the focus to the page itself.
+  function arriveLater() { window.setTimeout(arrive, 0); }
+  if (document.readyState === "complete") arriveLater();
+  else window.addEventListener("load", arriveLater);
+  window.addEventListener("hashchange", arriveLater);
 
   // Drag a card by its handle; dropping it posts the new order of every card.
   var dragged = null;

@@ -22,7 +22,7 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Prefetch
-from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -31,9 +31,9 @@ from django.utils import timezone
 from quizzes import services
 from quizzes.admin import ANSWER_FIELDS, PROTECTED_MESSAGE, REGRADE_HINT
 from quizzes.admin_forms import QuestionForm
+from quizzes.admin_views import post_only
 from quizzes.exceptions import QuizError
 from quizzes.generation.distractors import DISTRACTOR_COUNT
-from quizzes.generation.types import MAX_QUESTION_COUNT
 from quizzes.models import MAX_CHOICE_LENGTH, Choice, Question, Quiz
 from quizzes.snapshots import paragraph_number, paragraph_spans
 
@@ -156,7 +156,10 @@ def _stored_answers(question: Question) -> tuple[list[ChoiceRow], str, list[str]
 
 
 def _with_blank_rows(rows: list[ChoiceRow]) -> list[ChoiceRow]:
-    kept = [row for row in rows if row.text.strip() or row.is_right]
+    """The rows with text (and the ticked one) lettered anew from A, then blank rows to type
+    in: a row's index is its place on the page, which is what the ticked radio posts."""
+    filled = [row for row in rows if row.text.strip() or row.is_right]
+    kept = [ChoiceRow(n, row.text, row.is_right) for n, row in enumerate(filled)]
     if len(kept) >= MAX_CHOICES:
         return kept
     blanks = max(BLANK_ROWS, len(rows) - len(kept)) if len(kept) < len(rows) else BLANK_ROWS
@@ -354,9 +357,7 @@ class TextListField(forms.Field):
 
     def validate(self, value: list[str]) -> None:
         if len([item for item in value if item]) > self.max_items:
-            raise forms.ValidationError(
-                f"At most {self.max_items} here.", code="too_many", params={}
-            )
+            raise forms.ValidationError(f"At most {self.max_items} here.", code="too_many")
         if any(len(item) > MAX_CHOICE_LENGTH for item in value):
             raise forms.ValidationError(
                 f"Each answer has at most {MAX_CHOICE_LENGTH} characters.", code="too_long"
@@ -374,9 +375,6 @@ class CardForm(forms.Form):
     right = forms.IntegerField(required=False, min_value=0)
     answer = forms.CharField(max_length=MAX_CHOICE_LENGTH, required=False)
     also_accept = TextListField(max_items=MAX_ACCEPTED)
-
-    # The quiz page's field names, and where a card shows their errors.
-    ERROR_PLACES = {"answer": "answers", "wrong_choices": "answers", "also_accept": "answers"}
 
     def __init__(self, *args, question: Question, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -557,7 +555,6 @@ def _page(
         "deleted_after": [d for d in deleted if d["position"] > len(cards)],
         "kinds": Question.Kind.choices,
         "max_points": MAX_POINTS,
-        "max_questions": MAX_QUESTION_COUNT,
         "protected_note": PROTECTED_MESSAGE if quiz.attempts.exists() else "",
     }
     return TemplateResponse(request, "admin/quizzes/review/review.html", context)
@@ -595,15 +592,6 @@ def _question(request: HttpRequest, quiz: Quiz, question_id: int) -> Question | 
     return question
 
 
-def _post_only(view):
-    def wrapper(model_admin, request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        if request.method != "POST":
-            return HttpResponseNotAllowed(["POST"])
-        return view(model_admin, request, *args, **kwargs)
-
-    return wrapper
-
-
 def _card_note(request, question: Question, text: str, level: int = messages.SUCCESS) -> None:
     messages.add_message(request, level, text, extra_tags=f"card-{question.pk}")
 
@@ -612,7 +600,7 @@ def review_view(model_admin, request: HttpRequest, quiz_id: int) -> HttpResponse
     return _page(model_admin, request, _quiz(model_admin, request, quiz_id))
 
 
-@_post_only
+@post_only
 def save_view(model_admin, request: HttpRequest, quiz_id: int, question_id: int):
     quiz = _quiz(model_admin, request, quiz_id)
     question = _question(request, quiz, question_id)
@@ -641,7 +629,7 @@ def save_view(model_admin, request: HttpRequest, quiz_id: int, question_id: int)
     return _to_card(quiz, question.pk)
 
 
-@_post_only
+@post_only
 def reviewed_view(model_admin, request: HttpRequest, quiz_id: int, question_id: int):
     quiz = _quiz(model_admin, request, quiz_id)
     question = _question(request, quiz, question_id)
@@ -651,7 +639,7 @@ def reviewed_view(model_admin, request: HttpRequest, quiz_id: int, question_id: 
     return _to_card(quiz, question.pk)
 
 
-@_post_only
+@post_only
 def move_view(model_admin, request: HttpRequest, quiz_id: int, question_id: int):
     quiz = _quiz(model_admin, request, quiz_id)
     question = _question(request, quiz, question_id)
@@ -669,7 +657,7 @@ def move_view(model_admin, request: HttpRequest, quiz_id: int, question_id: int)
     return _to_card(quiz, moved.pk)
 
 
-@_post_only
+@post_only
 def reorder_view(model_admin, request: HttpRequest, quiz_id: int):
     quiz = _quiz(model_admin, request, quiz_id)
     try:
@@ -685,7 +673,7 @@ def reorder_view(model_admin, request: HttpRequest, quiz_id: int):
     return _to_card(quiz, int(moved) if moved.isdigit() else None)
 
 
-@_post_only
+@post_only
 def delete_view(model_admin, request: HttpRequest, quiz_id: int, question_id: int):
     quiz = _quiz(model_admin, request, quiz_id)
     question = _question(request, quiz, question_id)
@@ -698,7 +686,7 @@ def delete_view(model_admin, request: HttpRequest, quiz_id: int, question_id: in
     )
 
 
-@_post_only
+@post_only
 def undo_view(model_admin, request: HttpRequest, quiz_id: int):
     quiz = _quiz(model_admin, request, quiz_id)
     raw = request.POST.get("question", "")
@@ -718,7 +706,7 @@ def undo_view(model_admin, request: HttpRequest, quiz_id: int):
     return _to_card(quiz, restored.pk)
 
 
-@_post_only
+@post_only
 def replace_view(model_admin, request: HttpRequest, quiz_id: int, question_id: int):
     quiz = _quiz(model_admin, request, quiz_id)
     question = _question(request, quiz, question_id)
@@ -733,7 +721,7 @@ def replace_view(model_admin, request: HttpRequest, quiz_id: int, question_id: i
     return _to_card(quiz, replacement.pk)
 
 
-@_post_only
+@post_only
 def redraw_view(model_admin, request: HttpRequest, quiz_id: int, question_id: int):
     quiz = _quiz(model_admin, request, quiz_id)
     question = _question(request, quiz, question_id)

@@ -377,6 +377,22 @@ def test_a_bad_card_is_refused_on_the_card_with_everything_typed_kept(client_of,
     assert state_of(quiz) == before
 
 
+def test_a_refused_card_posted_again_keeps_the_ticked_choice_ticked(client_of, quiz):
+    question = quiz.questions.get(order=1)
+    data = page_form(client_of, question)
+    # Choice B emptied, D ticked as the right one, and the wording left blank: refused.
+    data.update(choice=["Right 1", "", "Wrong 1.3", "Wrong 1.4", ""], right=["3"], prompt=[""])
+    shown = card_form(
+        client_of.post(card_url(question, "save"), data).content.decode(), question.pk
+    )
+    assert shown["choice"][shown["choice"].index("Wrong 1.4")] == "Wrong 1.4"
+
+    client_of.post(card_url(question, "save"), {**shown, "prompt": ["Fixed?"]})
+
+    assert choices(question) == [("Right 1", False), ("Wrong 1.3", False), ("Wrong 1.4", True)]
+    assert shown["right"] == [str(shown["choice"].index("Wrong 1.4"))]
+
+
 def test_saving_the_same_card_twice_gives_the_same_question(client_of, quiz):
     question = quiz.questions.get(order=1)
     data = page_form(client_of, question)

@@ -12,6 +12,7 @@ from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from quizzes import services
 from quizzes.generation import GenerationOptions
+from quizzes.management.commands.setup_demo import SAMPLE_ARTICLE
 from quizzes.models import Question, Quiz
 from tests.browser.test_csp_browser import csp_violations
 from tests.browser.test_teacher_browser import (
@@ -268,7 +269,10 @@ def test_choosing_a_card_highlights_its_sentence_in_a_passage_that_scrolls_on_it
 def test_the_passage_is_beside_the_cards_on_a_wide_screen_and_above_them_on_a_tablet(
     browser, live_server, teacher, screenshot
 ):
-    quiz = generated_quiz(teacher)
+    # The sample quiz a new teacher gets from `make run`, with the admin's default mix.
+    text = SAMPLE_ARTICLE.read_text()
+    article = make_article(owner=teacher, title="Trump and Putin talk trade", text=text)
+    quiz = services.build_quiz(article, GenerationOptions(multiple_choice=9, short_answer=3))
     question = first_multiple_choice(quiz)
     sign_in(browser, live_server, "ms_rivera")
 
@@ -391,3 +395,31 @@ def test_unsaved_edits_are_not_lost_to_another_cards_button_without_asking(
     assert (
         in_card(browser, first, "textarea[name=prompt]").get_attribute("value").endswith("(edited)")
     )
+
+
+def test_a_refused_card_says_why_on_the_card_and_keeps_what_was_typed(
+    browser, live_server, teacher, screenshot
+):
+    quiz = make_quiz(questions=2, owner=teacher, status=Quiz.Status.DRAFT)
+    question = quiz.questions.order_by("order").last()
+    sign_in(browser, live_server, "ms_rivera")
+    browser.get(review_url(live_server, quiz))
+    prompt = in_card(browser, question, "textarea[name=prompt]")
+    prompt.clear()
+    prompt.send_keys("Where did <b>she</b> study?")
+    for field in card(browser, question).find_elements(
+        By.CSS_SELECTOR, ".choice-row:not(.is-right) .choice-input"
+    ):
+        field.clear()
+
+    press(browser, in_card(browser, question, ".save-button"))
+    browser.execute_script(SCROLL_TO_CENTRE, card(browser, question))
+    screenshot("refused")
+
+    assert "has-errors" in card(browser, question).get_attribute("class")
+    error = in_card(browser, question, ".part-choices .card-error")
+    assert error.is_displayed()
+    assert "needs at least one wrong choice" in error.text
+    typed = in_card(browser, question, "textarea[name=prompt]").get_attribute("value")
+    assert typed == "Where did <b>she</b> study?"
+    assert question.choices.count() == 4

@@ -361,6 +361,8 @@ class QuizAdmin(OwnedAdmin):
         return super().change_view(request, object_id, form_url, {**(extra_context or {}), **extra})
 
     def get_urls(self):
+        from quizzes.review import review_urls  # it reads this module's rules
+
         def handout_url(route: str, *, answer_key: bool, name: str):
             view = self.admin_site.admin_view(self.handout_view)
             return path(route, view, {"answer_key": answer_key}, name=name)
@@ -393,6 +395,7 @@ class QuizAdmin(OwnedAdmin):
                 admin_views.regenerate_view,
                 "quiz_regenerate",
             ),
+            *review_urls(self),
             *super().get_urls(),
         ]
 

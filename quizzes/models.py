@@ -125,6 +125,8 @@ class Question(models.Model):
         blank=True,
         help_text="Short answers never accepted, however close: other names the text offers.",
     )
+    # When a teacher last marked it reviewed (or saved it on the review page); None: not yet.
+    reviewed_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["order", "pk"]

@@ -9,9 +9,11 @@ import logging
 import random
 import secrets
 from dataclasses import dataclass
+from datetime import datetime
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractUser, Group, Permission
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
@@ -24,10 +26,11 @@ from quizzes.generation import (
     QuestionKind,
     generate,
 )
+from quizzes.generation.engine import other_distractors
 from quizzes.generation.text import count_words
-from quizzes.generation.types import MAX_WORDS
+from quizzes.generation.types import MAX_QUESTION_COUNT, MAX_WORDS
 from quizzes.joincodes import new_join_code
-from quizzes.models import AcceptedAnswer, Article, Choice, Question, Quiz
+from quizzes.models import AcceptedAnswer, Article, Choice, Question, Quiz, Response
 
 logger = logging.getLogger(__name__)
 
@@ -405,4 +408,192 @@ def question_set_answers(
             row.save()
         for stale in current.values():
             stale.delete()
+    return question
+
+
+# The review page's writes (quizzes/review.py): save a card, mark it reviewed, reorder, delete
+# with undo, redraw its wrong choices.
+
+# The shape of a deleted question's record; a record of another shape is never restored.
+DELETED_RECORD_VERSION = 1
+
+
+def question_review_save(
+    *,
+    question: Question,
+    kind: str,
+    prompt: str,
+    points: int,
+    answer: str,
+    wrong_choices: list[str],
+    also_accept: list[str],
+) -> Question:
+    """A card saved on the review page: its wording, kind, points and answers, and saving it
+    counts as reviewing it."""
+    with transaction.atomic():
+        question.kind = kind
+        question.prompt = prompt.strip()
+        question.points = points
+        question.reviewed_at = timezone.now()
+        try:
+            question.full_clean()
+        except ValidationError as error:
+            raise QuestionInvalid(" ".join(error.messages)) from error
+        question.save(update_fields=["kind", "prompt", "points", "reviewed_at"])
+        question_set_answers(
+            question=question, answer=answer, wrong_choices=wrong_choices, also_accept=also_accept
+        )
+    logger.info("question %s saved on the review page", question.pk)
+    return question
+
+
+def question_mark_reviewed(*, question: Question, reviewed: bool) -> Question:
+    question.reviewed_at = timezone.now() if reviewed else None
+    question.save(update_fields=["reviewed_at"])
+    return question
+
+
+def _renumber(questions: list[Question]) -> None:
+    """Number the questions 1..N in the given order, so no two ever share a number."""
+    for number, question in enumerate(questions, start=1):
+        question.order = number
+    Question.objects.bulk_update(questions, ["order"])
+
+
+def question_move(*, question: Question, to: int) -> Question:
+    """Put the question at position `to` (1-based, kept within the quiz) and renumber the quiz.
+
+    A position rather than "one up" makes a double click or a resent form harmless.
+    """
+    with transaction.atomic():
+        questions = list(question.quiz.questions.select_for_update().order_by("order", "pk"))
+        moving = next(q for q in questions if q.pk == question.pk)
+        questions.remove(moving)
+        questions.insert(min(max(to, 1), len(questions) + 1) - 1, moving)
+        _renumber(questions)
+    return moving
+
+
+def quiz_reorder(*, quiz: Quiz, ids: list[int]) -> None:
+    """Renumber the quiz in the order of `ids` (dragged on the review page). Ids of other quizzes
+    and repeats are ignored, and questions the list leaves out keep their order after it, so a
+    page that is out of date still leaves every question exactly one number."""
+    with transaction.atomic():
+        questions = {q.pk: q for q in quiz.questions.select_for_update().order_by("order", "pk")}
+        listed = [questions[pk] for pk in dict.fromkeys(ids) if pk in questions]
+        rest = [q for pk, q in questions.items() if q not in listed]
+        _renumber(listed + rest)
+
+
+def question_delete(*, question: Question) -> dict:
+    """Delete the question and return what `question_restore` needs to bring it back as it was:
+    its fields, choices and accepted answers with their ids, and the students' responses that
+    pointed at it (they keep their copied texts meanwhile)."""
+    record = {
+        "version": DELETED_RECORD_VERSION,
+        "id": question.pk,
+        "quiz": question.quiz_id,
+        "position": list(
+            question.quiz.questions.order_by("order", "pk").values_list("pk", flat=True)
+        ).index(question.pk)
+        + 1,
+        "fields": {
+            "kind": question.kind,
+            "prompt": question.prompt,
+            "points": question.points,
+            "source_sentence": question.source_sentence,
+            "source_start": question.source_start,
+            "source_end": question.source_end,
+            "answer_type": question.answer_type,
+            "difficulty": question.difficulty,
+            "rank_score": question.rank_score,
+            "explanation": question.explanation,
+            "rejected_answers": question.rejected_answers,
+            "reviewed_at": question.reviewed_at.isoformat() if question.reviewed_at else None,
+        },
+        "choices": [
+            [c.pk, c.text, c.is_correct, c.order] for c in question.choices.order_by("order")
+        ],
+        "accepted": [[a.pk, a.text, a.order] for a in question.accepted_answers.order_by("order")],
+        "responses": list(question.responses.values_list("pk", "choice_id")),
+    }
+    with transaction.atomic():
+        question.delete()
+        _renumber(list(Question.objects.filter(quiz_id=record["quiz"]).order_by("order", "pk")))
+    logger.info("question %s deleted from quiz %s", record["id"], record["quiz"])
+    return record
+
+
+def question_restore(*, quiz: Quiz, record: dict) -> Question:
+    """Bring back a question `question_delete` removed, at its old place; restoring it twice
+    gives the same question, not two."""
+    if record.get("version") != DELETED_RECORD_VERSION or record.get("quiz") != quiz.pk:
+        raise QuestionInvalid("That question cannot be restored here.")
+    existing = Question.objects.filter(pk=record["id"]).first()
+    if existing is not None:
+        return existing
+    if quiz.questions.count() >= MAX_QUESTION_COUNT:
+        raise QuestionInvalid(
+            f"The quiz already holds {MAX_QUESTION_COUNT} questions: delete one first."
+        )
+    fields = dict(record["fields"])
+    reviewed = fields.pop("reviewed_at")
+    with transaction.atomic():
+        question = Question.objects.create(
+            pk=record["id"],
+            quiz=quiz,
+            reviewed_at=datetime.fromisoformat(reviewed) if reviewed else None,
+            **fields,
+        )
+        Choice.objects.bulk_create(
+            Choice(pk=pk, question=question, text=text, is_correct=is_correct, order=order)
+            for pk, text, is_correct, order in record["choices"]
+        )
+        AcceptedAnswer.objects.bulk_create(
+            AcceptedAnswer(pk=pk, question=question, text=text, order=order)
+            for pk, text, order in record["accepted"]
+        )
+        # Only responses still orphaned, of this quiz's attempts, are linked back.
+        orphans = Response.objects.filter(question__isnull=True, attempt__quiz=quiz)
+        orphans.filter(pk__in=[pk for pk, _ in record["responses"]]).update(question=question)
+        for pk, choice_id in record["responses"]:
+            if choice_id is not None:
+                Response.objects.filter(pk=pk, question=question, choice__isnull=True).update(
+                    choice_id=choice_id
+                )
+        questions = list(quiz.questions.exclude(pk=question.pk).order_by("order", "pk"))
+        questions.insert(min(record["position"], len(questions) + 1) - 1, question)
+        _renumber(questions)
+    logger.info("question %s restored in quiz %s", question.pk, quiz.pk)
+    return question
+
+
+def question_redraw_wrong_choices(*, question: Question) -> Question:
+    """New wrong choices from the generator for a multiple-choice question, the right answer kept
+    at its letter; raises GenerationFailed when the article has no others."""
+    if question.kind != Question.Kind.MULTIPLE_CHOICE:
+        raise QuestionInvalid("Only a multiple-choice question has wrong choices to redraw.")
+    choices = list(question.choices.order_by("order", "pk"))
+    right = next((c.text for c in choices if c.is_correct), "")
+    if not right:
+        raise QuestionInvalid("Give the question its right answer first.")
+    try:
+        wrong = other_distractors(
+            question.quiz.article.text,
+            answer=right,
+            source_start=question.source_start,
+            prompt=question.prompt,
+            current=tuple(c.text for c in choices if not c.is_correct),
+            seed=question.quiz.generation_seed,
+        )
+    except GenerationError as error:
+        raise GenerationFailed(str(error)) from error
+    accepted = [a.text for a in question.accepted_answers.all() if a.text != right]
+    with transaction.atomic():
+        question_set_answers(
+            question=question, answer=right, wrong_choices=list(wrong), also_accept=accepted
+        )
+        # New choices are not reviewed yet.
+        question_mark_reviewed(question=question, reviewed=False)
+    logger.info("question %s got new wrong choices", question.pk)
     return question

@@ -17,6 +17,7 @@ from functools import cache
 from quizzes.generation.acceptance import Question, estimate
 from quizzes.generation.candidates import Candidate, find_candidates
 from quizzes.generation.distractors import (
+    DISTRACTOR_COUNT,
     DistractorContext,
     choose_distractors,
     class_nouns,
@@ -330,3 +331,76 @@ def _difficulty(
     if candidate.answer_count >= FREQUENT_MENTIONS and candidate.kind != AnswerKind.THING:
         difficulty -= FREQUENT_ANSWER_EASIER
     return round(min(1.0, max(0.0, difficulty)), 2)
+
+
+# Draws tried for other wrong choices: each is one shuffle of the answer's rivals, and the
+# article and the bank rarely hold more rivals than a few draws bring up.
+REDRAWS = 8
+
+
+def other_distractors(
+    text: str,
+    *,
+    answer: str,
+    source_start: int | None,
+    prompt: str,
+    current: tuple[str, ...],
+    seed: int,
+) -> tuple[str, ...]:
+    """Three wrong choices for the question asking `answer` from the sentence at
+    `source_start`, as few of them among `current` as the article allows.
+
+    The answer is looked up among the generator's own candidates (the same stem first), so
+    the choices are chosen, and checked for being wrong, exactly as a fresh quiz's would be.
+    Raises GenerationError when the generator offers no choice besides `current`.
+    """
+    reading = read(text)
+    found, _ = find_candidates(reading)
+    matching = [c for c in found if answer.casefold() in _casefolded(c.answer, *c.accepted)]
+    if not matching:
+        raise GenerationError(
+            f"The generator does not ask for “{answer}” in this article, so it has no wrong "
+            "choices to offer: type them in."
+        )
+    at_source = [c for c in matching if _sentence_start(reading, c) == source_start]
+    same_stem = [c for c in at_source or matching if c.stem.prompt == prompt]
+    candidate = (same_stem or at_source or matching)[0]
+    if candidate.kind not in MULTIPLE_CHOICE_KINDS:
+        raise GenerationError(
+            f"“{answer}” is a kind of answer the generator asks only as a short answer."
+        )
+    context = _distractor_context(reading)
+    offered: list[str] = []
+    for draw in range(REDRAWS):
+        rng = random.Random(f"{seed}:{draw}:{candidate.sentence}:{candidate.key}")
+        for choice in choose_distractors(
+            answer=candidate.answer,
+            kind=candidate.kind,
+            accepted=candidate.accepted,
+            stem=candidate.stem.prompt,
+            excluded_keys=candidate.excluded_keys,
+            source=candidate.sentence,
+            context=context,
+            rng=rng,
+        ):
+            if choice not in offered:
+                offered.append(choice)
+    taken = _casefolded(*current)
+    fresh = [choice for choice in offered if choice.casefold() not in taken]
+    if not fresh:
+        raise GenerationError(
+            f"The article offers no other wrong choices for “{answer}” than the ones it has."
+        )
+    # Too few new rivals: keep the current ones the generator would choose too.
+    kept = [choice for choice in offered if choice.casefold() in taken]
+    return tuple((fresh + kept)[:DISTRACTOR_COUNT])
+
+
+def _casefolded(*texts: str) -> frozenset[str]:
+    return frozenset(text.casefold() for text in texts)
+
+
+def _sentence_start(reading: Reading, candidate: Candidate) -> int:
+    sent = reading.sentences[candidate.sentence]
+    start, _ = reading.clean.original_span(sent.start_char, sent.end_char)
+    return start

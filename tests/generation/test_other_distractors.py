@@ -1,0 +1,69 @@
+"""Other wrong choices for one question of a quiz: the same rivals a fresh quiz would draw from,
+as few of the current ones as the article allows."""
+
+import pytest
+
+from quizzes.generation import GenerationError, GenerationOptions, QuestionKind, generate
+from quizzes.generation.engine import other_distractors
+
+TEXT = (
+    "Marie Curie was born in Warsaw in 1867.\n"
+    "She moved to Paris in 1891 to study physics at the Sorbonne.\n"
+    "In 1903 Marie Curie shared the Nobel Prize in Physics with Pierre Curie and Henri Becquerel.\n"
+    "Albert Einstein met her in Brussels in 1911 at the Solvay Conference.\n"
+    "Pierre Curie died in a street accident in Paris in 1906.\n"
+    "She founded the Radium Institute in Paris in 1914.\n"
+    "Marie Curie died in Savoy in 1934."
+)
+
+
+def draft_answering(answer: str):
+    drafts = generate(TEXT, GenerationOptions(multiple_choice=8))
+    return next(d for d in drafts if d.answer == answer and d.kind == QuestionKind.MULTIPLE_CHOICE)
+
+
+def redraw(draft, *, current=None, seed=1):
+    return other_distractors(
+        TEXT,
+        answer=draft.answer,
+        source_start=draft.source_start,
+        prompt=draft.prompt,
+        current=draft.distractors if current is None else current,
+        seed=seed,
+    )
+
+
+def test_new_wrong_choices_are_of_the_answers_kind_and_never_the_answer():
+    draft = draft_answering("1891")
+
+    found = redraw(draft)
+
+    assert len(found) == 3
+    assert "1891" not in found
+    assert all(choice.isdigit() and len(choice) == 4 for choice in found)
+    assert set(found) != set(draft.distractors)
+
+
+def test_the_same_seed_gives_the_same_choices():
+    draft = draft_answering("1891")
+
+    assert redraw(draft, seed=7) == redraw(draft, seed=7)
+
+
+def test_an_answer_the_generator_never_asks_is_refused_with_a_message():
+    draft = draft_answering("1891")
+
+    with pytest.raises(GenerationError, match="does not ask for “Atlantis”"):
+        other_distractors(
+            TEXT, answer="Atlantis", source_start=draft.source_start, prompt="Where?",
+            current=(), seed=1,
+        )  # fmt: skip
+
+
+def test_an_article_with_no_other_rivals_says_so():
+    draft = draft_answering("1891")
+    everything = tuple(redraw(draft, current=(), seed=seed) for seed in range(5))
+    every_rival = tuple({choice for found in everything for choice in found})
+
+    with pytest.raises(GenerationError, match="no other wrong choices"):
+        redraw(draft, current=every_rival + tuple(str(year) for year in range(1800, 2000)))

@@ -39,6 +39,9 @@ def resolve_pronouns(
     """Token index to the words that replace it; only pronouns with a clear antecedent."""
     mention_at = {index: m for m in mentions for index in range(m.start, m.end)}
     replacements: dict[int, str] = {}
+    # Replacements by the article's topic or the nearest person: kept only for a person the
+    # article itself calls by that pronoun.
+    guessed: set[int] = set()
     # A resolved subject pronoun passes its antecedent on: "Kenya ... It ... Its capital".
     chained: dict[int, tuple[str, bool]] = {}
     topic = _topic_person(entities) or _subject_person(sentences)
@@ -62,6 +65,7 @@ def resolve_pronouns(
                 # government"); a subject pronoun opening a new clause does not.
                 if nearer is not None and lowered in ("he", "she", "him"):
                     replacements[token.i] = nearer
+                    guessed.add(token.i)
                 elif lowered == "it" and token.dep_ in SUBJECT_DEPS:
                     thing = _subject_before_break(token)
                     if thing is not None:
@@ -84,6 +88,7 @@ def resolve_pronouns(
                     replacements[token.i] = recent.text
                 elif topic is not None:
                     replacements[token.i] = topic
+                    guessed.add(token.i)
                 if token.i in replacements:
                     # "He became an expert ... Edison's inventions. In 1890 he published":
                     # a "he" that goes on from the "he" before is that same person.
@@ -91,9 +96,12 @@ def resolve_pronouns(
                 continue
             if lowered in PERSON_PRONOUNS and (antecedent is None or not antecedent[1]):
                 # In a life story, "he" with no one nearer is the person the article is about.
-                name = _unlabelled_name(previous, mention_at=mention_at) or topic
+                unlabelled = _unlabelled_name(previous, mention_at=mention_at)
+                name = unlabelled or topic
                 if name is not None:
                     replacements[token.i] = f"{name}'s" if token.tag_ == POSSESSIVE_TAG else name
+                    if unlabelled is None:
+                        guessed.add(token.i)
                 continue
             if antecedent is None or previous is None:
                 continue
@@ -115,7 +123,12 @@ def resolve_pronouns(
                 if token.dep_ in SUBJECT_DEPS:
                     chained[token.i] = antecedent
     replacements = _agreeing(
-        replacements, doc=doc, sentences=sentences, mention_at=mention_at, entities=entities
+        replacements,
+        doc=doc,
+        sentences=sentences,
+        mention_at=mention_at,
+        entities=entities,
+        guessed=guessed,
     )
     return {
         index: text
@@ -182,9 +195,12 @@ def _agreeing(
     sentences: tuple[Span, ...],
     mention_at: dict[int, Mention],
     entities: dict[str, Entity],
+    guessed: set[int] = frozenset(),
 ) -> dict[int, str]:
     """The replacements whose person the article does not call by the other pronoun:
-    "Only Sam. She remembered that Sam had wheeled his bicycle out": "she" is not Sam."""
+    "Only Sam. She remembered that Sam had wheeled his bicycle out": "she" is not Sam. A
+    guessed one (the topic, the nearest name) needs the article to call the person so: a
+    ship is "she", and the king it was named after is not."""
     called = person_pronouns(sentences, mention_at=mention_at)
     by_name: dict[str, str] = {}
     for key, entity in entities.items():
@@ -197,6 +213,8 @@ def _agreeing(
         key = by_name.get(text.removesuffix("'s"))
         if form is not None and key is not None and called.get(key, form) != form:
             continue  # the article calls this person by the other pronoun
+        if form is not None and index in guessed and (key is None or called.get(key) != form):
+            continue  # no sentence shows this person as a "she" (or a "he")
         kept[index] = text
     return kept
 

@@ -500,3 +500,10 @@ def test_what_someone_says_of_themselves_keeps_its_pronoun():
     )
     prompts = [d.prompt for d in run(text, GenerationOptions(multiple_choice=10), floor=0.0).drafts]
     assert not any("Finch said Finch" in p or "resident said the local" in p for p in prompts)
+
+
+def test_a_she_is_not_guessed_to_be_a_man_named_beside_her():
+    # "In 1855, with a business partner, Thomas Day, she built the British Hotel": the
+    # nearest name is no "she" anywhere in the article.
+    reading = read(_round_passage("r8", "p07"))
+    assert not any("Day" in text for text in reading.replacements.values())

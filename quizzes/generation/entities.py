@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span
 from quizzes.generation.bank import bank_kind
 from quizzes.generation.inflection import base_form
 from quizzes.generation.kinds import (
+    INSTITUTION_WORDS,
     KNOWN_ALIASES,
     PLACE_WORDS,
     AnswerKind,
@@ -41,11 +42,6 @@ ACRONYM_RE = re.compile(r"^[A-Z][A-Z.&]{1,9}$")
 HONORIFICS = frozenset(
     {"councillor", "mayor", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame"}
     | {"professor", "senator", "governor", "captain", "general", "colonel"}
-)
-# Words that make a name an institution's, whatever label the model gave it.
-INSTITUTION_WORDS = frozenset(
-    {"musée", "museum", "museo", "university", "college", "school", "hospital", "hotel"}
-    | {"church", "cathedral", "gallery", "library", "institute", "company", "bank", "club"}
 )
 # Lower-case particles inside a person's name: "Ferdinand de Lesseps", "Ludwig van Beethoven".
 NAME_PARTICLES = frozenset({"de", "van", "von", "da", "di", "der", "del", "della", "du", "le"})
@@ -165,7 +161,9 @@ def collect_mentions(
     aliases: dict[str, set[str]] = {}
     kinds: dict[str, Counter[AnswerKind]] = {}
     # "St Paul's Cathedral ... St Paul's": a name that opens a building's name is the building.
-    openers = {span.text for span, _ in raw if _opens_a_longer_name(span)}
+    openers = {span.text for span, _ in raw if _opens_a_longer_name(span)} | {
+        span.text.split("'s ")[0] for span, _ in raw if "'s " in span.text
+    }
     for span, kind in raw:
         name, name_kind = canonical.get(span.text, (span.text, kind))
         if _is_lone_common_word(span, name) or span.text in openers:

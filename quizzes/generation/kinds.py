@@ -209,6 +209,11 @@ PLACE_WORDS = frozenset(
     | {"bay", "canal", "valley", "desert", "street", "square", "park", "bridge", "forest"}
     | {"lane", "road", "avenue", "hill", "hills", "pier", "harbour", "cape", "peak", "glacier"}
 )
+# Words that make a name an institution's or a building's, whatever label the model gave it.
+INSTITUTION_WORDS = frozenset(
+    {"musée", "museum", "museo", "university", "college", "school", "hospital", "hotel"}
+    | {"church", "cathedral", "gallery", "library", "institute", "company", "bank", "club"}
+)
 NOT_A_PERSON_HEADS = PLACE_WORDS | frozenset(
     {"medal", "prize", "award", "cup", "trophy", "house", "school", "college", "company"}
 )

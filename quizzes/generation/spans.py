@@ -11,7 +11,7 @@ from lemminflect import getAllLemmas
 from spacy.tokens import Doc, Span, Token
 
 from quizzes.generation.bank import bank_kind
-from quizzes.generation.kinds import MONTHS
+from quizzes.generation.kinds import INSTITUTION_WORDS, MONTHS, PLACE_WORDS
 
 # Titles that name one person together with the place or office after "of".
 NOBLE_TITLES = frozenset(
@@ -89,6 +89,7 @@ def repaired_entities(doc: Doc) -> list[Span]:
     spans = [span for span in spans if span is not None]
     spans.extend(_titled_names(doc))
     spans.extend(_epithet_names(doc))
+    spans.extend(_possessive_places(doc))
     spans = [_whole_date(span) for span in spans]
     return _without_overlaps(spans)
 
@@ -244,6 +245,30 @@ def _epithet_names(doc: Doc) -> list[Span]:
             and name.ent_type_ in ("", "PERSON")
         ):
             found.append(Span(doc, name.i, token.i + 1, label="PERSON"))
+    return found
+
+
+# After a name's "'s", words that make it one building or place ("St Paul's Cathedral").
+POSSESSIVE_PLACE_WORDS = (
+    BUILDING_WORDS | INSTITUTION_WORDS | PLACE_WORDS | frozenset({"cave", "causeway"})
+)
+
+
+def _possessive_places(doc: Doc) -> list[Span]:
+    """ "the Giant's Causeway", "St Paul's Cathedral", "Fingal's Cave": a name, "'s" and a
+    place or building word are one place, which the model often splits in two."""
+    found = []
+    for token in doc:
+        if token.tag_ != "POS" or token.i == 0 or token.i + 1 >= len(doc):
+            continue
+        place = doc[token.i + 1]
+        if not place.is_title or place.lower_ not in POSSESSIVE_PLACE_WORDS:
+            continue
+        start = token.i
+        while start > 0 and doc[start - 1].is_title and doc[start - 1].pos_ == "PROPN":
+            start -= 1
+        if start < token.i:
+            found.append(Span(doc, start, token.i + 2, label="FAC"))
     return found
 
 

@@ -507,3 +507,11 @@ def test_a_she_is_not_guessed_to_be_a_man_named_beside_her():
     # nearest name is no "she" anywhere in the article.
     reading = read(_round_passage("r8", "p07"))
     assert not any("Day" in text for text in reading.replacements.values())
+
+
+def test_a_name_its_possessive_and_a_place_word_are_one_place():
+    reading = read(_round_passage("r8", "p09"))
+    assert "Giant's Causeway" in {e.name for e in reading.entities.values()}
+    replaced = [text for index, text in reading.replacements.items() if text]
+    assert "the Giant's Causeway" in replaced
+    assert "Causeway" not in replaced

@@ -409,7 +409,7 @@ def _alternative(
     nouns: dict[str, str],
 ) -> Stem | None:
     index = reading.sentence_of[answer.start]
-    generic = generic_replacements(reading, index, start=answer.start, end=answer.end, nouns=nouns)
+    generic = generic_replacements(reading, index, start=answer.start, end=answer.end)
     if not generic:
         return None
     other = make_stem(

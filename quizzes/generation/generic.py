@@ -184,9 +184,15 @@ def generic_nouns(reading: Reading) -> dict[str, str]:
 
 
 def generic_replacements(
-    reading: Reading, sentence: int, *, start: int, end: int, nouns: dict[str, str]
+    reading: Reading, sentence: int, *, start: int, end: int
 ) -> dict[int, str]:
-    """Token replacements showing the sentence's other names by their kind's noun."""
+    """Token replacements that leave out the phrases around the sentence's other names that
+    the clause can do without, so a stem need not name another question's answer.
+
+    Names are not shown by their kind instead ("In what year did Bly move to the state?"):
+    strict readers kept 1 of 10 such stems in the blind rounds, since "the state" is one the
+    question never names.
+    """
     replacements: dict[int, str] = {}
     doc = reading.doc
     for mention in reading.mentions_in(sentence):
@@ -194,25 +200,12 @@ def generic_replacements(
             continue
         if any(index in reading.blocked for index in range(mention.start, mention.end)):
             continue  # "TOURS, France, 17 May —": a dateline is already left out.
-        noun = nouns.get(mention.key)
-        if noun is not None and noun == _description(reading, mention):
-            noun = None  # Where the article defines it, "the game was a game" says nothing.
-        if noun is None or not _replaceable(reading, mention):
-            dropped = _droppable_adjunct(reading, mention, start=start, end=end)
-            for index in dropped:
-                replacements.setdefault(index, "")
-            if dropped and dropped.start > 0 and not doc[dropped.start - 1].whitespace_:
-                # "Kenya, officially ..., is": the word before the aside keeps a space.
-                replacements[dropped.start] = " "
-            continue
-        first = mention.start
-        root = doc[mention.start : mention.end].root
-        if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ == noun:
-            continue  # "the city of Rome" would become "the city of the city".
-        if first > 0 and doc[first - 1].lower_ == "the":
-            replacements[first - 1] = ""
-        replacements[first] = f"the {noun}"
-        replacements.update(dict.fromkeys(range(first + 1, mention.end), ""))
+        dropped = _droppable_adjunct(reading, mention, start=start, end=end)
+        for index in dropped:
+            replacements.setdefault(index, "")
+        if dropped and dropped.start > 0 and not doc[dropped.start - 1].whitespace_:
+            # "Kenya, officially ..., is": the word before the aside keeps a space.
+            replacements[dropped.start] = " "
     return replacements
 
 

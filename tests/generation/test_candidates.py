@@ -197,18 +197,6 @@ def test_a_name_inside_a_title_is_not_asked():
     assert all("Most Valuable Player?" not in c.stem.prompt for c in found if c.answer == "NFL")
 
 
-def test_a_description_keeps_the_capital_of_a_nationality():
-    text = (
-        "Daniel Okafor, a Welsh poet, ran the Riverside Library from 2001. Okafor moved the "
-        "collection to Leeds in 2010. The library now holds 120,000 books."
-    )
-
-    stems = [s.prompt for c in build_candidates(read(text)) for s in c.stems]
-
-    assert any("the Welsh poet" in prompt for prompt in stems)
-    assert not any("welsh" in prompt for prompt in stems)
-
-
 def test_pieces_of_names_and_leaning_adverbs_are_not_answers():
     text = (
         "The Treaty on the Functioning of the European Union was signed in Lisbon. Even "

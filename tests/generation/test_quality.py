@@ -1,3 +1,7 @@
+import json
+from pathlib import Path
+
+from quizzes.generation import GenerationOptions, generate
 from quizzes.generation.candidates import build_candidates
 from quizzes.generation.kinds import AnswerKind
 from quizzes.generation.reading import read
@@ -134,21 +138,7 @@ def test_a_name_the_model_calls_a_person_once_keeps_its_bank_kind():
     assert kinds == {AnswerKind.CITY}
 
 
-def test_a_stem_can_name_another_answer_by_its_kind_instead():
-    text = (
-        "Velmar is a port on the coast of Lusia. In 1820 a great fire destroyed most of "
-        "Velmar. The Duke of Arnsberg rebuilt Velmar after the fire."
-    )
-
-    found = {c.stem.prompt: c.alternative for c in candidates(text)}
-
-    plainer = [alt.prompt for alt in found.values() if alt is not None]
-    assert any("the city" in p or "the port" in p for p in plainer) or any(
-        "Velmar" not in p for p in plainer
-    )
-
-
-def test_quiz_keeps_both_questions_when_one_stem_can_be_made_plainer():
+def test_no_stem_gives_away_another_questions_answer():
     from .helpers import questions
 
     text = (
@@ -159,8 +149,7 @@ def test_quiz_keeps_both_questions_when_one_stem_can_be_made_plainer():
 
     drafts = questions(text, count=0, short=10)
 
-    answers = {d.answer for d in drafts}
-    assert {"1994", "Riverside Library"} <= answers
+    assert len(drafts) >= 3
     for draft in drafts:
         for other in drafts:
             if other is not draft and near(draft, other, text):
@@ -364,26 +353,19 @@ def test_a_possessive_of_the_named_subject_keeps_the_stem_and_others_do_not():
     assert not any(p.startswith("Its gates") for p in prompts)
 
 
-def test_a_plainer_stem_calls_a_person_by_the_articles_description():
-    text = (
-        "Jan Kowal, a Polish engineer, designed the Vistula bridge in 1901. "
-        "The bridge was built by Jan Kowal for the city of Plock."
-    )
-
-    plainer = [c.alternative.prompt for c in candidates(text) if c.alternative is not None]
-
-    assert any("the Polish engineer" in p for p in plainer)
-
-
-def test_a_definition_never_replaces_the_name_it_defines():
-    text = (
-        "The Harbour Cup was a sailing race held in Bergen in 1998. The Harbour Cup drew "
-        "forty boats from Norway and Denmark."
-    )
-
-    plainer = [c.alternative.prompt for c in candidates(text) if c.alternative is not None]
-
-    assert not any("race was a sailing race" in p for p in plainer)
+def test_no_stem_shows_another_name_by_a_kind_noun_the_article_never_uses():
+    # "In what year did Bly move to the state?": strict readers ask which state.
+    path = Path(__file__).resolve().parents[2] / "quizzes" / "evaluation" / "rounds" / "r9.json"
+    passages = json.loads(path.read_text(encoding="utf-8"))["passages"]
+    text = next(p["text"] for p in passages if p["passage_id"] == "p07")
+    prompts = [d.prompt for d in generate(text, GenerationOptions(multiple_choice=20))]
+    invented = [
+        p
+        for p in prompts
+        for phrase in ("the state", "the city")
+        if phrase in p and phrase not in text
+    ]
+    assert not invented, invented
 
 
 def test_a_region_gets_only_regions_as_rivals():

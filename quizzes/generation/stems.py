@@ -755,6 +755,17 @@ def _runs_together(kept: list[Token]) -> bool:
     return False
 
 
+def _agrees(possessive: Token, subject: Token) -> bool:
+    """Whether a possessive can be the subject's by number: "their" a plural's, "its" a
+    singular's."""
+    plural = subject.tag_ in ("NNS", "NNPS") or _is_conjoined(subject)
+    if possessive.lower_ == "their":
+        return plural or subject.lower_ in ("they", "we")
+    if possessive.lower_ in ("its", "his", "her"):
+        return not plural
+    return True
+
+
 def _has_pronoun(tokens: list[Token]) -> bool:
     """Pronouns and words like "here" or "thereafter" point outside the stem."""
     replaced = _REPLACEMENTS.get()
@@ -772,10 +783,13 @@ def _has_pronoun(tokens: list[Token]) -> bool:
             continue  # "equal to that of the bottom 50%": the sentence says what "that" is.
         if token.tag_ == "PRP$" and named_subject is not None:
             subject = token.doc[named_subject]
-            if not subject.left_edge.i <= token.i <= subject.right_edge.i:
+            if not subject.left_edge.i <= token.i <= subject.right_edge.i and _agrees(
+                token, subject
+            ):
                 # "Tesla went on to pursue his ideas", "With its ponds, the garden is ...":
                 # the possessive is the subject's, unless it sits inside the subject
-                # ("Its gates were rebuilt"), where it points outside the stem.
+                # ("Its gates were rebuilt"), where it points outside the stem, or its
+                # number is another's ("British law required ... on their sides").
                 continue
         if (token.lower_ in PRONOUNS and token.tag_ in ("PRP", "PRP$", "DT")) or (
             token.lower_ in ANAPHORIC_ADVERBS and token.pos_ == "ADV"

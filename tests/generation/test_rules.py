@@ -86,7 +86,8 @@ CASES = [
     ),
     (
         "stem.unresolved_description",
-        "The stadium opened in 1923 near the river. Crowds of 90,000 came to its first final.",
+        "The stadium opened in 1923 near the river. Crowds of 90,000 came to its first final. "
+        "Tom Reid founded the Harbour Club in Leith in 1890.",
         "1923",
     ),
     (
@@ -515,3 +516,14 @@ def test_a_name_its_possessive_and_a_place_word_are_one_place():
     replaced = [text for index, text in reading.replacements.items() if text]
     assert "the Giant's Causeway" in replaced
     assert "Causeway" not in replaced
+
+
+def test_a_possessive_of_another_number_than_the_subject_points_outside_the_stem():
+    # "British law began requiring a load line to be painted on their sides": their = ships'.
+    text = (
+        "Ships float higher at sea than in rivers. Overloaded ships sank in storms in the 1860s. "
+        "British law began requiring a load line to be painted on their sides in 1876, after a "
+        "campaign by the politician Samuel Plimsoll. Archimedes described the idea in 250 BC."
+    )
+    prompts = [d.prompt for d in run(text, GenerationOptions(multiple_choice=10)).drafts]
+    assert not any("on their sides" in p for p in prompts), prompts

@@ -224,6 +224,8 @@ def _question(answer: Span, kind: AnswerKind) -> Stem | None:
     plan = _plan(answer, kind)
     if plan is None or _is_reported(plan.verb):
         return None
+    if kind == AnswerKind.DURATION and plan.wh == "what":
+        return None  # "What did they build an airport in? Three months": a span is no thing.
     clause = find_clause(plan.verb, keep=frozenset(range(answer.start, answer.end)))
     if clause is None:
         return None
@@ -496,7 +498,12 @@ def _how_many(answer: Span, noun: Token) -> _Plan | None:
         for t in child.subtree
     ]
     wh = "how many " + " ".join(
-        token.text if token.pos_ == "PROPN" or token.ent_type_ else token.lower_
+        token.text
+        if token.pos_ == "PROPN"
+        or token.ent_type_
+        or token.tag_ in ("NNP", "NNPS")
+        or (token.is_title and not token.is_sent_start)
+        else token.lower_
         for token in [*phrase, *owner, *rate]
     )
     wh = re.sub(r" (['’]s)\b", r"\1", wh)  # "Scott's party", not "Scott 's party"

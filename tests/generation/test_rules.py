@@ -527,3 +527,10 @@ def test_a_possessive_of_another_number_than_the_subject_points_outside_the_stem
     )
     prompts = [d.prompt for d in run(text, GenerationOptions(multiple_choice=10)).drafts]
     assert not any("on their sides" in p for p in prompts), prompts
+
+
+def test_a_span_of_time_is_not_asked_with_what_and_a_people_keeps_its_capital():
+    drafts = run(_round_passage("r9", "p06"), GenerationOptions(multiple_choice=20)).drafts
+    prompts = [d.prompt for d in drafts]
+    assert not any(d.answer == "three months" and d.prompt.startswith("What") for d in drafts)
+    assert not any("berliners" in p for p in prompts), prompts

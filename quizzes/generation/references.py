@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from quizzes.generation.entities import Mention
 from quizzes.generation.generic import DESCRIPTION_KINDS, noun_for
 from quizzes.generation.inflection import noun_lemma
-from quizzes.generation.kinds import AnswerKind
+from quizzes.generation.kinds import INSTITUTION_WORDS, PLACE_WORDS, AnswerKind
 
 # How many sentences back a description may find its antecedent.
 RECENT_SENTENCES = 3
@@ -181,6 +181,9 @@ def _fits(mention: Mention, *, noun: str, kinds: frozenset[AnswerKind]) -> bool:
     """Whether "the <noun>" can stand for the name: a name of one of its kinds, or one whose
     head word says it is one ("the war" for World War II, not "the palace" for the Palace
     Park, which is a park)."""
+    head = mention.text.split()[-1].casefold()
+    if head != noun and head in PLACE_WORDS | INSTITUTION_WORDS:
+        return False  # "the building" is not Harbour Street, whatever label both have
     if mention.kind in kinds or noun_for(mention) == noun:
         return True
     words = [w for w in mention.text.split() if w.isalpha() and not ROMAN_RE.match(w)]

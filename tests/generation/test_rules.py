@@ -534,3 +534,10 @@ def test_a_span_of_time_is_not_asked_with_what_and_a_people_keeps_its_capital():
     prompts = [d.prompt for d in drafts]
     assert not any(d.answer == "three months" and d.prompt.startswith("What") for d in drafts)
     assert not any("berliners" in p for p in prompts), prompts
+
+
+def test_a_description_is_not_resolved_to_a_name_of_another_type_noun():
+    # "The building stood empty until 2021": the building is the cinema, not Harbour Street.
+    reading = read(_round_passage("r10", "p02"))
+    building = next(t for t in reading.doc if t.lower_ == "building")
+    assert "Harbour Street" not in reading.replacements.get(building.i, "")

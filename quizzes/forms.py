@@ -86,7 +86,7 @@ class Row:
     options: list[tuple[str, str, str]]
 
 
-class QuizForm(forms.Form):
+class AnswerSheetForm(forms.Form):
     """The answers to one attempt. Choice values are per-attempt tokens, never database ids."""
 
     token = forms.UUIDField(widget=forms.HiddenInput)

@@ -12,7 +12,8 @@ from django.forms.models import BaseInlineFormSet
 
 from quizzes.exceptions import ArticleInvalid
 from quizzes.generation.types import DEFAULT_QUESTION_COUNT, MAX_QUESTION_COUNT
-from quizzes.models import Article, Question
+from quizzes.handouts import MAX_VERSIONS
+from quizzes.models import Article, Question, Quiz, Response
 from quizzes.services import check_article_text
 from quizzes.textfiles import MAX_UPLOAD_BYTES, UPLOAD_TYPES, text_from_upload
 
@@ -239,3 +240,37 @@ class QuestionForm(forms.ModelForm):
 
 class ImportForm(forms.Form):
     file = forms.FileField(help_text="A quiz file (.json) exported from this site.")
+
+
+class QuizForm(forms.ModelForm):
+    class Meta:
+        model = Quiz
+        widgets = {"title": forms.TextInput(attrs={"size": 70})}
+        fields = (
+            "article",
+            "title",
+            "shuffle_questions",
+            "shuffle_choices",
+            "answers_shown",
+            "attempts_allowed",
+        )
+
+
+class HandoutForm(forms.Form):
+    versions = forms.IntegerField(min_value=1, max_value=MAX_VERSIONS, initial=1)
+    duplex = forms.BooleanField(required=False)
+
+
+class ResponseForm(forms.ModelForm):
+    class Meta:
+        model = Response
+        fields = ("points_awarded",)
+
+    def clean_points_awarded(self):
+        points = self.cleaned_data["points_awarded"]
+        possible = self.instance.points_possible
+        if not 0 <= points <= possible:
+            raise forms.ValidationError(
+                f"Give between 0 and {possible.normalize()} points.", code="out_of_range"
+            )
+        return points

@@ -17,12 +17,12 @@ from django.urls import reverse
 from django.utils.http import content_disposition_header
 
 from quizzes import results, services
-from quizzes.admin_forms import GenerateForm, ImportForm
+from quizzes.admin.forms import GenerateForm, ImportForm
 from quizzes.analysis import FEW_ATTEMPTS
 from quizzes.exceptions import QuizError
 from quizzes.exports import export_quiz
 from quizzes.generation import GenerationOptions
-from quizzes.importing import MAX_IMPORT_BYTES, quiz_import
+from quizzes.importing import MAX_IMPORT_BYTES
 from quizzes.models import Article, Question, Quiz
 from quizzes.sharing import join_url, qr_svg
 from quizzes.snapshots import quiz_snapshot
@@ -157,7 +157,7 @@ def results_csv_view(model_admin, request: HttpRequest, quiz_id: int) -> HttpRes
 @post_only
 def regrade_view(model_admin, request: HttpRequest, quiz_id: int) -> HttpResponse:
     quiz = get_object_or_404(owned_quizzes(request), pk=quiz_id)
-    outcome = results.quiz_regrade(quiz=quiz)
+    outcome = services.quiz_regrade(quiz=quiz)
     messages.success(
         request,
         f"Regraded {outcome.checked} answers with the current keys: {outcome.changed} changed. "
@@ -190,7 +190,7 @@ def import_view(model_admin, request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
-            quiz = quiz_import(owner=request.user, data=upload.read(MAX_IMPORT_BYTES + 1))
+            quiz = services.quiz_import(owner=request.user, data=upload.read(MAX_IMPORT_BYTES + 1))
         except QuizError as error:
             form.add_error("file", str(error))
         else:

@@ -1,22 +1,18 @@
-"""Every write the site makes: articles, quizzes built from generated drafts, teachers.
-
-Views, admin actions and management commands parse input, call one function here and render.
+"""Writes of quizzes and their questions: built from generated drafts, made by hand, published,
+closed; a question replaced or its answers set as the teacher typed them.
 """
 
 from __future__ import annotations
 
 import logging
 import random
-import secrets
-from dataclasses import dataclass
 
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import AbstractUser, Group, Permission
+from django.contrib.auth.models import AbstractUser
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from quizzes.choiceorder import best_letter, place_right, spread_right_letters
-from quizzes.exceptions import ArticleInvalid, GenerationFailed, QuestionInvalid, QuizNotReady
+from quizzes.exceptions import GenerationFailed, QuestionInvalid, QuizNotReady
 from quizzes.generation import (
     GenerationError,
     GenerationOptions,
@@ -24,55 +20,14 @@ from quizzes.generation import (
     QuestionKind,
     generate,
 )
-from quizzes.generation.text import count_words
-from quizzes.generation.types import MAX_WORDS
 from quizzes.joincodes import new_join_code
 from quizzes.models import AcceptedAnswer, Article, Choice, Question, Quiz
+from quizzes.services.articles import article_create
 
 logger = logging.getLogger(__name__)
 
-TEACHERS_GROUP = "Teachers"
-DEMO_TEACHER_USERNAME = "teacher"
 # A collision among ~600 million codes is rare; a few retries make failure practically impossible.
 JOIN_CODE_ATTEMPTS = 10
-GENERATED_PASSWORD_BYTES = 12
-
-
-def check_article_text(text: str) -> int:
-    """The text's word count, or ArticleInvalid with what to do about it."""
-    if not text.strip():
-        raise ArticleInvalid("The text is empty: paste or upload an article first.")
-    words = count_words(text)
-    if words > MAX_WORDS:
-        raise ArticleInvalid(
-            f"The text has {words:,} words; the limit is {MAX_WORDS:,}. "
-            "Split it into shorter parts."
-        )
-    return words
-
-
-def article_create(*, owner: AbstractUser, title: str, text: str, source: str = "") -> Article:
-    article = Article(owner=owner, title=title.strip(), text=text, source=source.strip())
-    return article_save(article=article)
-
-
-def article_save(*, article: Article) -> Article:
-    """Store a new or edited article with its word count; the teacher's text is kept as typed."""
-    article.title = article.title.strip()
-    if not article.title:
-        raise ArticleInvalid("Give the article a title.")
-    article.word_count = check_article_text(article.text)
-    created = article.pk is None
-    article.full_clean()
-    article.save()
-    logger.info(
-        "article %s %s by %s (%d words)",
-        article.pk,
-        "created" if created else "saved",
-        article.owner_id,
-        article.word_count,
-    )
-    return article
 
 
 def build_quiz(article: Article, options: GenerationOptions, *, title: str | None = None) -> Quiz:
@@ -89,7 +44,7 @@ def build_quiz(article: Article, options: GenerationOptions, *, title: str | Non
         quiz = Quiz(
             article=article, owner=article.owner, title=(title or article.title).strip()[:200]
         )
-        _save_with_join_code(quiz)
+        quiz_save_with_join_code(quiz)
         rng = random.Random(quiz.generation_seed)
         rights = spread_right_letters([_choice_count(draft) for draft in drafts], rng)
         for order, (draft, right) in enumerate(zip(drafts, rights, strict=True), start=1):
@@ -165,12 +120,12 @@ def right_letters_of(
 def quiz_create(*, quiz: Quiz) -> Quiz:
     """Store a quiz made by hand (no generated questions yet) with a fresh join code."""
     quiz.full_clean(exclude=["join_code"])
-    _save_with_join_code(quiz)
+    quiz_save_with_join_code(quiz)
     logger.info("quiz %s created by hand", quiz.pk)
     return quiz
 
 
-def _save_with_join_code(quiz: Quiz) -> None:
+def quiz_save_with_join_code(quiz: Quiz) -> None:
     for _ in range(JOIN_CODE_ATTEMPTS):
         quiz.join_code = new_join_code()
         try:
@@ -204,55 +159,6 @@ def quiz_close(*, quiz: Quiz) -> Quiz:
     quiz.save(update_fields=["status", "closed_at"])
     logger.info("quiz %s closed", quiz.pk)
     return quiz
-
-
-def generate_password() -> str:
-    return secrets.token_urlsafe(GENERATED_PASSWORD_BYTES)
-
-
-# What a teacher may do in the admin; the migration that first makes the group holds the same list.
-TEACHER_PERMISSIONS = {
-    "article": ("add", "change", "delete", "view"),
-    "quiz": ("add", "change", "delete", "view"),
-    "question": ("add", "change", "delete", "view"),
-    "choice": ("add", "change", "delete", "view"),
-    "acceptedanswer": ("add", "change", "delete", "view"),
-    "attempt": ("change", "view"),
-    "response": ("change", "view"),
-}
-
-
-def teachers_group() -> Group:
-    """The Teachers group with its permissions, restored if someone emptied or removed it."""
-    group, _ = Group.objects.get_or_create(name=TEACHERS_GROUP)
-    if not group.permissions.exists():
-        codenames = [f"{a}_{m}" for m, actions in TEACHER_PERMISSIONS.items() for a in actions]
-        group.permissions.set(
-            Permission.objects.filter(content_type__app_label="quizzes", codename__in=codenames)
-        )
-    return group
-
-
-@dataclass(frozen=True)
-class TeacherAccount:
-    user: AbstractUser
-    created: bool
-
-
-def teacher_ensure(*, username: str, password: str, email: str = "") -> TeacherAccount:
-    """Create the teacher, or reset the password of an existing one, in the Teachers group."""
-    user_model = get_user_model()
-    with transaction.atomic():
-        user, created = user_model.objects.get_or_create(
-            username=username, defaults={"email": email}
-        )
-        user.is_staff = True
-        user.is_active = True
-        user.set_password(password)
-        user.save()
-        user.groups.add(teachers_group())
-    logger.info("teacher %s %s", username, "created" if created else "updated")
-    return TeacherAccount(user=user, created=created)
 
 
 def demo_quiz_ensure(*, owner: AbstractUser, title: str, text: str) -> Quiz:

@@ -162,7 +162,15 @@ def _attempt_for_token(code: str, token: str) -> Attempt | None:
     )
 
 
-def _render_quiz(request, quiz: Quiz, attempt: Attempt, form: AnswerSheetForm, status: int = 200):
+def _render_quiz(
+    request,
+    quiz: Quiz,
+    attempt: Attempt,
+    form: AnswerSheetForm,
+    status: int = 200,
+    *,
+    blanks: list[int] | None = None,
+):
     return render(
         request,
         "quizzes/quiz.html",
@@ -171,9 +179,17 @@ def _render_quiz(request, quiz: Quiz, attempt: Attempt, form: AnswerSheetForm, s
             "attempt": attempt,
             "form": form,
             "paragraphs": split_paragraphs(quiz.article.text),
+            "blanks": blanks or [],
+            "blank_list": _and_list(blanks or []),
         },
         status=status,
     )
+
+
+def _and_list(numbers: list[int]) -> str:
+    """[2, 5, 7] -> '2, 5 and 7'."""
+    words = [str(number) for number in numbers]
+    return " and ".join([", ".join(words[:-1]), words[-1]]) if len(words) > 1 else "".join(words)
 
 
 def _submit(request: HttpRequest, attempt: Attempt) -> HttpResponse:
@@ -184,6 +200,10 @@ def _submit(request: HttpRequest, attempt: Attempt) -> HttpResponse:
     form = AnswerSheetForm(request.POST, paper=attempts.Paper.from_json(attempt.layout))
     if not form.is_valid():
         return _render_quiz(request, quiz, attempt, form, status=400)
+    blanks = form.blank_numbers()
+    if blanks and not form.cleaned_data["blanks_confirmed"]:
+        # Asked once, on the page itself, so it works without JavaScript: nothing is stored yet.
+        return _render_quiz(request, quiz, attempt, form, blanks=blanks)
     try:
         services.attempt_submit(token=attempt.submission_token, answers=form.given())
     except (AttemptRefused, AttemptNotFound) as error:

@@ -152,6 +152,18 @@ class QuizAdmin(OwnedAdmin):
             return super().save_formset(request, form, formset, change)
         new_forms = [f for f in formset.forms if f.instance.pk is None]
         formset.save()
+        # Numbers as typed may repeat (1, 2, 2, 3): the questions the teacher numbered go where
+        # they were put, the others keep their order, and the quiz is numbered 1 to N again.
+        services.questions_renumber(
+            quiz=form.instance,
+            placed={
+                question_form.instance.pk: question_form.instance.order
+                for question_form in formset.forms
+                if question_form.instance.pk is not None
+                and question_form not in formset.deleted_forms
+                and (question_form in new_forms or "order" in question_form.changed_data)
+            },
+        )
         answered = form.instance.attempts.filter(submitted__isnull=False).exists()
         for question_form in formset.forms:
             question = question_form.instance

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 import random
+from collections.abc import Mapping
 
 from django.contrib.auth.models import AbstractUser
 from django.db import IntegrityError, transaction
@@ -312,3 +313,34 @@ def question_set_answers(
         for stale in current.values():
             stale.delete()
     return question
+
+
+def questions_renumber(*, quiz: Quiz, placed: Mapping[int, int] | None = None) -> list[Question]:
+    """Number the quiz's questions 1, 2, 3… with no two alike, and return them in that order.
+
+    `placed` maps each question the teacher just numbered (moved or added) to the number typed,
+    in the order the page listed them: each lands on that number (the nearest free one after it
+    when two ask for the same, the last when it is past the end), and the other questions keep
+    their order around them: of questions A, B, C, D, typing 2 for D makes them A, D, B, C.
+    """
+    placed = placed or {}
+    questions = list(quiz.questions.order_by("order", "pk"))
+    by_pk = {question.pk: question for question in questions}
+    slots: list[Question | None] = [None] * len(questions)
+    moved = sorted((by_pk[pk] for pk in placed if pk in by_pk), key=lambda q: placed[q.pk])
+    for question in moved:
+        wanted = min(max(placed[question.pk], 1), len(slots)) - 1
+        later = [at for at in range(wanted, len(slots)) if slots[at] is None]
+        earlier = [at for at in range(wanted, -1, -1) if slots[at] is None]
+        slots[(later or earlier)[0]] = question
+    others = iter(question for question in questions if question.pk not in placed)
+    ordered = [slot if slot is not None else next(others) for slot in slots]
+    renumbered = []
+    for number, question in enumerate(ordered, start=1):
+        if question.order != number:
+            question.order = number
+            renumbered.append(question)
+    Question.objects.bulk_update(renumbered, ["order"])
+    if renumbered:
+        logger.info("quiz %s: %d questions renumbered", quiz.pk, len(renumbered))
+    return ordered

@@ -136,6 +136,35 @@ def test_changing_a_question_to_short_answer_swaps_its_answer_fields(browser, li
     assert not browser.find_element(By.NAME, "questions-0-wrong_choices").is_displayed()
 
 
+def order_numbers(browser) -> list[str]:
+    return [
+        field.get_attribute("value")
+        for field in browser.find_elements(
+            By.CSS_SELECTOR, ".inline-related:not(.empty-form) input[name$='-order']"
+        )
+    ]
+
+
+def test_numbers_typed_twice_to_reorder_are_saved_as_one_to_n(browser, live_server, screenshot):
+    teacher = services.teacher_ensure(username="mr_okafor", password=PASSWORD).user
+    quiz = make_quiz(questions=4, owner=teacher, join_code="K7MP3X")
+    sign_in(browser, live_server, "mr_okafor")
+    browser.get(f"{live_server.url}/admin/quizzes/quiz/{quiz.pk}/change/")
+    order = browser.find_element(By.NAME, "questions-3-order")
+    browser.execute_script(SCROLL_TO_CENTRE, order)
+    order.clear()
+    order.send_keys("2")
+
+    click(browser, browser.find_element(By.NAME, "_continue"))
+    WebDriverWait(browser, 15, ignored_exceptions=(WebDriverException,)).until(
+        expected_conditions.presence_of_element_located((By.CSS_SELECTOR, ".messagelist .success"))
+    )
+
+    assert order_numbers(browser) == ["1", "2", "3", "4"]
+    assert browser.find_element(By.NAME, "questions-1-prompt").text == "Question 4?"
+    assert list(quiz.questions.order_by("order").values_list("order", flat=True)) == [1, 2, 3, 4]
+
+
 LONG_TITLE = "The water works of Riverton and how the city cleans 8.7 million liters every day"
 VIEWPORTS = {"1920x1080": (1920, 1080), "1280x720": (1280, 720), "1024x768": (1024, 768)}
 RECT = "const r = arguments[0].getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom];"

@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import wraps
 
 from django.contrib import messages
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -109,6 +109,15 @@ def close_view(model_admin, request: HttpRequest, quiz_id: int) -> HttpResponse:
     return _to_quiz(quiz)
 
 
+def question_anchor(question: Question) -> str:
+    """The id the quiz page gives the question's box: the admin numbers its inline forms from 0
+    in the inline's order (order, then id)."""
+    before = question.quiz.questions.filter(
+        Q(order__lt=question.order) | Q(order=question.order, pk__lt=question.pk)
+    ).count()
+    return f"questions-{before}"
+
+
 @post_only
 def regenerate_view(model_admin, request: HttpRequest, quiz_id: int, question_id: int):
     quiz = get_object_or_404(owned_quizzes(request), pk=quiz_id)
@@ -117,9 +126,13 @@ def regenerate_view(model_admin, request: HttpRequest, quiz_id: int, question_id
         replacement = services.question_regenerate(question=question)
     except QuizError as error:
         messages.error(request, str(error))
+        shown = question
     else:
         messages.success(request, f"Question {replacement.order} is now: {replacement.prompt}")
-    return _to_quiz(quiz)
+        shown = replacement
+    # Back where the teacher was, at the new question, not at the top of a long page.
+    change = reverse("admin:quizzes_quiz_change", args=[quiz.pk])
+    return redirect(f"{change}#{question_anchor(shown)}")
 
 
 def results_view(model_admin, request: HttpRequest, quiz_id: int) -> HttpResponse:

@@ -6,6 +6,7 @@ from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from quizzes import services
+from quizzes.generation import GenerationOptions
 from quizzes.models import AcceptedAnswer, Attempt, Question, Quiz, Response
 from tests.builders import make_quiz
 
@@ -163,6 +164,30 @@ def test_numbers_typed_twice_to_reorder_are_saved_as_one_to_n(browser, live_serv
     assert order_numbers(browser) == ["1", "2", "3", "4"]
     assert browser.find_element(By.NAME, "questions-1-prompt").text == "Question 4?"
     assert list(quiz.questions.order_by("order").values_list("order", flat=True)) == [1, 2, 3, 4]
+
+
+def test_replace_reloads_the_page_at_the_new_question(browser, live_server, screenshot):
+    teacher = services.teacher_ensure(username="mr_okafor", password=PASSWORD).user
+    article = services.article_create(owner=teacher, title="Curie", text=TEXT)
+    quiz = services.build_quiz(article, GenerationOptions(multiple_choice=2))
+    second = quiz.questions.get(order=2)
+    sign_in(browser, live_server, "mr_okafor")
+    browser.get(f"{live_server.url}/admin/quizzes/quiz/{quiz.pk}/change/")
+
+    click(
+        browser,
+        browser.find_element(By.CSS_SELECTOR, f"button[formaction$='/{second.pk}/regenerate/']"),
+    )
+    WebDriverWait(browser, 15).until(expected_conditions.url_contains("#questions-1"))
+    screenshot("after-replace")
+
+    new = quiz.questions.get(order=2)
+    assert new.pk != second.pk
+    box = browser.find_element(By.ID, "questions-1")
+    assert box.find_element(By.NAME, "questions-1-prompt").get_attribute("value") == new.prompt
+    top = browser.execute_script("return arguments[0].getBoundingClientRect().top;", box)
+    assert browser.execute_script("return window.scrollY;") > 0
+    assert 0 <= top < browser.execute_script("return window.innerHeight;") / 2
 
 
 LONG_TITLE = "The water works of Riverton and how the city cleans 8.7 million liters every day"

@@ -285,6 +285,18 @@ def test_regenerate_replaces_one_question(teacher_client, teacher):
     assert quiz.questions.filter(order=old.order).exclude(prompt=old.prompt).exists()
 
 
+@pytest.mark.django_db
+def test_the_generate_form_is_laid_out_as_the_admins_own_forms(teacher_client, teacher):
+    article = services.article_create(owner=teacher, title="Curie", text=TEXT)
+
+    html = teacher_client.get(f"/admin/quizzes/article/{article.pk}/generate/").content.decode()
+
+    assert "admin/css/forms.css" in html
+    assert html.count('<fieldset class="module aligned') == 2
+    assert 'class="form-row field-multiple_choice field-short_answer"' in html
+    assert 'class="vIntegerField"' in html and 'class="vTextField"' in html
+
+
 def box_of(html: str, anchor: str) -> str:
     """The quiz page's box with that id, up to the next question's."""
     start = html.index(f'id="{anchor}"')

@@ -107,24 +107,41 @@ class ArticleForm(forms.ModelForm):
         return cleaned
 
 
+# The admin's own classes for these inputs, so they are as wide as on its other pages.
+ADMIN_TEXT = {"class": "vTextField"}
+ADMIN_NUMBER = {"class": "vIntegerField"}
+
+
 class GenerateForm(forms.Form):
-    title = forms.CharField(max_length=200, required=False, help_text="Blank: the article's title.")
+    title = forms.CharField(
+        max_length=200,
+        required=False,
+        help_text="Blank: the article's title.",
+        widget=forms.TextInput(attrs=ADMIN_TEXT),
+    )
     multiple_choice = forms.IntegerField(
-        label="Multiple-choice questions",
+        label="Multiple choice",
         min_value=0,
         max_value=MAX_QUESTION_COUNT,
         initial=DEFAULT_QUESTION_COUNT - DEFAULT_SHORT_ANSWERS,
+        widget=forms.NumberInput(attrs=ADMIN_NUMBER),
     )
     short_answer = forms.IntegerField(
-        label="Short-answer questions",
+        label="Short answer",
         min_value=0,
         max_value=MAX_QUESTION_COUNT,
         initial=DEFAULT_SHORT_ANSWERS,
+        help_text=(
+            f"At most {MAX_QUESTION_COUNT} in all. A fact with too few good wrong choices is "
+            "asked as a short answer."
+        ),
+        widget=forms.NumberInput(attrs=ADMIN_NUMBER),
     )
     seed = forms.IntegerField(
         label="Variant",
         initial=0,
         help_text="Any number: another one gives other wrong choices and another order.",
+        widget=forms.NumberInput(attrs=ADMIN_NUMBER),
     )
 
     def clean(self) -> dict:

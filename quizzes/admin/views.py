@@ -9,6 +9,7 @@ from __future__ import annotations
 from functools import wraps
 
 from django.contrib import messages
+from django.contrib.admin.helpers import AdminForm
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
@@ -53,6 +54,17 @@ def _to_quiz(quiz: Quiz) -> HttpResponse:
     return redirect("admin:quizzes_quiz_change", quiz.pk)
 
 
+def _admin_form(model_admin, form, fieldsets) -> AdminForm:
+    """A plain form laid out by the admin's own templates, so it looks like every other page."""
+    return AdminForm(form, fieldsets, prepopulated_fields={}, model_admin=model_admin)
+
+
+GENERATE_FIELDSETS = [
+    (None, {"fields": ["title"]}),
+    ("Questions", {"fields": [("multiple_choice", "short_answer"), "seed"]}),
+]
+
+
 def generate_view(model_admin, request: HttpRequest, article_id: int) -> HttpResponse:
     article = get_object_or_404(owned_articles(request), pk=article_id)
     form = GenerateForm(request.POST or None)
@@ -84,6 +96,7 @@ def generate_view(model_admin, request: HttpRequest, article_id: int) -> HttpRes
         "opts": model_admin.model._meta,
         "original": article,
         "form": form,
+        "adminform": _admin_form(model_admin, form, GENERATE_FIELDSETS),
         "title": f"Generate a quiz from “{article.title}”",
     }
     return TemplateResponse(request, "admin/quizzes/article/generate.html", context)
@@ -215,6 +228,7 @@ def import_view(model_admin, request: HttpRequest) -> HttpResponse:
         **model_admin.admin_site.each_context(request),
         "opts": model_admin.model._meta,
         "form": form,
+        "adminform": _admin_form(model_admin, form, [(None, {"fields": ["file"]})]),
         "title": "Import a quiz file",
     }
     return TemplateResponse(request, "admin/quizzes/quiz/import.html", context)

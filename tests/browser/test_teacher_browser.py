@@ -32,6 +32,11 @@ def wait_for(browser, path_part: str) -> None:
     WebDriverWait(browser, 15).until(expected_conditions.url_contains(path_part))
 
 
+def label_box(browser, field_id: str) -> dict[str, int]:
+    label = browser.find_element(By.CSS_SELECTOR, f"label[for='{field_id}']")
+    return {"left": label.rect["x"], "width": label.rect["width"]}
+
+
 def test_teacher_goes_from_a_pasted_article_to_a_published_quiz(browser, live_server, screenshot):
     services.teacher_ensure(username="ms_rivera", password=PASSWORD)
 
@@ -46,8 +51,13 @@ def test_teacher_goes_from_a_pasted_article_to_a_published_quiz(browser, live_se
     click(browser, browser.find_element(By.NAME, "_save"))
     wait_for(browser, "/change/")
     screenshot("1-article")
+    article_label = label_box(browser, "id_title")
     click(browser, browser.find_element(By.CSS_SELECTOR, "a[href$='/generate/']"))
     wait_for(browser, "/generate/")
+    screenshot("1-generate")
+    # Laid out as the admin's own forms: labels in one column as wide as the article page's.
+    assert label_box(browser, "id_title") == article_label
+    assert label_box(browser, "id_seed")["left"] == article_label["left"]
     click(browser, browser.find_element(By.CSS_SELECTOR, "input[type=submit]"))
     wait_for(browser, "/quiz/")
     screenshot("2-draft")

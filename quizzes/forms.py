@@ -86,10 +86,12 @@ class Row:
     options: list[tuple[str, str, str]]
 
 
-class QuizForm(forms.Form):
+class AnswerSheetForm(forms.Form):
     """The answers to one attempt. Choice values are per-attempt tokens, never database ids."""
 
     token = forms.UUIDField(widget=forms.HiddenInput)
+    # Sent by the "Submit anyway" button of the page that warned about blank questions.
+    blanks_confirmed = forms.BooleanField(required=False)
 
     def __init__(self, *args, paper: Paper, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -121,6 +123,15 @@ class QuizForm(forms.Form):
                 ],
             )
             for number, item in enumerate(self.paper.questions, start=1)
+        ]
+
+    def blank_numbers(self) -> list[int]:
+        """The numbers, as the student sees them, of the questions left blank."""
+        given = self.given()
+        return [
+            number
+            for number, item in enumerate(self.paper.questions, start=1)
+            if not given[item.question_id]
         ]
 
     def given(self) -> dict[int, str]:

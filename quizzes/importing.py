@@ -1,35 +1,24 @@
-"""Restore a quiz from this site's JSON backup (`quizzes.exports.jsonfile`) for a teacher.
+"""Read a quiz from this site's JSON backup (`quizzes.exports.jsonfile`) into unsaved rows.
 
-Everything in the file is checked before anything is written, and the writes happen in one
-transaction, so a bad file stores nothing. The restored quiz is always a new draft with a new join
-code: the old code may still belong to the original quiz, and a teacher reviews before publishing.
-For the same reason it gets its own random seed. A file whose right answers crowd some letters
-(written by hand, say, with every answer first) has them spread evenly, wrong choices keeping
-their order; a file that already spreads them keeps its order exactly.
+Everything in the file is checked before anything is written; `quizzes.services.imports` then
+stores the rows as a new draft for a teacher.
 """
 
 from __future__ import annotations
 
 import json
-import logging
 import math
-import random
 from dataclasses import dataclass
 from typing import Any
 
-from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import models
 
-from quizzes import services
-from quizzes.choiceorder import is_spread_evenly, place_right, spread_right_letters
-from quizzes.exceptions import ArticleInvalid, QuizError
+from quizzes.exceptions import QuizError
 from quizzes.exports.jsonfile import FORMAT_NAME, FORMAT_VERSION, READABLE_VERSIONS
 from quizzes.generation.types import MAX_QUESTION_COUNT
 from quizzes.models import AcceptedAnswer, Article, Choice, Question, Quiz
 from quizzes.snapshots import MULTIPLE_CHOICE, SHORT_ANSWER
-
-logger = logging.getLogger(__name__)
 
 MEBIBYTE = 1024 * 1024
 # A quiz of a few hundred questions on a 20,000-word article is well under 1 MiB.
@@ -58,55 +47,6 @@ class QuizRows:
     article: Article
     quiz: Quiz
     questions: list[QuestionRows]
-
-
-def quiz_import(*, owner: AbstractUser, data: bytes) -> Quiz:
-    """Store the file's article, quiz and questions for `owner`; raise ImportRejected if any
-    part of the file is wrong, naming the part."""
-    rows = read_quiz_file(data)
-    with transaction.atomic():
-        try:
-            # The article service applies the site's limits (words, empty text) and saves.
-            article = services.article_create(
-                owner=owner,
-                title=rows.article.title,
-                text=rows.article.text,
-                source=rows.article.source,
-            )
-        except ArticleInvalid as error:
-            raise ImportRejected(f"The article: {error}") from None
-        quiz = rows.quiz
-        quiz.article, quiz.owner = article, owner
-        services._save_with_join_code(quiz)
-        _spread_right_answers(rows.questions, rng=random.Random(quiz.generation_seed))
-        for item in rows.questions:
-            item.question.quiz = quiz
-            item.question.save()
-            for choice in item.choices:
-                choice.question = item.question
-            for answer in item.answers:
-                answer.question = item.question
-            Choice.objects.bulk_create(item.choices)
-            AcceptedAnswer.objects.bulk_create(item.answers)
-    logger.info("quiz %s imported for %s: %d questions", quiz.pk, owner.pk, len(rows.questions))
-    return quiz
-
-
-def _spread_right_answers(questions: list[QuestionRows], *, rng: random.Random) -> None:
-    sizes = [len(item.choices) for item in questions]
-    current = [
-        next((n for n, choice in enumerate(item.choices) if choice.is_correct), None)
-        for item in questions
-    ]
-    if is_spread_evenly(sizes, current):
-        return
-    for item, right, at in zip(questions, current, spread_right_letters(sizes, rng), strict=True):
-        if right is None or at is None:
-            continue
-        printed = place_right(len(item.choices), right=right, at=at)
-        item.choices[:] = [item.choices[index] for index in printed]
-        for position, choice in enumerate(item.choices, start=1):
-            choice.order = position
 
 
 def read_quiz_file(data: bytes) -> QuizRows:

@@ -29,9 +29,9 @@ from django.urls import path, reverse
 from django.utils import timezone
 
 from quizzes import services
-from quizzes.admin import ANSWER_FIELDS, PROTECTED_MESSAGE, REGRADE_HINT
-from quizzes.admin_forms import QuestionForm
-from quizzes.admin_views import post_only
+from quizzes.admin.forms import QuestionForm
+from quizzes.admin.quiz import ANSWER_FIELDS, PROTECTED_MESSAGE, REGRADE_HINT
+from quizzes.admin.views import post_only
 from quizzes.exceptions import QuizError
 from quizzes.generation.distractors import DISTRACTOR_COUNT
 from quizzes.models import MAX_CHOICE_LENGTH, Choice, Question, Quiz

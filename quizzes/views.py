@@ -12,9 +12,9 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from quizzes import attempts, throttle
+from quizzes import attempts, services, throttle
 from quizzes.exceptions import AttemptNotFound, AttemptRefused, QuizUnavailable
-from quizzes.forms import JoinForm, QuizForm
+from quizzes.forms import AnswerSheetForm, JoinForm
 from quizzes.joincodes import normalise_join_code
 from quizzes.models import Attempt, Quiz
 from quizzes.snapshots import split_paragraphs
@@ -111,7 +111,7 @@ def join(request: HttpRequest) -> HttpResponse:
             form.add_error("code", NO_OPEN_QUIZ)
         else:
             try:
-                attempt = attempts.attempt_start(
+                attempt = services.attempt_start(
                     quiz=quiz,
                     student_name=form.cleaned_data["name"],
                     resume=held.pk if held else None,
@@ -148,7 +148,7 @@ def _show_held(request: HttpRequest, attempt: Attempt) -> HttpResponse:
     if quiz.status != Quiz.Status.PUBLISHED:
         return _message(request, HELD_MESSAGES[quiz.status], status=403)
     paper = attempts.Paper.from_json(attempt.layout)
-    form = QuizForm(paper=paper, initial={"token": attempt.submission_token})
+    form = AnswerSheetForm(paper=paper, initial={"token": attempt.submission_token})
     return _render_quiz(request, quiz, attempt, form)
 
 
@@ -162,7 +162,15 @@ def _attempt_for_token(code: str, token: str) -> Attempt | None:
     )
 
 
-def _render_quiz(request, quiz: Quiz, attempt: Attempt, form: QuizForm, status: int = 200):
+def _render_quiz(
+    request,
+    quiz: Quiz,
+    attempt: Attempt,
+    form: AnswerSheetForm,
+    status: int = 200,
+    *,
+    blanks: list[int] | None = None,
+):
     return render(
         request,
         "quizzes/quiz.html",
@@ -171,9 +179,17 @@ def _render_quiz(request, quiz: Quiz, attempt: Attempt, form: QuizForm, status: 
             "attempt": attempt,
             "form": form,
             "paragraphs": split_paragraphs(quiz.article.text),
+            "blanks": blanks or [],
+            "blank_list": _and_list(blanks or []),
         },
         status=status,
     )
+
+
+def _and_list(numbers: list[int]) -> str:
+    """[2, 5, 7] -> '2, 5 and 7'."""
+    words = [str(number) for number in numbers]
+    return " and ".join([", ".join(words[:-1]), words[-1]]) if len(words) > 1 else "".join(words)
 
 
 def _submit(request: HttpRequest, attempt: Attempt) -> HttpResponse:
@@ -181,11 +197,15 @@ def _submit(request: HttpRequest, attempt: Attempt) -> HttpResponse:
     if attempt.submitted is not None:
         _remember_attempt(request, attempt)
         return redirect("quizzes:result", code=quiz.join_code)
-    form = QuizForm(request.POST, paper=attempts.Paper.from_json(attempt.layout))
+    form = AnswerSheetForm(request.POST, paper=attempts.Paper.from_json(attempt.layout))
     if not form.is_valid():
         return _render_quiz(request, quiz, attempt, form, status=400)
+    blanks = form.blank_numbers()
+    if blanks and not form.cleaned_data["blanks_confirmed"]:
+        # Asked once, on the page itself, so it works without JavaScript: nothing is stored yet.
+        return _render_quiz(request, quiz, attempt, form, blanks=blanks)
     try:
-        attempts.attempt_submit(token=attempt.submission_token, answers=form.given())
+        services.attempt_submit(token=attempt.submission_token, answers=form.given())
     except (AttemptRefused, AttemptNotFound) as error:
         form.add_error(None, str(error))
         return _render_quiz(request, quiz, attempt, form, status=409)

@@ -7,10 +7,12 @@ import docx
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
+from django.utils.html import escape
 
 from quizzes import services
 from quizzes.generation import GenerationOptions
 from quizzes.models import AcceptedAnswer, Article, Attempt, Question, Quiz
+from tests.builders import make_quiz
 from tests.forms_html import form_data
 from tests.pages import parse_quiz_page
 
@@ -281,6 +283,58 @@ def test_regenerate_replaces_one_question(teacher_client, teacher):
     assert not Question.objects.filter(pk=old.pk).exists()
     assert quiz.questions.count() == 3
     assert quiz.questions.filter(order=old.order).exclude(prompt=old.prompt).exists()
+
+
+@pytest.mark.django_db
+def test_the_generate_form_is_laid_out_as_the_admins_own_forms(teacher_client, teacher):
+    article = services.article_create(owner=teacher, title="Curie", text=TEXT)
+
+    html = teacher_client.get(f"/admin/quizzes/article/{article.pk}/generate/").content.decode()
+
+    assert "admin/css/forms.css" in html
+    assert html.count('<fieldset class="module aligned') == 2
+    assert 'class="form-row field-multiple_choice field-short_answer"' in html
+    assert 'class="vIntegerField"' in html and 'class="vTextField"' in html
+
+
+def box_of(html: str, anchor: str) -> str:
+    """The quiz page's box with that id, up to the next question's."""
+    start = html.index(f'id="{anchor}"')
+    end = html.find('class="inline-related', start + 1)
+    return html[start : end if end != -1 else None]
+
+
+@pytest.mark.django_db
+def test_replace_returns_to_the_new_question_on_the_page(teacher_client, teacher):
+    article = services.article_create(owner=teacher, title="Curie", text=LONGER_TEXT)
+    quiz = services.build_quiz(article, GenerationOptions(multiple_choice=3))
+    third = quiz.questions.get(order=3)
+
+    response = teacher_client.post(
+        f"/admin/quizzes/quiz/{quiz.pk}/questions/{third.pk}/regenerate/"
+    )
+
+    path, anchor = response["Location"].split("#")
+    assert path == f"/admin/quizzes/quiz/{quiz.pk}/change/" and anchor == "questions-2"
+    new = quiz.questions.get(order=3)
+    assert new.pk != third.pk
+    html = teacher_client.get(path).content.decode()
+    assert escape(new.prompt) in box_of(html, anchor)
+
+
+@pytest.mark.django_db
+def test_a_refused_replace_returns_to_the_same_question(teacher_client, teacher):
+    quiz = make_quiz(questions=3, owner=teacher)
+    second = quiz.questions.get(order=2)
+    answer(quiz, "Ada", right=True)
+
+    response = teacher_client.post(
+        f"/admin/quizzes/quiz/{quiz.pk}/questions/{second.pk}/regenerate/", follow=True
+    )
+
+    assert response.redirect_chain[0][0].endswith("#questions-1")
+    assert "Students have answered this question" in response.content.decode()
+    assert "Question 2?" in box_of(response.content.decode(), "questions-1")
 
 
 @pytest.mark.django_db

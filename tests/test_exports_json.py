@@ -8,8 +8,9 @@ import pytest
 from quizzes.exceptions import QuizError
 from quizzes.exports import jsonfile
 from quizzes.generation.types import MAX_WORDS
-from quizzes.importing import MAX_IMPORT_BYTES, ImportRejected, quiz_import
+from quizzes.importing import MAX_IMPORT_BYTES, ImportRejected
 from quizzes.models import Article, Question, Quiz
+from quizzes.services import quiz_import
 from quizzes.snapshots import quiz_snapshot
 from tests.builders import make_teacher
 from tests.test_exports_gift import make_special_quiz
@@ -273,7 +274,7 @@ def test_a_failure_after_the_article_is_written_rolls_the_whole_import_back(monk
     taken = make_special_quiz()
     data = jsonfile.render(quiz_snapshot(quiz=taken))
     # Every new code collides, so storing the quiz fails after its article was saved.
-    monkeypatch.setattr("quizzes.services.new_join_code", lambda: taken.join_code)
+    monkeypatch.setattr("quizzes.services.quizzes.new_join_code", lambda: taken.join_code)
 
     with pytest.raises(QuizError, match="free join code"):
         quiz_import(owner=make_teacher(), data=data)

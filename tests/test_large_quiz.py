@@ -8,8 +8,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 from quizzes.generation.types import MAX_QUESTION_COUNT
-from quizzes.importing import ImportRejected, quiz_import
+from quizzes.importing import ImportRejected
 from quizzes.models import Article, Question, Quiz
+from quizzes.services import quiz_import
 from tests.builders import make_quiz
 from tests.forms_html import form_data
 

@@ -5,7 +5,7 @@ import random
 
 import pytest
 
-from quizzes import attempts, results, services
+from quizzes import attempts, services
 from quizzes.models import Attempt
 from tests.builders import make_quiz
 
@@ -22,10 +22,10 @@ def class_submits(quiz, *, size: int) -> dict[str, dict[int, str]]:
     picked = {}
     for n in range(size):
         name = f"Student {n}"
-        attempt = attempts.attempt_start(quiz=quiz, student_name=name)
+        attempt = services.attempt_start(quiz=quiz, student_name=name)
         paper = attempts.Paper.from_json(attempt.layout)
         options = {q.question_id: rng.choice(q.options) for q in paper.questions}
-        attempts.attempt_submit(
+        services.attempt_submit(
             token=attempt.submission_token,
             answers={qid: option.token for qid, option in options.items()},
         )
@@ -56,7 +56,7 @@ def test_a_class_regrade_follows_the_fixed_keys_in_a_few_statements(
     rights = swap_first_wrong_in(quiz)
 
     with django_assert_max_num_queries(MAX_REGRADE_QUERIES):
-        outcome = results.quiz_regrade(quiz=quiz)
+        outcome = services.quiz_regrade(quiz=quiz)
 
     expected = {
         name: sum(choices[qid] == right for qid, right in rights.items())

@@ -10,7 +10,7 @@ from django.contrib.auth.models import Permission
 from django.test import Client
 
 from quizzes import services
-from quizzes.admin import REGRADE_HINT
+from quizzes.admin.quiz import REGRADE_HINT
 from quizzes.generation import GenerationOptions
 from quizzes.models import AcceptedAnswer, Choice, Question, Quiz, Response
 from tests.builders import make_article, make_quiz, make_submitted_attempt, make_teacher

@@ -13,7 +13,6 @@ from quizzes import services
 from quizzes.choiceorder import fair_shares, letter_counts, spread_right_letters
 from quizzes.generation import GenerationOptions
 from quizzes.handouts.versions import class_set
-from quizzes.importing import quiz_import
 from quizzes.models import Question, Quiz
 from quizzes.snapshots import quiz_snapshot
 from tests.builders import make_article, make_quiz
@@ -123,7 +122,7 @@ def test_a_generated_quiz_spreads_its_right_answers_online_and_on_versions_a_b_c
 def test_a_restored_file_with_every_answer_first_is_spread_over_the_letters(teacher):
     sizes = [4, 2, 3, 4, 4, 2, 3, 4, 4, 4, 3, 2] * 2 + [4, 4, 3, 2, 4, 4]
 
-    quiz = quiz_import(owner=teacher, data=hand_written_file(sizes=sizes))
+    quiz = services.quiz_import(owner=teacher, data=hand_written_file(sizes=sizes))
     versions = class_set(quiz_snapshot(quiz=quiz), versions=3, seed=0)
 
     letters = stored_letters(quiz)
@@ -137,7 +136,7 @@ def test_a_restored_file_with_every_answer_first_is_spread_over_the_letters(teac
 
 @pytest.mark.django_db
 def test_a_restored_file_keeps_its_wrong_choices_in_their_order(teacher):
-    quiz = quiz_import(owner=teacher, data=hand_written_file(sizes=[4] * 12))
+    quiz = services.quiz_import(owner=teacher, data=hand_written_file(sizes=[4] * 12))
 
     for question in quiz.questions.all():
         wrong = [c.text for c in question.choices.all() if not c.is_correct]

@@ -90,7 +90,7 @@ def test_text_without_facts_stores_no_quiz(teacher):
 def test_join_code_collision_is_retried_with_a_new_code(teacher, monkeypatch):
     taken = make_quiz(join_code="AAAAAA")
     codes = iter(["AAAAAA", "AAAAAA", "BBBBBB"])
-    monkeypatch.setattr(services, "new_join_code", lambda: next(codes))
+    monkeypatch.setattr(services.quizzes, "new_join_code", lambda: next(codes))
     article = make_article(owner=teacher, text=HISTORY_TEXT)
 
     quiz = services.build_quiz(article, GenerationOptions(multiple_choice=2))

@@ -6,7 +6,7 @@ from django.test import Client
 from quizzes import services
 from quizzes.models import AcceptedAnswer, Attempt, Question, Quiz, Response
 from tests.builders import make_quiz
-from tests.pages import parse_quiz_page
+from tests.pages import SUBMIT_ANYWAY, parse_quiz_page
 
 CODE = "K7MP3X"
 
@@ -31,7 +31,7 @@ def right_answers(page, quiz: Quiz) -> dict[str, str]:
 
 
 def submit(client: Client, page, answers: dict[str, str], code: str = CODE):
-    return client.post(f"/q/{code}/", {"token": page.token, **answers})
+    return client.post(f"/q/{code}/", {"token": page.token, **answers, **SUBMIT_ANYWAY})
 
 
 @pytest.mark.django_db

@@ -67,10 +67,10 @@ print(len(names), len(set(names)), Response.objects.filter(attempt__in=attempts)
 # Marks the teacher's regrade left out of date (a regrade now would change them), the articles
 # stored from the teacher's upload, and the questions whose right answer the fix changed.
 TEACHER_SCRIPT = """
-from quizzes import results
+from quizzes import services
 from quizzes.models import Article, Choice, Quiz
 quiz = Quiz.objects.get(join_code="JOIN_CODE")
-stale = results.quiz_regrade(quiz=quiz).changed
+stale = services.quiz_regrade(quiz=quiz).changed
 articles = Article.objects.filter(title="UPLOAD_TITLE").count()
 fixed = Choice.objects.filter(question__quiz=quiz, is_correct=True).exclude(text="Ukraine").count()
 print(stale, articles, fixed)

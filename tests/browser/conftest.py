@@ -29,8 +29,7 @@ def _browser_available() -> bool:
     return Path(CHROMIUM).exists() and Path(CHROMEDRIVER).exists()
 
 
-@pytest.fixture
-def browser(request, tmp_path):
+def _chromium(tmp_path, *, size: tuple[int, int], javascript: bool = True):
     if not _browser_available():
         if os.environ.get("CI"):
             pytest.fail(f"CI needs Chromium at {CHROMIUM} and chromedriver at {CHROMEDRIVER}")
@@ -45,16 +44,35 @@ def browser(request, tmp_path):
     options.add_argument(f"--user-data-dir={tmp_path / 'profile'}")
     # The console's messages, where Chromium reports every Content-Security-Policy violation.
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    width, height = getattr(request, "param", DESKTOP)
+    width, height = size
     if width < DESKTOP[0]:
         # A headless window has a minimum width; emulation gives the page a real phone viewport.
         options.add_experimental_option(
             "mobileEmulation",
             {"deviceMetrics": {"width": width, "height": height, "pixelRatio": 2, "touch": True}},
         )
+    if not javascript:
+        # As a school's locked-down browser, or a page whose script failed to load.
+        options.add_experimental_option(
+            "prefs", {"profile.managed_default_content_settings.javascript": 2}
+        )
     options.add_argument(f"--window-size={width},{height}")
     driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
     driver.implicitly_wait(5)
+    return driver
+
+
+@pytest.fixture
+def browser(request, tmp_path):
+    driver = _chromium(tmp_path, size=getattr(request, "param", DESKTOP))
+    yield driver
+    driver.quit()
+    shutil.rmtree(tmp_path / "profile", ignore_errors=True)
+
+
+@pytest.fixture
+def browser_without_javascript(tmp_path):
+    driver = _chromium(tmp_path, size=DESKTOP, javascript=False)
     yield driver
     driver.quit()
     shutil.rmtree(tmp_path / "profile", ignore_errors=True)

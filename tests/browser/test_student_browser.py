@@ -109,9 +109,12 @@ def test_student_who_comes_back_after_the_quiz_closes_reads_the_answers(
     browser.find_element(By.CSS_SELECTOR, "input[type=submit], button[type=submit]").click()
     wait_for_page(browser, f"/q/{CODE}/")
     click_label(browser, "Wrong 1.2")
-    button = browser.find_element(By.CSS_SELECTOR, "button[data-submit-once]")
+    button = browser.find_element(By.CSS_SELECTOR, "button[data-check-blanks]")
     browser.execute_script(SCROLL_TO_CENTRE, button)
     button.click()
+    anyway = browser.find_element(By.CSS_SELECTOR, "button[name=blanks_confirmed]")
+    browser.execute_script(SCROLL_TO_CENTRE, anyway)
+    anyway.click()
     wait_for_page(browser, "/result/")
     assert "Right 1" not in browser.find_element(By.TAG_NAME, "body").text
 
@@ -122,3 +125,85 @@ def test_student_who_comes_back_after_the_quiz_closes_reads_the_answers(
     assert "Right answer: Right 1" in body and "Right answer: Right 2" in body
     assert "Your answer: Wrong 1.2" in body
     screenshot("answers-after-close")
+
+
+def join_in(browser, live_server, name: str) -> None:
+    browser.get(live_server.url + "/")
+    browser.find_element(By.NAME, "code").send_keys(CODE)
+    browser.find_element(By.NAME, "name").send_keys(name)
+    browser.find_element(By.CSS_SELECTOR, "input[type=submit], button[type=submit]").click()
+    wait_for_page(browser, f"/q/{CODE}/")
+
+
+def press(browser, css: str) -> None:
+    button = browser.find_element(By.CSS_SELECTOR, css)
+    browser.execute_script(SCROLL_TO_CENTRE, button)
+    button.click()
+
+
+def blank_numbers(browser) -> list[str]:
+    return [
+        fieldset.get_attribute("data-number")
+        for fieldset in browser.find_elements(By.CSS_SELECTOR, "fieldset.question-blank")
+    ]
+
+
+def test_a_student_who_leaves_questions_blank_is_asked_at_once_beside_the_button(
+    browser, live_server, screenshot
+):
+    quiz_with_a_short_answer()
+    join_in(browser, live_server, "Ada Lovelace")
+    click_label(browser, "Right 1")
+    # Gone if the page reloads: the question must come from the page's script, not the server.
+    browser.execute_script("document.body.dataset.notReloaded = 'yes';")
+
+    press(browser, "button[data-check-blanks]")
+
+    panel = browser.find_element(By.CSS_SELECTOR, ".blank-check")
+    screenshot("blank-check", full_page=True)
+    assert "You left 3 of 4 questions blank — submit anyway?" in panel.text
+    assert "Not answered: questions 2, 3 and 4." in panel.text
+    assert browser.execute_script("return document.body.dataset.notReloaded") == "yes"
+    assert blank_numbers(browser) == ["2", "3", "4"]
+    assert Attempt.objects.get().submitted is None
+
+    press(browser, ".blank-check a")
+    focused = browser.switch_to.active_element
+    assert focused.get_attribute("name") == browser.find_element(
+        By.CSS_SELECTOR, "#question-2 input"
+    ).get_attribute("name")
+    click_label(browser, "Right 2")
+    assert blank_numbers(browser) == ["3", "4"]
+    press(browser, "button[data-check-blanks]")
+    assert (
+        "You left 2 of 4 questions blank"
+        in browser.find_element(By.CSS_SELECTOR, ".blank-check").text
+    )
+    press(browser, "button[name=blanks_confirmed]")
+    wait_for_page(browser, "/result/")
+
+    attempt = Attempt.objects.get()
+    assert attempt.submitted is not None and attempt.score == 2
+
+
+def test_without_javascript_the_page_itself_asks_about_blank_questions(
+    browser_without_javascript, live_server
+):
+    browser = browser_without_javascript
+    quiz_with_a_short_answer()
+    join_in(browser, live_server, "Ben Okri")
+    click_label(browser, "Right 1")
+
+    press(browser, "button[data-check-blanks]")
+
+    warning = browser.find_element(By.CSS_SELECTOR, ".blank-check")
+    assert "You left 3 of 4 questions blank — submit anyway?" in warning.text
+    assert Attempt.objects.get().submitted is None
+    # The server's page: it folds the passage away so the question is the first thing in view.
+    passage = browser.find_element(By.CSS_SELECTOR, "details.passage-card")
+    assert passage.get_attribute("open") is None
+    right_1 = browser.find_element(By.XPATH, "//label[normalize-space()='Right 1']/../input")
+    assert right_1.is_selected()
+    press(browser, "button[name=blanks_confirmed]")
+    wait_for_page(browser, "/result/")
+    assert Attempt.objects.get().score == 1

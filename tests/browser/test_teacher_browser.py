@@ -6,6 +6,7 @@ from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from quizzes import services
+from quizzes.generation import GenerationOptions
 from quizzes.models import AcceptedAnswer, Attempt, Question, Quiz, Response
 from tests.builders import make_quiz
 
@@ -31,6 +32,11 @@ def wait_for(browser, path_part: str) -> None:
     WebDriverWait(browser, 15).until(expected_conditions.url_contains(path_part))
 
 
+def label_box(browser, field_id: str) -> dict[str, int]:
+    label = browser.find_element(By.CSS_SELECTOR, f"label[for='{field_id}']")
+    return {"left": label.rect["x"], "width": label.rect["width"]}
+
+
 def test_teacher_goes_from_a_pasted_article_to_a_published_quiz(browser, live_server, screenshot):
     services.teacher_ensure(username="ms_rivera", password=PASSWORD)
 
@@ -45,8 +51,13 @@ def test_teacher_goes_from_a_pasted_article_to_a_published_quiz(browser, live_se
     click(browser, browser.find_element(By.NAME, "_save"))
     wait_for(browser, "/change/")
     screenshot("1-article")
+    article_label = label_box(browser, "id_title")
     click(browser, browser.find_element(By.CSS_SELECTOR, "a[href$='/generate/']"))
     wait_for(browser, "/generate/")
+    screenshot("1-generate")
+    # Laid out as the admin's own forms: labels in one column as wide as the article page's.
+    assert label_box(browser, "id_title") == article_label
+    assert label_box(browser, "id_seed")["left"] == article_label["left"]
     click(browser, browser.find_element(By.CSS_SELECTOR, "input[type=submit]"))
     wait_for(browser, "/quiz/")
     screenshot("2-draft")
@@ -134,6 +145,59 @@ def test_changing_a_question_to_short_answer_swaps_its_answer_fields(browser, li
     assert browser.find_element(By.NAME, "questions-0-answer").is_displayed()
     assert browser.find_element(By.NAME, "questions-0-also_accept").is_displayed()
     assert not browser.find_element(By.NAME, "questions-0-wrong_choices").is_displayed()
+
+
+def order_numbers(browser) -> list[str]:
+    return [
+        field.get_attribute("value")
+        for field in browser.find_elements(
+            By.CSS_SELECTOR, ".inline-related:not(.empty-form) input[name$='-order']"
+        )
+    ]
+
+
+def test_numbers_typed_twice_to_reorder_are_saved_as_one_to_n(browser, live_server, screenshot):
+    teacher = services.teacher_ensure(username="mr_okafor", password=PASSWORD).user
+    quiz = make_quiz(questions=4, owner=teacher, join_code="K7MP3X")
+    sign_in(browser, live_server, "mr_okafor")
+    browser.get(f"{live_server.url}/admin/quizzes/quiz/{quiz.pk}/change/")
+    order = browser.find_element(By.NAME, "questions-3-order")
+    browser.execute_script(SCROLL_TO_CENTRE, order)
+    order.clear()
+    order.send_keys("2")
+
+    click(browser, browser.find_element(By.NAME, "_continue"))
+    WebDriverWait(browser, 15, ignored_exceptions=(WebDriverException,)).until(
+        expected_conditions.presence_of_element_located((By.CSS_SELECTOR, ".messagelist .success"))
+    )
+
+    assert order_numbers(browser) == ["1", "2", "3", "4"]
+    assert browser.find_element(By.NAME, "questions-1-prompt").text == "Question 4?"
+    assert list(quiz.questions.order_by("order").values_list("order", flat=True)) == [1, 2, 3, 4]
+
+
+def test_replace_reloads_the_page_at_the_new_question(browser, live_server, screenshot):
+    teacher = services.teacher_ensure(username="mr_okafor", password=PASSWORD).user
+    article = services.article_create(owner=teacher, title="Curie", text=TEXT)
+    quiz = services.build_quiz(article, GenerationOptions(multiple_choice=2))
+    second = quiz.questions.get(order=2)
+    sign_in(browser, live_server, "mr_okafor")
+    browser.get(f"{live_server.url}/admin/quizzes/quiz/{quiz.pk}/change/")
+
+    click(
+        browser,
+        browser.find_element(By.CSS_SELECTOR, f"button[formaction$='/{second.pk}/regenerate/']"),
+    )
+    WebDriverWait(browser, 15).until(expected_conditions.url_contains("#questions-1"))
+    screenshot("after-replace")
+
+    new = quiz.questions.get(order=2)
+    assert new.pk != second.pk
+    box = browser.find_element(By.ID, "questions-1")
+    assert box.find_element(By.NAME, "questions-1-prompt").get_attribute("value") == new.prompt
+    top = browser.execute_script("return arguments[0].getBoundingClientRect().top;", box)
+    assert browser.execute_script("return window.scrollY;") > 0
+    assert 0 <= top < browser.execute_script("return window.innerHeight;") / 2
 
 
 LONG_TITLE = "The water works of Riverton and how the city cleans 8.7 million liters every day"

@@ -9,7 +9,7 @@ from django.db import transaction
 
 from quizzes import services
 from quizzes.exceptions import QuizError
-from quizzes.importing import MAX_IMPORT_BYTES, quiz_import
+from quizzes.importing import MAX_IMPORT_BYTES
 from quizzes.management.commands._options import teacher_or_demo
 
 
@@ -33,7 +33,7 @@ class Command(BaseCommand):
         try:
             with transaction.atomic():
                 owner, password = teacher_or_demo(options["owner"])
-                quiz = quiz_import(owner=owner, data=data)
+                quiz = services.quiz_import(owner=owner, data=data)
         except QuizError as error:
             raise CommandError(str(error)) from None
         # Said only now: a rejected file rolls the new teacher back too.

@@ -12,7 +12,8 @@ from django.forms.models import BaseInlineFormSet
 
 from quizzes.exceptions import ArticleInvalid
 from quizzes.generation.types import DEFAULT_QUESTION_COUNT, MAX_QUESTION_COUNT
-from quizzes.models import Article, Question
+from quizzes.handouts import MAX_VERSIONS
+from quizzes.models import Article, Question, Quiz, Response
 from quizzes.services import check_article_text
 from quizzes.textfiles import MAX_UPLOAD_BYTES, UPLOAD_TYPES, text_from_upload
 
@@ -106,24 +107,41 @@ class ArticleForm(forms.ModelForm):
         return cleaned
 
 
+# The admin's own classes for these inputs, so they are as wide as on its other pages.
+ADMIN_TEXT = {"class": "vTextField"}
+ADMIN_NUMBER = {"class": "vIntegerField"}
+
+
 class GenerateForm(forms.Form):
-    title = forms.CharField(max_length=200, required=False, help_text="Blank: the article's title.")
+    title = forms.CharField(
+        max_length=200,
+        required=False,
+        help_text="Blank: the article's title.",
+        widget=forms.TextInput(attrs=ADMIN_TEXT),
+    )
     multiple_choice = forms.IntegerField(
-        label="Multiple-choice questions",
+        label="Multiple choice",
         min_value=0,
         max_value=MAX_QUESTION_COUNT,
         initial=DEFAULT_QUESTION_COUNT - DEFAULT_SHORT_ANSWERS,
+        widget=forms.NumberInput(attrs=ADMIN_NUMBER),
     )
     short_answer = forms.IntegerField(
-        label="Short-answer questions",
+        label="Short answer",
         min_value=0,
         max_value=MAX_QUESTION_COUNT,
         initial=DEFAULT_SHORT_ANSWERS,
+        help_text=(
+            f"At most {MAX_QUESTION_COUNT} in all. A fact with too few good wrong choices is "
+            "asked as a short answer."
+        ),
+        widget=forms.NumberInput(attrs=ADMIN_NUMBER),
     )
     seed = forms.IntegerField(
         label="Variant",
         initial=0,
         help_text="Any number: another one gives other wrong choices and another order.",
+        widget=forms.NumberInput(attrs=ADMIN_NUMBER),
     )
 
     def clean(self) -> dict:
@@ -239,3 +257,37 @@ class QuestionForm(forms.ModelForm):
 
 class ImportForm(forms.Form):
     file = forms.FileField(help_text="A quiz file (.json) exported from this site.")
+
+
+class QuizForm(forms.ModelForm):
+    class Meta:
+        model = Quiz
+        widgets = {"title": forms.TextInput(attrs={"size": 70})}
+        fields = (
+            "article",
+            "title",
+            "shuffle_questions",
+            "shuffle_choices",
+            "answers_shown",
+            "attempts_allowed",
+        )
+
+
+class HandoutForm(forms.Form):
+    versions = forms.IntegerField(min_value=1, max_value=MAX_VERSIONS, initial=1)
+    duplex = forms.BooleanField(required=False)
+
+
+class ResponseForm(forms.ModelForm):
+    class Meta:
+        model = Response
+        fields = ("points_awarded",)
+
+    def clean_points_awarded(self):
+        points = self.cleaned_data["points_awarded"]
+        possible = self.instance.points_possible
+        if not 0 <= points <= possible:
+            raise forms.ValidationError(
+                f"Give between 0 and {possible.normalize()} points.", code="out_of_range"
+            )
+        return points

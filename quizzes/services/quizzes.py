@@ -1,24 +1,21 @@
-"""Every write the site makes: articles, quizzes built from generated drafts, teachers.
-
-Views, admin actions and management commands parse input, call one function here and render.
+"""Writes of quizzes and their questions: built from generated drafts, made by hand, published,
+closed; a question replaced or its answers set as the teacher typed them.
 """
 
 from __future__ import annotations
 
 import logging
 import random
-import secrets
-from dataclasses import dataclass
+from collections.abc import Mapping
 from datetime import datetime
 
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import AbstractUser, Group, Permission
+from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from quizzes.choiceorder import best_letter, place_right, spread_right_letters
-from quizzes.exceptions import ArticleInvalid, GenerationFailed, QuestionInvalid, QuizNotReady
+from quizzes.exceptions import GenerationFailed, QuestionInvalid, QuizNotReady
 from quizzes.generation import (
     GenerationError,
     GenerationOptions,
@@ -27,55 +24,15 @@ from quizzes.generation import (
     generate,
 )
 from quizzes.generation.engine import other_distractors
-from quizzes.generation.text import count_words
-from quizzes.generation.types import MAX_QUESTION_COUNT, MAX_WORDS
+from quizzes.generation.types import MAX_QUESTION_COUNT
 from quizzes.joincodes import new_join_code
 from quizzes.models import AcceptedAnswer, Article, Choice, Question, Quiz, Response
+from quizzes.services.articles import article_create
 
 logger = logging.getLogger(__name__)
 
-TEACHERS_GROUP = "Teachers"
-DEMO_TEACHER_USERNAME = "teacher"
 # A collision among ~600 million codes is rare; a few retries make failure practically impossible.
 JOIN_CODE_ATTEMPTS = 10
-GENERATED_PASSWORD_BYTES = 12
-
-
-def check_article_text(text: str) -> int:
-    """The text's word count, or ArticleInvalid with what to do about it."""
-    if not text.strip():
-        raise ArticleInvalid("The text is empty: paste or upload an article first.")
-    words = count_words(text)
-    if words > MAX_WORDS:
-        raise ArticleInvalid(
-            f"The text has {words:,} words; the limit is {MAX_WORDS:,}. "
-            "Split it into shorter parts."
-        )
-    return words
-
-
-def article_create(*, owner: AbstractUser, title: str, text: str, source: str = "") -> Article:
-    article = Article(owner=owner, title=title.strip(), text=text, source=source.strip())
-    return article_save(article=article)
-
-
-def article_save(*, article: Article) -> Article:
-    """Store a new or edited article with its word count; the teacher's text is kept as typed."""
-    article.title = article.title.strip()
-    if not article.title:
-        raise ArticleInvalid("Give the article a title.")
-    article.word_count = check_article_text(article.text)
-    created = article.pk is None
-    article.full_clean()
-    article.save()
-    logger.info(
-        "article %s %s by %s (%d words)",
-        article.pk,
-        "created" if created else "saved",
-        article.owner_id,
-        article.word_count,
-    )
-    return article
 
 
 def build_quiz(article: Article, options: GenerationOptions, *, title: str | None = None) -> Quiz:
@@ -92,7 +49,7 @@ def build_quiz(article: Article, options: GenerationOptions, *, title: str | Non
         quiz = Quiz(
             article=article, owner=article.owner, title=(title or article.title).strip()[:200]
         )
-        _save_with_join_code(quiz)
+        quiz_save_with_join_code(quiz)
         rng = random.Random(quiz.generation_seed)
         rights = spread_right_letters([_choice_count(draft) for draft in drafts], rng)
         for order, (draft, right) in enumerate(zip(drafts, rights, strict=True), start=1):
@@ -168,12 +125,12 @@ def right_letters_of(
 def quiz_create(*, quiz: Quiz) -> Quiz:
     """Store a quiz made by hand (no generated questions yet) with a fresh join code."""
     quiz.full_clean(exclude=["join_code"])
-    _save_with_join_code(quiz)
+    quiz_save_with_join_code(quiz)
     logger.info("quiz %s created by hand", quiz.pk)
     return quiz
 
 
-def _save_with_join_code(quiz: Quiz) -> None:
+def quiz_save_with_join_code(quiz: Quiz) -> None:
     for _ in range(JOIN_CODE_ATTEMPTS):
         quiz.join_code = new_join_code()
         try:
@@ -207,55 +164,6 @@ def quiz_close(*, quiz: Quiz) -> Quiz:
     quiz.save(update_fields=["status", "closed_at"])
     logger.info("quiz %s closed", quiz.pk)
     return quiz
-
-
-def generate_password() -> str:
-    return secrets.token_urlsafe(GENERATED_PASSWORD_BYTES)
-
-
-# What a teacher may do in the admin; the migration that first makes the group holds the same list.
-TEACHER_PERMISSIONS = {
-    "article": ("add", "change", "delete", "view"),
-    "quiz": ("add", "change", "delete", "view"),
-    "question": ("add", "change", "delete", "view"),
-    "choice": ("add", "change", "delete", "view"),
-    "acceptedanswer": ("add", "change", "delete", "view"),
-    "attempt": ("change", "view"),
-    "response": ("change", "view"),
-}
-
-
-def teachers_group() -> Group:
-    """The Teachers group with its permissions, restored if someone emptied or removed it."""
-    group, _ = Group.objects.get_or_create(name=TEACHERS_GROUP)
-    if not group.permissions.exists():
-        codenames = [f"{a}_{m}" for m, actions in TEACHER_PERMISSIONS.items() for a in actions]
-        group.permissions.set(
-            Permission.objects.filter(content_type__app_label="quizzes", codename__in=codenames)
-        )
-    return group
-
-
-@dataclass(frozen=True)
-class TeacherAccount:
-    user: AbstractUser
-    created: bool
-
-
-def teacher_ensure(*, username: str, password: str, email: str = "") -> TeacherAccount:
-    """Create the teacher, or reset the password of an existing one, in the Teachers group."""
-    user_model = get_user_model()
-    with transaction.atomic():
-        user, created = user_model.objects.get_or_create(
-            username=username, defaults={"email": email}
-        )
-        user.is_staff = True
-        user.is_active = True
-        user.set_password(password)
-        user.save()
-        user.groups.add(teachers_group())
-    logger.info("teacher %s %s", username, "created" if created else "updated")
-    return TeacherAccount(user=user, created=created)
 
 
 def demo_quiz_ensure(*, owner: AbstractUser, title: str, text: str) -> Quiz:
@@ -409,6 +317,37 @@ def question_set_answers(
         for stale in current.values():
             stale.delete()
     return question
+
+
+def questions_renumber(*, quiz: Quiz, placed: Mapping[int, int] | None = None) -> list[Question]:
+    """Number the quiz's questions 1, 2, 3… with no two alike, and return them in that order.
+
+    `placed` maps each question the teacher just numbered (moved or added) to the number typed,
+    in the order the page listed them: each lands on that number (the nearest free one after it
+    when two ask for the same, the last when it is past the end), and the other questions keep
+    their order around them: of questions A, B, C, D, typing 2 for D makes them A, D, B, C.
+    """
+    placed = placed or {}
+    questions = list(quiz.questions.order_by("order", "pk"))
+    by_pk = {question.pk: question for question in questions}
+    slots: list[Question | None] = [None] * len(questions)
+    moved = sorted((by_pk[pk] for pk in placed if pk in by_pk), key=lambda q: placed[q.pk])
+    for question in moved:
+        wanted = min(max(placed[question.pk], 1), len(slots)) - 1
+        later = [at for at in range(wanted, len(slots)) if slots[at] is None]
+        earlier = [at for at in range(wanted, -1, -1) if slots[at] is None]
+        slots[(later or earlier)[0]] = question
+    others = iter(question for question in questions if question.pk not in placed)
+    ordered = [slot if slot is not None else next(others) for slot in slots]
+    renumbered = []
+    for number, question in enumerate(ordered, start=1):
+        if question.order != number:
+            question.order = number
+            renumbered.append(question)
+    Question.objects.bulk_update(renumbered, ["order"])
+    if renumbered:
+        logger.info("quiz %s: %d questions renumbered", quiz.pk, len(renumbered))
+    return ordered
 
 
 # The review page's writes (quizzes/review.py): save a card, mark it reviewed, reorder, delete

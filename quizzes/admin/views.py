@@ -9,7 +9,8 @@ from __future__ import annotations
 from functools import wraps
 
 from django.contrib import messages
-from django.db.models import QuerySet
+from django.contrib.admin.helpers import AdminForm
+from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -17,12 +18,12 @@ from django.urls import reverse
 from django.utils.http import content_disposition_header
 
 from quizzes import results, services
-from quizzes.admin_forms import GenerateForm, ImportForm
+from quizzes.admin.forms import GenerateForm, ImportForm
 from quizzes.analysis import FEW_ATTEMPTS
 from quizzes.exceptions import QuizError
 from quizzes.exports import export_quiz
 from quizzes.generation import GenerationOptions
-from quizzes.importing import MAX_IMPORT_BYTES, quiz_import
+from quizzes.importing import MAX_IMPORT_BYTES
 from quizzes.models import Article, Question, Quiz
 from quizzes.sharing import join_url, qr_svg
 from quizzes.snapshots import quiz_snapshot
@@ -51,6 +52,17 @@ def owned_articles(request: HttpRequest) -> QuerySet[Article]:
 
 def _to_quiz(quiz: Quiz) -> HttpResponse:
     return redirect("admin:quizzes_quiz_change", quiz.pk)
+
+
+def _admin_form(model_admin, form, fieldsets) -> AdminForm:
+    """A plain form laid out by the admin's own templates, so it looks like every other page."""
+    return AdminForm(form, fieldsets, prepopulated_fields={}, model_admin=model_admin)
+
+
+GENERATE_FIELDSETS = [
+    (None, {"fields": ["title"]}),
+    ("Questions", {"fields": [("multiple_choice", "short_answer"), "seed"]}),
+]
 
 
 def generate_view(model_admin, request: HttpRequest, article_id: int) -> HttpResponse:
@@ -84,6 +96,7 @@ def generate_view(model_admin, request: HttpRequest, article_id: int) -> HttpRes
         "opts": model_admin.model._meta,
         "original": article,
         "form": form,
+        "adminform": _admin_form(model_admin, form, GENERATE_FIELDSETS),
         "title": f"Generate a quiz from “{article.title}”",
     }
     return TemplateResponse(request, "admin/quizzes/article/generate.html", context)
@@ -109,6 +122,15 @@ def close_view(model_admin, request: HttpRequest, quiz_id: int) -> HttpResponse:
     return _to_quiz(quiz)
 
 
+def question_anchor(question: Question) -> str:
+    """The id the quiz page gives the question's box: the admin numbers its inline forms from 0
+    in the inline's order (order, then id)."""
+    before = question.quiz.questions.filter(
+        Q(order__lt=question.order) | Q(order=question.order, pk__lt=question.pk)
+    ).count()
+    return f"questions-{before}"
+
+
 @post_only
 def regenerate_view(model_admin, request: HttpRequest, quiz_id: int, question_id: int):
     quiz = get_object_or_404(owned_quizzes(request), pk=quiz_id)
@@ -117,9 +139,13 @@ def regenerate_view(model_admin, request: HttpRequest, quiz_id: int, question_id
         replacement = services.question_regenerate(question=question)
     except QuizError as error:
         messages.error(request, str(error))
+        shown = question
     else:
         messages.success(request, f"Question {replacement.order} is now: {replacement.prompt}")
-    return _to_quiz(quiz)
+        shown = replacement
+    # Back where the teacher was, at the new question, not at the top of a long page.
+    change = reverse("admin:quizzes_quiz_change", args=[quiz.pk])
+    return redirect(f"{change}#{question_anchor(shown)}")
 
 
 def results_view(model_admin, request: HttpRequest, quiz_id: int) -> HttpResponse:
@@ -157,7 +183,7 @@ def results_csv_view(model_admin, request: HttpRequest, quiz_id: int) -> HttpRes
 @post_only
 def regrade_view(model_admin, request: HttpRequest, quiz_id: int) -> HttpResponse:
     quiz = get_object_or_404(owned_quizzes(request), pk=quiz_id)
-    outcome = results.quiz_regrade(quiz=quiz)
+    outcome = services.quiz_regrade(quiz=quiz)
     messages.success(
         request,
         f"Regraded {outcome.checked} answers with the current keys: {outcome.changed} changed. "
@@ -190,7 +216,7 @@ def import_view(model_admin, request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
-            quiz = quiz_import(owner=request.user, data=upload.read(MAX_IMPORT_BYTES + 1))
+            quiz = services.quiz_import(owner=request.user, data=upload.read(MAX_IMPORT_BYTES + 1))
         except QuizError as error:
             form.add_error("file", str(error))
         else:
@@ -202,6 +228,7 @@ def import_view(model_admin, request: HttpRequest) -> HttpResponse:
         **model_admin.admin_site.each_context(request),
         "opts": model_admin.model._meta,
         "form": form,
+        "adminform": _admin_form(model_admin, form, [(None, {"fields": ["file"]})]),
         "title": "Import a quiz file",
     }
     return TemplateResponse(request, "admin/quizzes/quiz/import.html", context)

@@ -15,7 +15,14 @@ from quizzes.generation.places import is_capital
 from quizzes.generation.reading import Reading
 from quizzes.generation.rules import Veto
 from quizzes.generation.spans import HEDGE_WORDS, MONTH_NAMES
-from quizzes.generation.stems import Stem, clause_part, is_name, lean_stem, make_stem
+from quizzes.generation.stems import (
+    Stem,
+    broken_wording,
+    clause_part,
+    is_name,
+    lean_stem,
+    make_stem,
+)
 from quizzes.generation.titles import hidden_names, title_candidates, titled_pronouns
 
 # Answers that name nothing a student could learn from the article.
@@ -326,6 +333,8 @@ def _entity_candidate(
     stem = make_stem(sentence, answer_span, mention.kind, replacements=replacements)
     if stem is None:
         return veto("stem.no_wording")
+    if broken_wording(stem.prompt):
+        return veto("stem.broken_wording")
     if not stem.self_contained:
         # "it is one of the oldest cities in _____": a student cannot tell what "it" is.
         return veto("stem.leans_on_context")
@@ -642,6 +651,9 @@ def _thing_candidates(
         )
         if stem is None:
             veto("stem.no_wording")
+            continue
+        if broken_wording(stem.prompt):
+            veto("stem.broken_wording")
             continue
         if not stem.self_contained:
             veto("stem.leans_on_context")

@@ -174,7 +174,13 @@ def run(
         for item in unlikely
     )
     likely = [item for item in likely if chance[id(item)] >= floor]
-    picked, spare = likely[: options.total], likely[options.total :]
+    # The multiple-choice questions asked for come first from those with choices, the best
+    # of them by the estimate; the rest of the quiz is the best of what is left.
+    multiple_first = [item for item in likely if distractors_for(item)][: options.multiple_choice]
+    others = [item for item in likely if item not in multiple_first]
+    room = options.total - len(multiple_first)
+    picked = sorted([*multiple_first, *others[:room]], key=lambda item: -chance[id(item)])
+    spare = others[room:]
     vetoes.extend(
         Veto("select.outranked", item.candidate.sentence, item.candidate.answer) for item in spare
     )

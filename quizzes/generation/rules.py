@@ -88,6 +88,11 @@ RULES: dict[str, Rule] = _rules(
     Rule("thing.day_without_year", C, "'12 September' alone: a date of no kind the choices cover"),
     # Wording the question.
     Rule("stem.no_wording", S, "sentences no grammatical question or gap can be made from"),
+    Rule(
+        "stem.broken_wording",
+        S,
+        "'Who was the science teacher Dr?', a split sum: a stem cut in the wrong place",
+    ),
     Rule("stem.leans_on_context", S, "stems with 'it', 'they', 'the stadium' they never name"),
     Rule(
         "stem.unresolved_description",

@@ -762,6 +762,21 @@ def _runs_together(kept: list[Token]) -> bool:
     return False
 
 
+# Signatures of a stem cut in the wrong place, each seen in the blind rounds and never kept:
+# an equation or a sum ("What is 6CO₂ + 6H₂O C₆H₁₂O₆ +?"), a title left without its name
+# ("Who was the science teacher Dr?"), "a.m." without its time, and a question ending on an
+# auxiliary whose verb went ("How many men had?").
+BROKEN_WORDING_RE = re.compile(
+    r"[×=+]|\b(?:Dr|Mr|Mrs|Ms|Sir|Professor)\?$|(?<!\d)\s[ap]\.m\."
+    r"|\b(?:had|was|were|is|are|could|would|will|can)\?$"
+)
+
+
+def broken_wording(prompt: str) -> bool:
+    """Whether a stem shows the marks of a sentence cut in the wrong place."""
+    return BROKEN_WORDING_RE.search(prompt) is not None
+
+
 def _agrees(possessive: Token, subject: Token) -> bool:
     """Whether a possessive can be the subject's by number: "their" a plural's, "its" a
     singular's."""

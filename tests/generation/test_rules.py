@@ -15,7 +15,7 @@ from quizzes.generation.kinds import AnswerKind
 from quizzes.generation.pronouns import person_pronouns
 from quizzes.generation.reading import read
 from quizzes.generation.rules import RULES, Veto, count_vetoes
-from quizzes.generation.stems import article_for, settle_article
+from quizzes.generation.stems import article_for, broken_wording, settle_article
 from tests.generation.helpers import distractors_for
 
 PACKAGE = Path(__file__).resolve().parents[2] / "quizzes" / "generation"
@@ -541,3 +541,29 @@ def test_a_description_is_not_resolved_to_a_name_of_another_type_noun():
     reading = read(_round_passage("r10", "p02"))
     building = next(t for t in reading.doc if t.lower_ == "building")
     assert "Harbour Street" not in reading.replacements.get(building.i, "")
+
+
+@pytest.mark.parametrize(
+    ("prompt", "broken"),
+    [
+        ("What is 6CO₂ + 6H₂O C₆H₁₂O₆ +?", True),
+        ("How many × 0.5 300 newton metres is the moment of the load?", True),
+        ("Who was the science teacher Dr?", True),
+        ("What were many of Lisbon's people attending in its churches a.m.?", True),
+        ("How many men had?", True),
+        ("How many parts does every lever have?", False),
+        ("The storm struck at about 4.15 p.m. on _____.", False),
+        ("Who was the science teacher?", False),
+    ],
+)
+def test_a_stem_cut_in_the_wrong_place_is_known_by_its_marks(prompt, broken):
+    assert broken_wording(prompt) is broken
+
+
+@pytest.mark.parametrize(("round_name", "passage_id"), [("r11", "p04"), ("r9", "p03")])
+def test_no_stem_splits_an_equation_or_sum(round_name, passage_id):
+    generation = run(
+        _round_passage(round_name, passage_id), GenerationOptions(multiple_choice=20), floor=0.0
+    )
+    assert not any(re.search(r"[×=+]", d.prompt) for d in generation.drafts)
+    assert any(v.rule == "stem.broken_wording" for v in generation.vetoes)

@@ -12,15 +12,10 @@ from django.contrib.auth.models import AbstractUser
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from quizzes import generation
 from quizzes.choiceorder import best_letter, place_right, spread_right_letters
 from quizzes.exceptions import GenerationFailed, QuestionInvalid, QuizNotReady
-from quizzes.generation import (
-    GenerationError,
-    GenerationOptions,
-    QuestionDraft,
-    QuestionKind,
-    generate,
-)
+from quizzes.generation import GenerationError, GenerationOptions, QuestionDraft, QuestionKind
 from quizzes.joincodes import new_join_code
 from quizzes.models import AcceptedAnswer, Article, Choice, Question, Quiz
 from quizzes.services.articles import article_create
@@ -38,7 +33,7 @@ def build_quiz(article: Article, options: GenerationOptions, *, title: str | Non
     right answers sit comes from the new quiz's own random seed, spread evenly over the letters.
     """
     try:
-        drafts = generate(article.text, options)
+        drafts = generation.generate(article.text, options)
     except GenerationError as error:
         raise GenerationFailed(str(error)) from error
     with transaction.atomic():
@@ -209,7 +204,7 @@ def question_regenerate(*, question: Question) -> Question:
         seed=quiz.generation_seed,
     )
     try:
-        drafts = generate(quiz.article.text, options)
+        drafts = generation.generate(quiz.article.text, options)
     except GenerationError as error:
         raise GenerationFailed(str(error)) from error
     unused = [

@@ -20,6 +20,9 @@ from quizzes.benchmarks.server import (
     worker_pids,
 )
 
+# Each test runs gunicorn with a class of students: seconds, not milliseconds.
+pytestmark = pytest.mark.slow
+
 STUDENTS = 40
 QUESTIONS = 5
 RETRIES = 5

@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format bench eval serve loadtest loadtest-teacher migrate demo clean
+.PHONY: run test test-fast lint format bench eval serve loadtest loadtest-teacher migrate demo clean
 
 # Runtime packages; re-installed only when requirements.txt changes.
 $(VENV)/.runtime: requirements.txt
@@ -28,8 +28,15 @@ demo: migrate
 run: demo
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
+# The whole suite, spread over the machine's cores (TEST_WORKERS=0: one process, in order).
+TEST_WORKERS ?= auto
 test: $(VENV)/.dev
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist worksteal
+
+# All but the tests marked slow (browser, gunicorn, new processes): about a minute, for while
+# you work; `make test` before you commit.
+test-fast: $(VENV)/.dev
+	$(BIN)/python -m pytest -m "not slow" -n $(TEST_WORKERS) --dist worksteal
 
 lint: $(VENV)/.dev
 	$(BIN)/ruff check .

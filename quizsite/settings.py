@@ -174,7 +174,9 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+# Where `collectstatic` (`make serve`) puts the files; a test server collects into a folder of its
+# own, so it never rewrites the files another process is serving.
+STATIC_ROOT = Path(env_str("DJANGO_STATIC_ROOT") or BASE_DIR / "staticfiles")
 # In development (and tests) whitenoise serves straight from the apps' static folders, so nothing
 # needs collecting first; production serves the collected, compressed files.
 WHITENOISE_USE_FINDERS = DEBUG

@@ -33,7 +33,7 @@ from quizzes.admin.forms import QuestionForm
 from quizzes.admin.quiz import ANSWER_FIELDS, PROTECTED_MESSAGE, REGRADE_HINT
 from quizzes.admin.views import post_only
 from quizzes.exceptions import QuizError
-from quizzes.generation.distractors import DISTRACTOR_COUNT
+from quizzes.generation.types import DISTRACTOR_COUNT
 from quizzes.models import MAX_CHOICE_LENGTH, Choice, Question, Quiz
 from quizzes.snapshots import paragraph_number, paragraph_spans
 

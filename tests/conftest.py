@@ -15,6 +15,12 @@ def pytest_configure(config):
     from django.conf import settings
 
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # The live server answers each request in a thread of its own; on PostgreSQL a connection
+    # kept open for reuse outlives the thread and keeps the test database from being dropped at
+    # the end of the run. (SQLite's test database is one connection the threads share.)
+    database = settings.DATABASES["default"]
+    if database["ENGINE"] != "django.db.backends.sqlite3":
+        database["CONN_MAX_AGE"] = 0
 
 
 def pytest_report_header(config):

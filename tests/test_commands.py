@@ -167,6 +167,7 @@ def test_generate_questions_refuses_more_short_answers_than_questions():
     assert "--short-answer" in err
 
 
+@pytest.mark.slow  # a new Python process that loads spaCy
 def test_generate_questions_json_runs_as_a_program_and_mirrors_the_drafts():
     result = subprocess.run(
         [sys.executable, "manage.py", "generate_questions", str(SAMPLE), "--json", "--seed", "2"],
@@ -187,6 +188,7 @@ def test_generate_questions_json_runs_as_a_program_and_mirrors_the_drafts():
         assert question["answer"] in question["accepted_answers"]
 
 
+@pytest.mark.slow  # a new Python process that loads spaCy
 def test_generate_questions_as_a_program_exits_1_with_one_line_for_a_missing_file(tmp_path):
     result = subprocess.run(
         [sys.executable, "manage.py", "generate_questions", str(tmp_path / "missing.txt")],

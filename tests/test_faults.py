@@ -20,6 +20,9 @@ from quizzes.benchmarks.server import (
     worker_pids,
 )
 
+# Each test runs gunicorn with a class of students: seconds, not milliseconds.
+pytestmark = pytest.mark.slow
+
 STUDENTS = 40
 QUESTIONS = 5
 RETRIES = 5
@@ -52,7 +55,9 @@ def submit_with_retries(student, path, form, confirmed, failures, first_saved):
 
 @pytest.fixture
 def site(tmp_path):
-    env, code = prepared_site(f"sqlite:///{tmp_path / 'faults.sqlite3'}", questions=QUESTIONS)
+    env, code = prepared_site(
+        f"sqlite:///{tmp_path / 'faults.sqlite3'}", questions=QUESTIONS, static_root=tmp_path
+    )
     with gunicorn(env, workers=2) as (port, master):
         yield env, code, port, master
 
@@ -99,8 +104,11 @@ print("|".join(Article.objects.values_list("title", flat=True)))
 
 
 def test_students_submitting_during_a_teachers_uploads_are_all_stored(tmp_path):
-    env, code = prepared_site(f"sqlite:///{tmp_path / 'upload.sqlite3'}", questions=QUESTIONS)
+    env, code = prepared_site(
+        f"sqlite:///{tmp_path / 'upload.sqlite3'}", questions=QUESTIONS, static_root=tmp_path
+    )
     env["SQLITE_BUSY_TIMEOUT"] = STUDENT_LOCK_WAIT_SECONDS
+    assert (tmp_path / "staticfiles.json").exists()  # its own static files, not the project's
     files = [
         ("largest.docx", uploads.largest_accepted_docx()),
         ("probe-paragraphs.docx", uploads.probe_paragraphs_docx()),

@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from quizzes.generation.rules import RULES
 from tests.commands import run_command
 
@@ -56,6 +58,7 @@ def _eval(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+@pytest.mark.slow  # the evaluation passages, generated in a new process
 def test_eval_prints_vetoes_per_rule_and_passes_within_its_thresholds(tmp_path):
     result = _eval(tmp_path, "--min-recall", "0.5", "--min-in-text", "1", "--max-conflicts", "0")
     assert result.returncode == 0, result.stdout + result.stderr
@@ -65,6 +68,7 @@ def test_eval_prints_vetoes_per_rule_and_passes_within_its_thresholds(tmp_path):
         assert rule_id in counts
 
 
+@pytest.mark.slow  # the evaluation passages, generated in a new process
 def test_eval_fails_when_recall_falls_below_its_threshold(tmp_path):
     result = _eval(tmp_path, "--min-recall", "0.75")
     assert result.returncode == 1

@@ -26,6 +26,7 @@ def signed_in(user) -> Client:
     return client
 
 
+@pytest.mark.slow  # a 100-question page, rendered and posted
 @pytest.mark.django_db
 def test_every_edit_on_the_page_of_a_100_question_quiz_is_saved(teacher):
     quiz = make_quiz(questions=MAX_QUESTION_COUNT, owner=teacher)
@@ -43,6 +44,7 @@ def test_every_edit_on_the_page_of_a_100_question_quiz_is_saved(teacher):
     assert sorted(quiz.questions.values_list("prompt", flat=True)) == sorted(prompts.values())
 
 
+@pytest.mark.slow  # a 100-question page, rendered and posted
 @pytest.mark.django_db
 def test_a_100_question_quiz_page_with_every_question_ticked_for_deletion_saves(teacher):
     quiz = make_quiz(questions=MAX_QUESTION_COUNT, owner=teacher)
@@ -58,6 +60,7 @@ def test_a_100_question_quiz_page_with_every_question_ticked_for_deletion_saves(
     assert not quiz.questions.exists()
 
 
+@pytest.mark.slow  # a 100-question page, rendered and posted
 @pytest.mark.django_db
 def test_a_question_beyond_the_hundredth_is_refused_with_a_message(teacher):
     quiz = make_quiz(questions=MAX_QUESTION_COUNT, owner=teacher)

@@ -2,7 +2,12 @@
 login form uploads an article and fixes and regrades the quiz while the class submits, and no
 student's work is lost or left with an out-of-date mark."""
 
+import pytest
+
 from quizzes.benchmarks import loadtest, uploads
+
+# The load test itself, on gunicorn: seconds, not milliseconds.
+pytestmark = pytest.mark.slow
 
 CLASS_SIZE = 10
 WORKERS = 2

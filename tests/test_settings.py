@@ -17,6 +17,7 @@ SETTINGS_VARIABLES = (
     "HANDOUT_PAGE_SIZE",
     "SIGNIN_FAILURES_ALLOWED",
     "SIGNIN_LOCKOUT_MINUTES",
+    "DJANGO_STATIC_ROOT",
 )
 PRINT_SETTINGS = """
 import json, django
@@ -27,7 +28,8 @@ db = settings.DATABASES["default"]
 facts = {"debug": settings.DEBUG, "hosts": settings.ALLOWED_HOSTS, "engine": db["ENGINE"],
          "name": str(db["NAME"]), "secure_cookie": settings.SESSION_COOKIE_SECURE,
          "signin_failures": settings.AXES_FAILURE_LIMIT,
-         "signin_cooloff_seconds": settings.AXES_COOLOFF_TIME.total_seconds()}
+         "signin_cooloff_seconds": settings.AXES_COOLOFF_TIME.total_seconds(),
+         "static_root": str(settings.STATIC_ROOT)}
 if db["ENGINE"].endswith("sqlite3"):
     with connection.cursor() as cursor:
         cursor.execute("PRAGMA journal_mode")
@@ -163,3 +165,28 @@ def test_a_sign_in_lockout_of_no_minutes_stops_start_up():
 
     assert result.returncode != 0
     assert "SIGNIN_LOCKOUT_MINUTES must be at least 1" in result.stderr
+
+
+def test_static_files_are_collected_into_the_project_folder_unless_told_otherwise(tmp_path):
+    default = json.loads(load_settings().stdout)
+    own = json.loads(load_settings(DJANGO_STATIC_ROOT=str(tmp_path / "static")).stdout)
+
+    assert default["static_root"] == str(ROOT / "staticfiles")
+    assert own["static_root"] == str(tmp_path / "static")
+
+
+def test_the_web_layer_starts_without_loading_spacy():
+    # Pages, the admin, the review page and the services import no language model: spaCy is
+    # loaded the first time a teacher generates, not by every web worker at start.
+    code = (
+        "import django, sys; django.setup();"
+        "import quizsite.urls, quizzes.admin, quizzes.review, quizzes.services, quizzes.views;"
+        "print('spacy' in sys.modules)"
+    )
+    clean = {k: v for k, v in os.environ.items() if k not in SETTINGS_VARIABLES}
+    clean["DJANGO_SETTINGS_MODULE"] = "quizsite.settings"
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=clean, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "False"

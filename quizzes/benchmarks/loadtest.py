@@ -29,6 +29,7 @@ import urllib.parse
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from quizzes.benchmarks import uploads
 from quizzes.benchmarks.http import ADMIN_ARTICLE_ADD, Reply, Student, Teacher, results_path
@@ -263,9 +264,9 @@ def run(
     teacher_upload: bytes | None = None,
 ) -> Outcome:
     """One class submitting; with `teacher_upload`, the teacher at work meanwhile (see above)."""
-    with database(database_url) as url:
+    with database(database_url) as url, tempfile.TemporaryDirectory() as static_root:
         engine = "PostgreSQL" if url.startswith("postgres") else "SQLite"
-        env, code = prepared_site(url, questions=QUESTIONS)
+        env, code = prepared_site(url, questions=QUESTIONS, static_root=Path(static_root))
         teaching = teacher_upload is not None
         stored_work = None
         print(

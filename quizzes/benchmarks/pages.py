@@ -79,7 +79,9 @@ def run(out: TextIO) -> None:
         f"{CLIENT_THREADS} client threads on the same machine)\n"
     )
     with tempfile.TemporaryDirectory() as folder:
-        env, code = prepared_site(f"sqlite:///{folder}/bench.sqlite3", questions=QUESTIONS)
+        env, code = prepared_site(
+            f"sqlite:///{folder}/bench.sqlite3", questions=QUESTIONS, static_root=Path(folder)
+        )
         with gunicorn(env, workers=WORKERS) as (port, _):
             readers = [Student(HOST, port, f"Reader {n}") for n in range(CLIENT_THREADS)]
             for reader in readers:

@@ -99,9 +99,13 @@ def gunicorn(
         process.wait(timeout=STARTUP_SECONDS)
 
 
-def prepared_site(database_url: str, *, questions: int) -> tuple[dict[str, str], str]:
-    """Migrate the database, collect static files, publish a quiz; the env and its join code."""
-    env = production_env(database_url)
+def prepared_site(
+    database_url: str, *, questions: int, static_root: Path
+) -> tuple[dict[str, str], str]:
+    """Migrate the database, collect static files into `static_root` (a folder of this site's
+    own: collecting into the project's would rewrite files another server or test process is
+    reading), publish a quiz; the env and its join code."""
+    env = {**production_env(database_url), "DJANGO_STATIC_ROOT": str(static_root)}
     manage(env, "migrate", "--noinput", "-v", "0")
     manage(env, "collectstatic", "--noinput", "-v", "0")
     script = (

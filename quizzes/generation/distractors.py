@@ -24,11 +24,11 @@ from quizzes.generation.numbers import (
     wrong_years,
 )
 from quizzes.generation.places import rival_cities, rival_countries
+from quizzes.generation.types import DISTRACTOR_COUNT
 
 if TYPE_CHECKING:
     from quizzes.generation.reading import Reading
 
-DISTRACTOR_COUNT = 3
 # Above this similarity a choice is a spelling of the answer, not a different answer.
 MAX_SIMILARITY = 80
 # A sentence sharing this share of the stem's content words could make a candidate true too.

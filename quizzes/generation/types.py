@@ -10,6 +10,8 @@ DEFAULT_QUESTION_COUNT = 12
 # take several seconds, which is longer than the admin page should wait.
 MAX_WORDS = 20_000
 MAX_QUESTION_COUNT = 100
+# Wrong choices a multiple-choice question offers beside its right answer.
+DISTRACTOR_COUNT = 3
 
 
 class QuestionKind(StrEnum):

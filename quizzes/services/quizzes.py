@@ -14,16 +14,10 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from quizzes import generation
 from quizzes.choiceorder import best_letter, place_right, spread_right_letters
 from quizzes.exceptions import GenerationFailed, QuestionInvalid, QuizNotReady
-from quizzes.generation import (
-    GenerationError,
-    GenerationOptions,
-    QuestionDraft,
-    QuestionKind,
-    generate,
-)
-from quizzes.generation.engine import other_distractors
+from quizzes.generation import GenerationError, GenerationOptions, QuestionDraft, QuestionKind
 from quizzes.generation.types import MAX_QUESTION_COUNT
 from quizzes.joincodes import new_join_code
 from quizzes.models import AcceptedAnswer, Article, Choice, Question, Quiz, Response
@@ -42,7 +36,7 @@ def build_quiz(article: Article, options: GenerationOptions, *, title: str | Non
     right answers sit comes from the new quiz's own random seed, spread evenly over the letters.
     """
     try:
-        drafts = generate(article.text, options)
+        drafts = generation.generate(article.text, options)
     except GenerationError as error:
         raise GenerationFailed(str(error)) from error
     with transaction.atomic():
@@ -213,7 +207,7 @@ def question_regenerate(*, question: Question) -> Question:
         seed=quiz.generation_seed,
     )
     try:
-        drafts = generate(quiz.article.text, options)
+        drafts = generation.generate(quiz.article.text, options)
     except GenerationError as error:
         raise GenerationFailed(str(error)) from error
     unused = [
@@ -517,6 +511,8 @@ def question_redraw_wrong_choices(*, question: Question) -> Question:
     if not right:
         raise QuestionInvalid("Give the question its right answer first.")
     try:
+        from quizzes.generation.engine import other_distractors  # loads spaCy: on first use
+
         wrong = other_distractors(
             question.quiz.article.text,
             answer=right,

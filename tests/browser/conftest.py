@@ -29,7 +29,7 @@ def _browser_available() -> bool:
     return Path(CHROMIUM).exists() and Path(CHROMEDRIVER).exists()
 
 
-def _chromium(tmp_path, *, size: tuple[int, int], javascript: bool = True):
+def _chromium(profile: Path, *, size: tuple[int, int], javascript: bool = True):
     if not _browser_available():
         if os.environ.get("CI"):
             pytest.fail(f"CI needs Chromium at {CHROMIUM} and chromedriver at {CHROMEDRIVER}")
@@ -41,7 +41,7 @@ def _chromium(tmp_path, *, size: tuple[int, int], javascript: bool = True):
     options.binary_location = CHROMIUM
     for flag in CHROMIUM_FLAGS:
         options.add_argument(flag)
-    options.add_argument(f"--user-data-dir={tmp_path / 'profile'}")
+    options.add_argument(f"--user-data-dir={profile}")
     # The console's messages, where Chromium reports every Content-Security-Policy violation.
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     width, height = size
@@ -58,13 +58,16 @@ def _chromium(tmp_path, *, size: tuple[int, int], javascript: bool = True):
         )
     options.add_argument(f"--window-size={width},{height}")
     driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
-    driver.implicitly_wait(5)
+    driver.implicitly_wait(IMPLICIT_WAIT_SECONDS)
     return driver
+
+
+IMPLICIT_WAIT_SECONDS = 5
 
 
 @pytest.fixture
 def browser(request, tmp_path):
-    driver = _chromium(tmp_path, size=getattr(request, "param", DESKTOP))
+    driver = _chromium(tmp_path / "profile", size=getattr(request, "param", DESKTOP))
     yield driver
     driver.quit()
     shutil.rmtree(tmp_path / "profile", ignore_errors=True)
@@ -72,7 +75,7 @@ def browser(request, tmp_path):
 
 @pytest.fixture
 def browser_without_javascript(tmp_path):
-    driver = _chromium(tmp_path, size=DESKTOP, javascript=False)
+    driver = _chromium(tmp_path / "profile", size=DESKTOP, javascript=False)
     yield driver
     driver.quit()
     shutil.rmtree(tmp_path / "profile", ignore_errors=True)

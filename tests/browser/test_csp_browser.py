@@ -12,7 +12,7 @@ from quizzes.models import AcceptedAnswer, Question, Quiz
 from tests.browser.conftest import DESKTOP, PHONE
 from tests.builders import make_quiz, make_submitted_attempt
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 
 CODE = "K7MP3X"
 PASSWORD = "a-teacher-password-9"

@@ -10,7 +10,7 @@ from quizzes.generation import GenerationOptions
 from quizzes.models import AcceptedAnswer, Attempt, Question, Quiz, Response
 from tests.builders import make_quiz
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 
 PASSWORD = "a-teacher-password-9"
 TEXT = (

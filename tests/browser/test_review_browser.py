@@ -25,7 +25,7 @@ from tests.browser.test_teacher_browser import (
 )
 from tests.builders import make_article, make_quiz
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 
 TEXT = (
     "Marie Curie was born in Warsaw in 1867.\n"

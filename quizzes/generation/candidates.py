@@ -9,7 +9,7 @@ from spacy.tokens import Span, Token
 
 from quizzes.generation.answers import accepted_answers, strip_article
 from quizzes.generation.entities import Entity, Mention, is_unknown_one_word_name
-from quizzes.generation.generic import generic_nouns, generic_replacements
+from quizzes.generation.generic import generic_replacements
 from quizzes.generation.kinds import AnswerKind, looks_like_a_thing
 from quizzes.generation.places import is_capital
 from quizzes.generation.reading import Reading
@@ -226,19 +226,18 @@ def find_candidates(reading: Reading) -> tuple[list[Candidate], list[Veto]]:
     mention_tokens: set[int] = set()
     hidden = hidden_names(reading)
     pronouns = titled_pronouns(reading)
-    nouns = generic_nouns(reading)
     for mention in reading.mentions:
         mention_tokens.update(range(mention.start, mention.end))
         replacements = _replacements_for(
             reading, hidden, pronouns=pronouns, start=mention.start, end=mention.end
         )
-        candidate = _entity_candidate(reading, mention, replacements=replacements, nouns=nouns)
+        candidate = _entity_candidate(reading, mention, replacements=replacements)
         if isinstance(candidate, Veto):
             vetoes.append(candidate)
         else:
             found.append(candidate)
     for item in _thing_candidates(
-        reading, mention_tokens=mention_tokens, hidden=hidden, pronouns=pronouns, nouns=nouns
+        reading, mention_tokens=mention_tokens, hidden=hidden, pronouns=pronouns
     ):
         (vetoes if isinstance(item, Veto) else found).append(item)
     for item in title_candidates(reading):
@@ -266,7 +265,7 @@ def _replacements_for(
 
 
 def _entity_candidate(
-    reading: Reading, mention: Mention, *, replacements: dict[int, str], nouns: dict[str, str]
+    reading: Reading, mention: Mention, *, replacements: dict[int, str]
 ) -> Candidate | Veto:
     index = reading.sentence_of[mention.start]
 
@@ -348,7 +347,7 @@ def _entity_candidate(
     answer = _display_answer(mention, entity)
     accepted = accepted_answers(answer, kind=mention.kind, entity=entity)
     alternative = _plainer(
-        reading, answer_span, kind=mention.kind, replacements=replacements, stem=stem, nouns=nouns
+        reading, answer_span, kind=mention.kind, replacements=replacements, stem=stem
     )
     if _names_answer(stem.prompt, accepted):
         # "Kenya, officially the Republic of Kenya, is ...": the plainer stem may not.
@@ -397,13 +396,10 @@ def _plainer(
     kind: AnswerKind,
     replacements: dict[int, str],
     stem: Stem,
-    nouns: dict[str, str],
 ) -> Stem | None:
     """The stem with other names shown by their kind, cut to the answer's part of a two-part
     sentence where that helps."""
-    alternative = _alternative(
-        reading, answer, kind=kind, replacements=replacements, stem=stem, nouns=nouns
-    )
+    alternative = _alternative(reading, answer, kind=kind, replacements=replacements, stem=stem)
     sentence = reading.sentences[reading.sentence_of[answer.start]]
     return _shorter(sentence, answer, alternative or stem) or alternative
 
@@ -415,7 +411,6 @@ def _alternative(
     kind: AnswerKind,
     replacements: dict[int, str],
     stem: Stem,
-    nouns: dict[str, str],
 ) -> Stem | None:
     index = reading.sentence_of[answer.start]
     generic = generic_replacements(reading, index, start=answer.start, end=answer.end)
@@ -577,7 +572,6 @@ def _thing_candidates(
     mention_tokens: set[int],
     hidden: dict[int, list[tuple[int, int, dict[int, str]]]],
     pronouns: dict[int, str],
-    nouns: dict[str, str],
 ) -> list[Candidate | Veto]:
     """Key noun phrases ("a prisoner swap") as short answers: too loosely typed for choices.
 
@@ -674,7 +668,6 @@ def _thing_candidates(
             kind=AnswerKind.THING,
             replacements=replacements,
             stem=stem,
-            nouns=nouns,
         )
         found.append(
             Candidate(

@@ -127,16 +127,7 @@ def run(
         # Each question draws from its own stream, so one question's choices never depend on
         # which other questions were considered before it.
         local = random.Random(f"{options.seed}:{candidate.sentence}:{candidate.key}")
-        return choose_distractors(
-            answer=candidate.answer,
-            kind=candidate.kind,
-            accepted=candidate.accepted,
-            stem=candidate.stem.prompt,
-            excluded_keys=candidate.excluded_keys,
-            source=candidate.sentence,
-            context=context,
-            rng=local,
-        )
+        return _choices(candidate, context=context, rng=local)
 
     # One pass over every candidate: the best facts win whichever kind they end up as,
     # and a short-answer fact is never shut out by a multiple-choice stem chosen first.
@@ -216,6 +207,22 @@ def run(
     logger.info("generated %d questions from %d candidates", len(drafts), len(ranked))
     return Generation(
         drafts=drafts, vetoes=tuple(vetoes), candidates=len(ranked), asked=options.total
+    )
+
+
+def _choices(
+    candidate: Candidate, *, context: DistractorContext, rng: random.Random
+) -> tuple[str, ...]:
+    """The candidate's wrong choices, drawn from `rng`."""
+    return choose_distractors(
+        answer=candidate.answer,
+        kind=candidate.kind,
+        accepted=candidate.accepted,
+        stem=candidate.stem.prompt,
+        excluded_keys=candidate.excluded_keys,
+        source=candidate.sentence,
+        context=context,
+        rng=rng,
     )
 
 
@@ -379,16 +386,7 @@ def other_distractors(
     offered: list[str] = []
     for draw in range(REDRAWS):
         rng = random.Random(f"{seed}:{draw}:{candidate.sentence}:{candidate.key}")
-        for choice in choose_distractors(
-            answer=candidate.answer,
-            kind=candidate.kind,
-            accepted=candidate.accepted,
-            stem=candidate.stem.prompt,
-            excluded_keys=candidate.excluded_keys,
-            source=candidate.sentence,
-            context=context,
-            rng=rng,
-        ):
+        for choice in _choices(candidate, context=context, rng=rng):
             if choice not in offered:
                 offered.append(choice)
     taken = _casefolded(*current)

@@ -1,8 +1,10 @@
-"""Naming a place or body by what it is ("the city", "the river") instead of by its name.
+"""What a name's kind is called ("the city", "the river"), and the phrases around a name a
+clause can do without.
 
-A stem that names another question's answer gives that answer away, so one of the two
-questions would have to go. Shown by a plain noun of its kind, the other name stays a secret
-and both questions can be asked.
+`DESCRIPTION_KINDS` and `noun_for` tell which names a description such as "the library" can
+stand for (`references.py`). `generic_replacements` leaves out the asides and circumstances
+around the sentence's other names, so a stem need not give away another question's answer;
+it no longer shows a name by its kind's noun, since strict readers kept 1 of 10 such stems.
 """
 
 from __future__ import annotations
@@ -146,41 +148,6 @@ NOUN_PREPS = frozenset({"of", "in", "at", "near", "from"})
 # Words that open the next item of a list, which keeps the comma before it.
 LIST_ITEM_POS = frozenset({"NOUN", "PROPN", "NUM", "DET", "ADJ"})
 BE_WORDS = frozenset({"is", "was", "are", "were", "be", "been", "being"})
-# A description is a name only if it stands alone: complements and vague heads do not.
-COMPLEMENT_DEPS = frozenset({"prep"})
-VAGUE_HEADS = frozenset({"people", "one", "part", "member", "thing", "kind", "type", "way"})
-SALIENT_MENTIONS = 2
-MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
-
-
-def generic_nouns(reading: Reading) -> dict[str, str]:
-    """Entity key to the noun that can stand for it, where it stands for nothing else.
-
-    "the park" must say which park: a noun two of the article's names share names neither.
-    """
-    holders: dict[str, set[str]] = {}
-    for mention in reading.mentions:
-        if not _replaceable(reading, mention):
-            continue
-        entity = reading.entities.get(mention.key)
-        # "the country" says which country only when the article keeps coming back to it.
-        salient = entity is not None and entity.count >= SALIENT_MENTIONS
-        kind_noun = noun_for(mention) if salient else None
-        if (
-            kind_noun is not None
-            and entity is not None
-            and any(alias.casefold() == kind_noun for alias in entity.aliases)
-        ):
-            kind_noun = None  # "HMS Beagle ... the Beagle": the last word is its name.
-        for noun in (kind_noun, _description(reading, mention)):
-            if noun is not None:
-                holders.setdefault(noun, set()).add(mention.key)
-    nouns: dict[str, str] = {}
-    # Descriptions come second, so a name's own kind noun wins where both are unique.
-    for noun, keys in holders.items():
-        if len(keys) == 1:
-            nouns.setdefault(next(iter(keys)), noun)
-    return nouns
 
 
 def generic_replacements(
@@ -266,18 +233,6 @@ def _is_set_off(token: Token) -> bool:
     return before >= 0 and doc[before].text == "," and after < len(doc) and doc[after].is_punct
 
 
-def _replaceable(reading: Reading, mention: Mention) -> bool:
-    doc = reading.doc
-    span = doc[mention.start : mention.end]
-    if span.root.dep_ in MODIFIER_DEPS:
-        return False  # "Lisbon city council": the name is part of another name.
-    before = doc[mention.start - 1] if mention.start > 0 else None
-    if before is not None and before.tag_ in ("DT", "PRP$") and before.lower_ != "the":
-        return False
-    # "northeast Florida" cannot become "northeast the state".
-    return before is None or before.pos_ not in ("ADJ", "NOUN", "PROPN", "NUM")
-
-
 def noun_for(mention: Mention) -> str | None:
     """The common noun that says what a name is: "city" for Perth, "bakery" for the Hollow
     Oak bakery; None when the name does not say."""
@@ -303,35 +258,3 @@ def noun_for(mention: Mention) -> str | None:
         # no death: after a plain word, the last word may not say what the name is.
         return last.casefold()
     return None
-
-
-def _description(reading: Reading, mention: Mention) -> str | None:
-    """What the article calls the name in an aside or a definition: "Casimir Pulaski, a
-    Polish general", "Skylab was a space station"."""
-    root = reading.doc[mention.start : mention.end].root
-    described = list(root.children)
-    if root.dep_ == "nsubj" and root.head.lower_ in BE_WORDS:
-        # "Super Bowl 50 was an American football game": the definition describes it too.
-        described += [t for t in root.head.children if t.dep_ == "attr"]
-    for child in described:
-        if child.dep_ not in ("appos", "attr") or child.pos_ != "NOUN":
-            continue
-        if not any(t.dep_ == "det" and t.lower_ in ("a", "an", "the") for t in child.children):
-            continue
-        if child.lower_ in VAGUE_HEADS or any(t.dep_ in COMPLEMENT_DEPS for t in child.rights):
-            continue  # "a founding member of ...", "the largest city by area": it needs the rest.
-        words = [t for t in child.doc[child.left_edge.i : child.i + 1] if t.dep_ != "det"]
-        if any(t.tag_ in ("JJS", "RBS") for t in words):
-            continue
-        if any(not t.is_alpha or t.ent_type_ not in ("", "NORP") for t in words):
-            continue  # "the largest fresh-water lake in ...": only plain words read alone.
-        if any(t.head.i != child.i for t in words if t.i != child.i):
-            continue
-        return " ".join(_description_word(t) for t in words)
-    return None
-
-
-def _description_word(token: Token) -> str:
-    """ "a Welsh poet" keeps its capital; a sentence's first word loses it."""
-    keeps = token.ent_type_ or token.pos_ == "PROPN" or (token.is_title and not token.is_sent_start)
-    return token.text if keeps else token.lower_

@@ -333,6 +333,11 @@ def questions_renumber(*, quiz: Quiz, placed: Mapping[int, int] | None = None) -
         slots[(later or earlier)[0]] = question
     others = iter(question for question in questions if question.pk not in placed)
     ordered = [slot if slot is not None else next(others) for slot in slots]
+    return _number_in_order(quiz, ordered)
+
+
+def _number_in_order(quiz: Quiz, ordered: list[Question]) -> list[Question]:
+    """Number the questions 1..N in the given order, writing only those whose number changes."""
     renumbered = []
     for number, question in enumerate(ordered, start=1):
         if question.order != number:
@@ -386,25 +391,15 @@ def question_mark_reviewed(*, question: Question, reviewed: bool) -> Question:
     return question
 
 
-def _renumber(questions: list[Question]) -> None:
-    """Number the questions 1..N in the given order, so no two ever share a number."""
-    for number, question in enumerate(questions, start=1):
-        question.order = number
-    Question.objects.bulk_update(questions, ["order"])
-
-
 def question_move(*, question: Question, to: int) -> Question:
     """Put the question at position `to` (1-based, kept within the quiz) and renumber the quiz.
 
     A position rather than "one up" makes a double click or a resent form harmless.
     """
     with transaction.atomic():
-        questions = list(question.quiz.questions.select_for_update().order_by("order", "pk"))
-        moving = next(q for q in questions if q.pk == question.pk)
-        questions.remove(moving)
-        questions.insert(min(max(to, 1), len(questions) + 1) - 1, moving)
-        _renumber(questions)
-    return moving
+        list(question.quiz.questions.select_for_update())  # one move at a time per quiz
+        ordered = questions_renumber(quiz=question.quiz, placed={question.pk: to})
+    return next(q for q in ordered if q.pk == question.pk)
 
 
 def quiz_reorder(*, quiz: Quiz, ids: list[int]) -> None:
@@ -415,7 +410,7 @@ def quiz_reorder(*, quiz: Quiz, ids: list[int]) -> None:
         questions = {q.pk: q for q in quiz.questions.select_for_update().order_by("order", "pk")}
         listed = [questions[pk] for pk in dict.fromkeys(ids) if pk in questions]
         rest = [q for pk, q in questions.items() if q not in listed]
-        _renumber(listed + rest)
+        _number_in_order(quiz, listed + rest)
 
 
 def question_delete(*, question: Question) -> dict:
@@ -451,8 +446,9 @@ def question_delete(*, question: Question) -> dict:
         "responses": list(question.responses.values_list("pk", "choice_id")),
     }
     with transaction.atomic():
+        quiz = question.quiz
         question.delete()
-        _renumber(list(Question.objects.filter(quiz_id=record["quiz"]).order_by("order", "pk")))
+        questions_renumber(quiz=quiz)
     logger.info("question %s deleted from quiz %s", record["id"], record["quiz"])
     return record
 
@@ -496,7 +492,7 @@ def question_restore(*, quiz: Quiz, record: dict) -> Question:
                 )
         questions = list(quiz.questions.exclude(pk=question.pk).order_by("order", "pk"))
         questions.insert(min(record["position"], len(questions) + 1) - 1, question)
-        _renumber(questions)
+        _number_in_order(quiz, questions)
     logger.info("question %s restored in quiz %s", question.pk, quiz.pk)
     return question
 

@@ -1,11 +1,16 @@
 """A real headless Chromium from Debian's packages, driven by Selenium through chromedriver."""
 
 import base64
+import contextlib
 import os
-import shutil
 from pathlib import Path
 
 import pytest
+from selenium.common.exceptions import (
+    NoAlertPresentException,
+    StaleElementReferenceException,
+    WebDriverException,
+)
 
 CHROMIUM = os.environ.get("CHROMIUM_BINARY", "/usr/bin/chromium")
 CHROMEDRIVER = os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")
@@ -29,7 +34,7 @@ def _browser_available() -> bool:
     return Path(CHROMIUM).exists() and Path(CHROMEDRIVER).exists()
 
 
-def _chromium(profile: Path, *, size: tuple[int, int], javascript: bool = True):
+def _chromium(profile: Path):
     if not _browser_available():
         if os.environ.get("CI"):
             pytest.fail(f"CI needs Chromium at {CHROMIUM} and chromedriver at {CHROMEDRIVER}")
@@ -44,41 +49,97 @@ def _chromium(profile: Path, *, size: tuple[int, int], javascript: bool = True):
     options.add_argument(f"--user-data-dir={profile}")
     # The console's messages, where Chromium reports every Content-Security-Policy violation.
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    width, height = size
-    if width < DESKTOP[0]:
-        # A headless window has a minimum width; emulation gives the page a real phone viewport.
-        options.add_experimental_option(
-            "mobileEmulation",
-            {"deviceMetrics": {"width": width, "height": height, "pixelRatio": 2, "touch": True}},
-        )
-    if not javascript:
-        # As a school's locked-down browser, or a page whose script failed to load.
-        options.add_experimental_option(
-            "prefs", {"profile.managed_default_content_settings.javascript": 2}
-        )
-    options.add_argument(f"--window-size={width},{height}")
-    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
-    driver.implicitly_wait(IMPLICIT_WAIT_SECONDS)
-    return driver
+    options.add_argument("--window-size={},{}".format(*DESKTOP))
+    return webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
 
 
 IMPLICIT_WAIT_SECONDS = 5
+# How often a wait looks again: Selenium's default of half a second idles most of a second on
+# every page a test waits for.
+POLL_SECONDS = 0.05
+
+
+def wait(browser, seconds: float, **options):
+    """Selenium's WebDriverWait, looking again every POLL_SECONDS."""
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    return WebDriverWait(browser, seconds, poll_frequency=POLL_SECONDS, **options)
+
+
+def left(old):
+    """Selenium's staleness_of, for a wait until the page `old` belongs to is gone; in the midst of
+    the navigation chromedriver may instead say the node "does not belong to the document"."""
+
+    def gone(_browser) -> bool:
+        try:
+            old.is_enabled()
+        except StaleElementReferenceException:
+            return True
+        except WebDriverException as error:
+            if "does not belong to the document" in (error.msg or ""):
+                return True
+            raise
+        return False
+
+    return gone
+
+
+@pytest.fixture(scope="session")
+def _chromium_of_the_run(live_server, tmp_path_factory):
+    """One Chromium for the whole run (per test process): starting one costs a second or two, and
+    the suite asks for a browser forty times. Each test gets it as new (`_start_afresh`): its
+    window, phone or not, with or without JavaScript. It closes before the live server stops, so
+    no request of its is left open there."""
+    driver = _chromium(tmp_path_factory.mktemp("profile"))
+
+    def get(size: tuple[int, int], javascript: bool):
+        _start_afresh(driver, size, javascript=javascript, origin=live_server.url)
+        return driver
+
+    yield get
+    driver.quit()
+
+
+def _start_afresh(driver, size: tuple[int, int], *, javascript: bool, origin: str) -> None:
+    """As a newly started browser: no page, cookie, stored data, log or open dialog; a desktop
+    window of `size`, or a phone's screen (touch, twice the pixels) when it is narrower. The
+    cache stays: it holds the static files, the same for the whole run, which every test would
+    otherwise fetch again (the pages themselves carry no validators, so none is kept)."""
+    with contextlib.suppress(NoAlertPresentException):
+        driver.switch_to.alert.dismiss()
+    # A page that asks before it is left (unsaved edits) must not ask when the test navigates,
+    # and a form it was still sending must not set a cookie after they are cleared. (Going to
+    # about:blank instead costs a new renderer process per test; no page here sends requests of
+    # its own once loaded.)
+    driver.execute_script("window.onbeforeunload = null; window.stop();")
+    driver.execute_cdp_cmd("Network.clearBrowserCookies", {})
+    driver.execute_cdp_cmd("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": "all"})
+    width, height = size
+    phone = width < DESKTOP[0]
+    driver.set_window_size(*(DESKTOP if phone else size))
+    if phone:
+        # What chromedriver's mobileEmulation sets, for a browser that is already running.
+        metrics = {"width": width, "height": height, "deviceScaleFactor": 2, "mobile": True}
+        driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", metrics)
+    else:
+        driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+    driver.execute_cdp_cmd(
+        "Emulation.setTouchEmulationEnabled", {"enabled": phone, "maxTouchPoints": 1}
+    )
+    # As a school's locked-down browser, or a page whose script failed to load.
+    driver.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": not javascript})
+    driver.implicitly_wait(IMPLICIT_WAIT_SECONDS)
+    driver.get_log("browser")
 
 
 @pytest.fixture
-def browser(request, tmp_path):
-    driver = _chromium(tmp_path / "profile", size=getattr(request, "param", DESKTOP))
-    yield driver
-    driver.quit()
-    shutil.rmtree(tmp_path / "profile", ignore_errors=True)
+def browser(request, _chromium_of_the_run):
+    return _chromium_of_the_run(getattr(request, "param", DESKTOP), True)
 
 
 @pytest.fixture
-def browser_without_javascript(tmp_path):
-    driver = _chromium(tmp_path / "profile", size=DESKTOP, javascript=False)
-    yield driver
-    driver.quit()
-    shutil.rmtree(tmp_path / "profile", ignore_errors=True)
+def browser_without_javascript(_chromium_of_the_run):
+    return _chromium_of_the_run(DESKTOP, False)
 
 
 @pytest.fixture

@@ -5,11 +5,10 @@ import pytest
 from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
-from selenium.webdriver.support.ui import WebDriverWait
 
 from quizzes import services
 from quizzes.models import AcceptedAnswer, Question, Quiz
-from tests.browser.conftest import DESKTOP, PHONE
+from tests.browser.conftest import DESKTOP, PHONE, wait
 from tests.builders import make_quiz, make_submitted_attempt
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.django_db(transaction=True)]
@@ -38,7 +37,7 @@ def computed(browser, selector: str, prop: str) -> str:
 
 def wait_for_element(browser, selector: str) -> None:
     # While the next page loads, a node of the old one can vanish mid-read: keep asking.
-    WebDriverWait(browser, 15, ignored_exceptions=(WebDriverException,)).until(
+    wait(browser, 15, ignored_exceptions=(WebDriverException,)).until(
         expected_conditions.presence_of_element_located((By.CSS_SELECTOR, selector))
     )
 
@@ -99,7 +98,7 @@ def test_student_pages_break_no_rule_of_the_policy(browser, live_server, screens
     browser.find_element(By.NAME, "code").send_keys(CODE)
     browser.find_element(By.NAME, "name").send_keys("Ben")
     click(browser, browser.find_element(By.CSS_SELECTOR, "button[type=submit], input[type=submit]"))
-    WebDriverWait(browser, 15).until(lambda driver: driver.title != "Join a quiz")
+    wait(browser, 15).until(lambda driver: driver.title != "Join a quiz")
     screenshot("csrf-failure", full_page=True)
     refused["form without its cookie"] = csp_violations(browser)
 

@@ -8,12 +8,13 @@ from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions
-from selenium.webdriver.support.ui import Select, WebDriverWait
+from selenium.webdriver.support.ui import Select
 
 from quizzes import services
 from quizzes.generation import GenerationOptions
 from quizzes.management.commands.setup_demo import SAMPLE_ARTICLE
 from quizzes.models import Question, Quiz
+from tests.browser.conftest import left, wait
 from tests.browser.test_csp_browser import csp_violations
 from tests.browser.test_teacher_browser import (
     PASSWORD,
@@ -70,15 +71,15 @@ def press(browser, button) -> None:
     """Click a button that posts, and wait for the page it leads to."""
     old = browser.find_element(By.TAG_NAME, "html")
     click(browser, button)
-    WebDriverWait(browser, 20).until(expected_conditions.staleness_of(old))
-    WebDriverWait(browser, 20, ignored_exceptions=(WebDriverException,)).until(
+    wait(browser, 20).until(left(old))
+    wait(browser, 20, ignored_exceptions=(WebDriverException,)).until(
         lambda b: b.execute_script("return document.readyState") == "complete"
     )
 
 
 def focused(browser) -> str:
     """The id of the focused element, once the page has taken the teacher back to a card."""
-    WebDriverWait(browser, 5).until(
+    wait(browser, 5).until(
         lambda b: b.execute_script("return document.activeElement !== document.body;")
     )
     return browser.execute_script(ACTIVE)
@@ -102,7 +103,7 @@ def student_sees(browser, live_server, quiz: Quiz) -> dict[str, list[str]]:
     browser.get(f"{live_server.url}/?code={quiz.join_code}")
     browser.find_element(By.NAME, "name").send_keys("Ada")
     click(browser, browser.find_element(By.CSS_SELECTOR, "input[type=submit], button[type=submit]"))
-    WebDriverWait(browser, 15).until(expected_conditions.url_contains(f"/q/{quiz.join_code}/"))
+    wait(browser, 15).until(expected_conditions.url_contains(f"/q/{quiz.join_code}/"))
     return {
         fieldset.find_element(By.TAG_NAME, "legend").text.split(". ", 1)[1]: [
             label.text for label in fieldset.find_elements(By.CSS_SELECTOR, "label")
@@ -342,7 +343,7 @@ def test_a_card_is_fixed_with_the_keyboard_alone(browser, live_server, teacher):
     browser.switch_to.active_element.send_keys(Keys.SHIFT, Keys.TAB)  # back to B's text
     old = browser.find_element(By.TAG_NAME, "html")
     browser.switch_to.active_element.send_keys(Keys.ENTER)  # Enter in a field saves the card
-    WebDriverWait(browser, 15).until(expected_conditions.staleness_of(old))
+    wait(browser, 15).until(left(old))
 
     right = question.choices.get(is_correct=True)
     assert right.text == "Wrong 1.2"
@@ -370,11 +371,11 @@ def test_a_card_dragged_to_the_top_becomes_question_one(browser, live_server, te
         browser.find_element(By.CSS_SELECTOR, f"#q-{c} .drag-handle"),
         card(browser, quiz.questions.get(pk=a)),
     )
-    WebDriverWait(browser, 15).until(expected_conditions.staleness_of(old))
+    wait(browser, 15).until(left(old))
 
     assert ids_of(quiz) == [c, a, b, d]
     assert numbers(quiz) == [1, 2, 3, 4]
-    WebDriverWait(browser, 15).until(expected_conditions.url_contains(f"#q-{c}"))
+    wait(browser, 15).until(expected_conditions.url_contains(f"#q-{c}"))
 
 
 def test_unsaved_edits_are_not_lost_to_another_cards_button_without_asking(
@@ -387,7 +388,7 @@ def test_unsaved_edits_are_not_lost_to_another_cards_button_without_asking(
     in_card(browser, first, "textarea[name=prompt]").send_keys(" (edited)")
 
     click(browser, in_card(browser, second, ".delete-button"))
-    alert = WebDriverWait(browser, 5).until(expected_conditions.alert_is_present())
+    alert = wait(browser, 5).until(expected_conditions.alert_is_present())
     assert "Question 1 has edits that are not saved yet" in alert.text
     alert.dismiss()
 

@@ -2,11 +2,10 @@ import pytest
 from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
-from selenium.webdriver.support.ui import WebDriverWait
 
 from quizzes import services
 from quizzes.models import AcceptedAnswer, Attempt, Question
-from tests.browser.conftest import DESKTOP, PHONE
+from tests.browser.conftest import DESKTOP, PHONE, wait
 from tests.builders import make_quiz
 
 CODE = "K7MP3X"
@@ -27,7 +26,7 @@ def quiz_with_a_short_answer():
 
 
 def wait_for_page(browser, path_end: str) -> None:
-    WebDriverWait(browser, 10).until(expected_conditions.url_contains(path_end))
+    wait(browser, 10).until(expected_conditions.url_contains(path_end))
 
 
 def click_label(browser, text: str) -> None:
@@ -77,9 +76,9 @@ def test_wrong_code_on_a_phone_gets_a_message_on_the_page(browser, live_server, 
 
     message = "There is no open quiz with that code"
     # While the next page loads, the old page's body can vanish mid-read: keep asking.
-    wait = WebDriverWait(browser, 10, ignored_exceptions=(WebDriverException,))
+    waiting = wait(browser, 10, ignored_exceptions=(WebDriverException,))
     located = expected_conditions.text_to_be_present_in_element((By.TAG_NAME, "body"), message)
-    assert wait.until(located)
+    assert waiting.until(located)
     screenshot("wrong-code")
 
 

@@ -1,13 +1,17 @@
 import pytest
+from django.conf import settings
+from django.contrib.auth.models import User
+from django.test import Client
 from django.utils import timezone
 from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
-from selenium.webdriver.support.ui import Select, WebDriverWait
+from selenium.webdriver.support.ui import Select
 
 from quizzes import services
 from quizzes.generation import GenerationOptions
 from quizzes.models import AcceptedAnswer, Attempt, Question, Quiz, Response
+from tests.browser.conftest import wait
 from tests.builders import make_quiz
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.django_db(transaction=True)]
@@ -29,7 +33,7 @@ def click(browser, element) -> None:
 
 
 def wait_for(browser, path_part: str) -> None:
-    WebDriverWait(browser, 15).until(expected_conditions.url_contains(path_part))
+    wait(browser, 15).until(expected_conditions.url_contains(path_part))
 
 
 def label_box(browser, field_id: str) -> dict[str, int]:
@@ -64,7 +68,7 @@ def test_teacher_goes_from_a_pasted_article_to_a_published_quiz(browser, live_se
     click(browser, browser.find_element(By.XPATH, "//button[normalize-space()='Publish']"))
 
     # While the next page loads, a node of the old one can vanish mid-read: keep asking.
-    WebDriverWait(browser, 15, ignored_exceptions=(WebDriverException,)).until(
+    wait(browser, 15, ignored_exceptions=(WebDriverException,)).until(
         expected_conditions.presence_of_element_located((By.CSS_SELECTOR, ".share .code"))
     )
     screenshot("3-published")
@@ -75,13 +79,16 @@ def test_teacher_goes_from_a_pasted_article_to_a_published_quiz(browser, live_se
 
 
 def sign_in(browser, live_server, username: str) -> None:
-    browser.get(live_server.url + "/admin/")
-    browser.find_element(By.NAME, "username").send_keys(username)
-    browser.find_element(By.NAME, "password").send_keys(PASSWORD)
-    click(browser, browser.find_element(By.CSS_SELECTOR, "input[type=submit]"))
-    WebDriverWait(browser, 15, ignored_exceptions=(WebDriverException,)).until(
-        expected_conditions.presence_of_element_located((By.ID, "user-tools"))
+    """Signed in as the teacher, through a session of the live server's own. Typing into the
+    sign-in form has its own tests (the first teacher test here, and the policy's walk), and
+    typing it before every test cost most of a second each."""
+    client = Client()
+    client.force_login(
+        User.objects.get(username=username), backend="django.contrib.auth.backends.ModelBackend"
     )
+    name = settings.SESSION_COOKIE_NAME
+    cookie = {"name": name, "value": client.cookies[name].value, "url": live_server.url}
+    browser.execute_cdp_cmd("Network.setCookie", {**cookie, "httpOnly": True})
 
 
 def test_teacher_sees_and_fixes_a_wrong_choice_that_students_then_see(
@@ -115,7 +122,7 @@ def test_teacher_sees_and_fixes_a_wrong_choice_that_students_then_see(
     wrong.clear()
     wrong.send_keys("Lisbon\nWrong 1.3\nWrong 1.4")
     click(browser, browser.find_element(By.NAME, "_continue"))
-    WebDriverWait(browser, 15, ignored_exceptions=(WebDriverException,)).until(
+    wait(browser, 15, ignored_exceptions=(WebDriverException,)).until(
         expected_conditions.presence_of_element_located((By.CSS_SELECTOR, ".messagelist .success"))
     )
 
@@ -128,7 +135,7 @@ def test_teacher_sees_and_fixes_a_wrong_choice_that_students_then_see(
     browser.get(f"{live_server.url}/?code={quiz.join_code}")
     browser.find_element(By.NAME, "name").send_keys("Ada")
     click(browser, browser.find_element(By.CSS_SELECTOR, "input[type=submit], button[type=submit]"))
-    WebDriverWait(browser, 15).until(expected_conditions.url_contains(f"/q/{quiz.join_code}/"))
+    wait(browser, 15).until(expected_conditions.url_contains(f"/q/{quiz.join_code}/"))
     labels = [label.text for label in browser.find_elements(By.CSS_SELECTOR, "label")]
     assert "Lisbon" in labels
     assert "Wrong 1.2" not in labels
@@ -167,7 +174,7 @@ def test_numbers_typed_twice_to_reorder_are_saved_as_one_to_n(browser, live_serv
     order.send_keys("2")
 
     click(browser, browser.find_element(By.NAME, "_continue"))
-    WebDriverWait(browser, 15, ignored_exceptions=(WebDriverException,)).until(
+    wait(browser, 15, ignored_exceptions=(WebDriverException,)).until(
         expected_conditions.presence_of_element_located((By.CSS_SELECTOR, ".messagelist .success"))
     )
 
@@ -188,7 +195,7 @@ def test_replace_reloads_the_page_at_the_new_question(browser, live_server, scre
         browser,
         browser.find_element(By.CSS_SELECTOR, f"button[formaction$='/{second.pk}/regenerate/']"),
     )
-    WebDriverWait(browser, 15).until(expected_conditions.url_contains("#questions-1"))
+    wait(browser, 15).until(expected_conditions.url_contains("#questions-1"))
     screenshot("after-replace")
 
     new = quiz.questions.get(order=2)

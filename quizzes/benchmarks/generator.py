@@ -14,6 +14,7 @@ from typing import TextIO
 
 from quizzes.generation import GenerationOptions, generate
 from quizzes.generation.nlp import get_nlp
+from quizzes.generation.reading import read
 from quizzes.generation.text import count_words
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -43,19 +44,32 @@ def run(out: TextIO) -> None:
     sample = SAMPLE.read_text(encoding="utf-8")
     get_nlp()
     generate(sample)
-    warm = _timed(lambda: generate(sample), runs=RUNS)
+    # An article the process has not read yet: its parse is not kept from the last run.
+    warm = _timed(lambda: _unread(generate)(sample), runs=RUNS)
     _report(out, "sample article, warm (s)", warm, goal=f"<= {GOAL_WARM_SECONDS}")
+    again = _timed(lambda: generate(sample), runs=RUNS)
+    _report(out, "the same article again: Replace (s)", again, goal=f"<= {GOAL_WARM_SECONDS}")
 
     long_text = build_long_text(THROUGHPUT_WORDS)
     words = count_words(long_text)
     options = GenerationOptions(multiple_choice=20, short_answer=10)
-    seconds = _timed(lambda: generate(long_text, options), runs=RUNS)
+    seconds = _timed(lambda: _unread(generate)(long_text, options), runs=RUNS)
     rates = [words / value for value in seconds]
     label = f"throughput on {words:,} words (words/s)"
     _report(out, label, rates, goal=f">= {GOAL_WORDS_PER_SECOND}")
 
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / KIB_PER_MB
     out.write(f"  {'peak memory, this process (MB)':48} {peak:10.0f}   goal <= {GOAL_PEAK_MB}\n")
+
+
+def _unread(action):
+    """`action`, with the articles read before forgotten."""
+
+    def afresh(*args):
+        read.cache_clear()
+        return action(*args)
+
+    return afresh
 
 
 def build_long_text(words: int) -> str:

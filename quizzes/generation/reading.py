@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -45,6 +46,9 @@ PARAGRAPH_END_RE = re.compile(r"(?<=\n)(?=[^\n])")
 OPEN_QUOTES = "“"
 CLOSE_QUOTES = "”"
 STRAIGHT_QUOTE = '"'
+# The last few articles read, kept parsed: a teacher's Replace and Regenerate on the review page
+# read the same article again, and reading (spaCy's parse) is most of a question's cost.
+READ_CACHE_SIZE = 4
 
 
 @dataclass(frozen=True)
@@ -74,7 +78,10 @@ class Reading:
         return self.by_sentence.get(sentence, ())
 
 
+@functools.lru_cache(maxsize=READ_CACHE_SIZE)
 def read(text: str) -> Reading:
+    """The article read once; the same text again is answered from memory (the Reading and its
+    parse are never changed after this, so every caller may share them)."""
     cleaned = clean(text)
     check_clean_text(cleaned.text)
     doc = parse(cleaned.text)

@@ -271,3 +271,19 @@ def test_a_city_is_not_the_university_named_after_it():
     )
     keys = {m.text: m.key for m in reading.mentions}
     assert keys["Copenhagen"] != keys["University of Copenhagen"]
+
+
+def test_the_same_article_again_is_read_from_memory_and_generates_the_same_questions():
+    from quizzes.generation import GenerationOptions, generate
+
+    text = (
+        "Marta Klein founded the Hollow Oak bakery in Graz in 1987. By 1990 it sold 400 loaves "
+        "a day to shops in Vienna. Paul Varga opened a cafe in Linz in 1995."
+    )
+    options = GenerationOptions(multiple_choice=2, short_answer=1, seed=3)
+    first = [(d.prompt, d.answer, d.distractors) for d in generate(text, options)]
+
+    assert read(text) is read(text)
+    assert read(text) is not read(text + " It closed in 2010.")
+    # Sharing the parse changes nothing a later generation sees.
+    assert [(d.prompt, d.answer, d.distractors) for d in generate(text, options)] == first

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from quizzes.evaluation import __main__ as evaluation
 from quizzes.generation.rules import RULES
 from tests.commands import run_command
 
@@ -34,7 +35,7 @@ def test_explain_lists_each_dropped_candidate_with_its_registered_rule():
     assert "Who was the Russian President?" not in out.split("Dropped candidates", 1)[0]
 
 
-def _eval(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
+def _evaluation_set(tmp_path: Path) -> Path:
     data = {
         "passages": [
             {
@@ -49,27 +50,35 @@ def _eval(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
     }
     path = tmp_path / "set.json"
     path.write_text(json.dumps(data), encoding="utf-8")
-    return subprocess.run(
-        [sys.executable, "-m", "quizzes.evaluation", str(path), *args],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    return path
 
 
-@pytest.mark.slow  # the evaluation passages, generated in a new process
-def test_eval_prints_vetoes_per_rule_and_passes_within_its_thresholds(tmp_path):
-    result = _eval(tmp_path, "--min-recall", "0.5", "--min-in-text", "1", "--max-conflicts", "0")
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert "answer recall (top 20): 1/2" in result.stdout
-    counts = result.stdout.split("candidates dropped per rule", 1)[1]
+def test_eval_prints_vetoes_per_rule_and_passes_within_its_thresholds(tmp_path, capsys):
+    thresholds = ["--min-recall", "0.5", "--min-in-text", "1", "--max-conflicts", "0"]
+    status = evaluation.main([str(_evaluation_set(tmp_path)), *thresholds])
+    out = capsys.readouterr().out
+    assert status == 0, out
+    assert "answer recall (top 20): 1/2" in out
+    counts = out.split("candidates dropped per rule", 1)[1]
     for rule_id in RULES:
         assert rule_id in counts
 
 
 @pytest.mark.slow  # the evaluation passages, generated in a new process
-def test_eval_fails_when_recall_falls_below_its_threshold(tmp_path):
-    result = _eval(tmp_path, "--min-recall", "0.75")
+def test_eval_as_a_program_fails_when_recall_falls_below_its_threshold(tmp_path):
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "quizzes.evaluation",
+            str(_evaluation_set(tmp_path)),
+            "--min-recall",
+            "0.75",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode == 1
     assert "FAIL: answer recall 50.0% is below 75.0%" in result.stdout

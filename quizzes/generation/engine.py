@@ -35,7 +35,7 @@ from quizzes.generation.pronouns import person_pronouns
 from quizzes.generation.ranking import MIN_SCORE, Ranked, score_candidates, select
 from quizzes.generation.reading import Reading, read
 from quizzes.generation.rules import Veto
-from quizzes.generation.stems import StemForm, settle_article
+from quizzes.generation.stems import StemForm, settle_article, typed_prompt
 from quizzes.generation.text import check_text
 from quizzes.generation.types import (
     MAX_QUESTION_COUNT,
@@ -279,7 +279,11 @@ def _distractor_context(reading: Reading) -> DistractorContext:
             mention_at={i: m for m in reading.mentions for i in range(m.start, m.end)},
         ),
         countries=country_codes(
-            [e.name for e in reading.entities.values() if e.kind == AnswerKind.COUNTRY]
+            [
+                e.name
+                for e in reading.entities.values()
+                if e.kind in (AnswerKind.COUNTRY, AnswerKind.PLACE)
+            ]
         ),
         sentence_numbers=tuple(
             tuple(m.text for m in reading.mentions_in(index) if m.kind in NUMERIC_KINDS)
@@ -289,9 +293,11 @@ def _distractor_context(reading: Reading) -> DistractorContext:
 
 
 def _prompt(item: Ranked, distractors: tuple[str, ...]) -> str:
-    """The stem as the student reads it: "a(n) _____" settled where every choice agrees."""
+    """The stem as the student reads it: "a(n) _____" settled where every choice agrees, and
+    for a typed answer as the text had it ("lift a _____" reads as English; with nothing to
+    choose from, it points to no choice)."""
     if not distractors:
-        return item.candidate.stem.prompt
+        return typed_prompt(item.candidate.stem)
     return settle_article(item.candidate.stem.prompt, [item.candidate.answer, *distractors])
 
 

@@ -131,6 +131,8 @@ SUBJECT_WH = {
     AnswerKind.CITY: "which city",
     AnswerKind.CONTINENT: "which continent",
     AnswerKind.NATIONALITY: "which nationality",
+    # "£22,000 was raised": "How much was raised?", not "What was raised?".
+    AnswerKind.MONEY: "how much",
 }
 TIME_WH = {
     AnswerKind.YEAR: "in what year",
@@ -156,6 +158,9 @@ class Stem:
     form: StemForm
     # False when the stem leans on a pronoun the student cannot resolve from the stem alone.
     self_contained: bool
+    # "a" or "an", as the text had it before the gap (the prompt reads "a(n)"), for a typed
+    # answer, which has no choices the article could point to.
+    article: str = ""
 
 
 @dataclass(frozen=True)
@@ -943,6 +948,7 @@ def _clause_cloze(clause: Clause, answer: Span) -> Stem | None:
         prompt=_either_article(prompt),
         form=StemForm.CLOZE,
         self_contained=not _has_pronoun(tokens),
+        article=_article_before_gap(prompt),
     )
 
 
@@ -981,12 +987,27 @@ def _sentence_cloze(sentence: Span, answer: Span) -> Stem | None:
         prompt=_either_article(prompt),
         form=StemForm.CLOZE,
         self_contained=not _has_pronoun(tokens),
+        article=_article_before_gap(prompt),
     )
 
 
 def _either_article(prompt: str) -> str:
     """ "an _____ pathologist" tells a student the answer starts with a vowel: "a(n)" does not."""
     return ARTICLE_BEFORE_GAP_RE.sub(lambda m: f"{m.group(1)[0]}(n) {BLANK}", prompt)
+
+
+def _article_before_gap(prompt: str) -> str:
+    match = ARTICLE_BEFORE_GAP_RE.search(prompt)
+    return match.group(1).lower() if match else ""
+
+
+def typed_prompt(stem: Stem) -> str:
+    """The prompt of a typed answer: "a(n) _____" as the text had it, "lift a _____"."""
+    if not stem.article:
+        return stem.prompt
+    return EITHER_BEFORE_GAP_RE.sub(
+        lambda match: f"{match.group(1)}{stem.article[1:]} {BLANK}", stem.prompt, count=1
+    )
 
 
 EITHER_BEFORE_GAP_RE = re.compile(r"\b([Aa])\(n\) " + re.escape(BLANK))
@@ -1106,4 +1127,5 @@ def clause_part(sentence: Span, answer: Span, stem: Stem) -> Stem | None:
         prompt=_either_article(text[0].upper() + text[1:] + "."),
         form=StemForm.CLOZE,
         self_contained=not _has_pronoun(outside),
+        article=stem.article,
     )

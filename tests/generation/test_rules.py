@@ -453,6 +453,18 @@ def test_multiple_choice_stems_read_a_or_an_when_the_choices_agree():
     assert "a _____ recovery fund" in fund.prompt
 
 
+def test_a_typed_answer_settles_a_or_an_by_the_answer_itself():
+    text = (
+        "Archimedes lived in Syracuse in the third century BC. A seesaw is a first-class lever, "
+        "and so is a crowbar used to lift a heavy stone. A pair of scissors is made of two "
+        "levers joined at a pivot."
+    )
+    drafts = run(text, GenerationOptions(multiple_choice=0, short_answer=10), floor=0.0).drafts
+    typed = [d for d in drafts if "_____" in d.prompt]
+    assert typed
+    assert not any("a(n)" in d.prompt for d in typed), [d.prompt for d in typed]
+
+
 def test_a_number_rival_stays_on_the_answers_side_of_the_sentences_other_numbers():
     wrong = distractors_for(
         "Kellford Library scrapped its fines in 2024. The number of people with library cards "

@@ -1,3 +1,4 @@
+from quizzes.generation import GenerationOptions, run
 from quizzes.generation.candidates import build_candidates
 from quizzes.generation.kinds import AnswerKind
 from quizzes.generation.reading import read
@@ -587,3 +588,13 @@ def test_a_dateline_leaves_no_capital_and_a_whenever_clause_asks_nothing():
     assert stems
     assert not any(" The fishing village" in prompt for prompt in stems)
     assert not any("whenever" in prompt and prompt.endswith("?") for prompt in stems)
+
+
+def test_an_amount_of_money_as_the_subject_is_asked_with_how_much():
+    text = (
+        "The restoration of the bandstand in Millbrook cost £84,000 in 2024. The remaining "
+        "£22,000 was raised by residents through quiz nights and a sponsored walk."
+    )
+    drafts = run(text, GenerationOptions(multiple_choice=10), floor=0.0).drafts
+    raised = next(d for d in drafts if d.answer == "£22,000")
+    assert raised.prompt.startswith("How much was raised by residents"), raised.prompt

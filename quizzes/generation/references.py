@@ -62,16 +62,14 @@ def resolve_descriptions(
             continue
         start, wanted = description
         noun = noun_lemma(token)
-        antecedents = None
-        if noun in DESCRIPTION_KINDS:
-            antecedents = _antecedents(
-                token,
-                start=start,
-                wanted=wanted,
-                mentions=mentions,
-                sentences=sentences,
-                sentence_of=sentence_of,
-            )
+        antecedents = _antecedents(
+            token,
+            start=start,
+            wanted=wanted,
+            mentions=mentions,
+            sentences=sentences,
+            sentence_of=sentence_of,
+        )
         named = None
         if antecedents is not None:
             named = _joined([_surface(doc, m) for m in antecedents])
@@ -150,7 +148,9 @@ def _antecedents(
     """The names the description stands for: the one name of its kind in the recent
     sentences, or for "the two ...", the nearest two names of its kind joined by "and"."""
     noun = noun_lemma(token)
-    kinds = DESCRIPTION_KINDS[noun]
+    # A noun of no listed kind stands only for names it ends: "the hospital" for Vienna
+    # General Hospital.
+    kinds = DESCRIPTION_KINDS.get(noun, frozenset())
     here = sentence_of[token.i]
     first = max(0, here - RECENT_SENTENCES)
     fitting = [
@@ -212,11 +212,16 @@ def _named_phrase(
 
 
 def _said_before(token: Token, *, sentence_of: dict[int, int]) -> bool:
-    """Whether the noun was used in an earlier sentence: "A storm hit ... The storm lasted"."""
+    """Whether the noun was used in an earlier sentence: "A storm hit ... The storm lasted",
+    or ended a name there: "the First Clinic ... The clinic had"."""
     here = sentence_of[token.i]
     noun = noun_lemma(token)
     return any(
-        sentence_of[earlier.i] < here and earlier.pos_ == "NOUN" and noun_lemma(earlier) == noun
+        sentence_of[earlier.i] < here
+        and (
+            (earlier.pos_ == "NOUN" and noun_lemma(earlier) == noun)
+            or (earlier.pos_ == "PROPN" and earlier.lower_ in {noun, f"{noun}s"})
+        )
         for earlier in token.doc[: token.i]
     )
 

@@ -287,3 +287,16 @@ def test_the_same_article_again_is_read_from_memory_and_generates_the_same_quest
     assert read(text) is not read(text + " It closed in 2010.")
     # Sharing the parse changes nothing a later generation sees.
     assert [(d.prompt, d.answer, d.distractors) for d in generate(text, options)] == first
+
+
+def test_the_noun_a_name_ends_with_points_back_to_that_name():
+    from quizzes.generation import GenerationOptions, run
+
+    text = (
+        "In 1846 Ignaz Semmelweis became an assistant at Vienna General Hospital in Austria. "
+        "The hospital had two maternity clinics. Women came there from all over the city."
+    )
+    drafts = run(text, GenerationOptions(multiple_choice=10), floor=0.0).drafts
+    clinics = next(d for d in drafts if d.answer == "two")
+    assert "Vienna General Hospital" in clinics.prompt, clinics.prompt
+    assert "the hospital" not in clinics.prompt

@@ -118,9 +118,28 @@ def is_capital(name: str) -> bool:
     return any(c.capital.casefold() == wanted for c in _data()[2].values() if c.capital)
 
 
+# Names an article uses for a country, or for a part of one, that GeoNames lists under another
+# name: they say which country the article is set in ("Woodbridge in Suffolk, England").
+COUNTRY_ALIASES = {
+    **dict.fromkeys(
+        ("england", "scotland", "wales", "northern ireland", "britain", "great britain", "uk"),
+        "GB",
+    ),
+    **dict.fromkeys(("america", "usa", "us", "united states of america"), "US"),
+    **dict.fromkeys(("holland", "netherlands"), "NL"),
+}
+
+
 def country_codes(names: list[str]) -> frozenset[str]:
     """The ISO codes of the countries among these names."""
-    return frozenset(c.iso for c in map(_country_named, names) if c is not None)
+    codes = set()
+    for name in names:
+        country = _country_named(name)
+        wanted = name.casefold().removeprefix("the ").replace(".", "")
+        code = country.iso if country is not None else COUNTRY_ALIASES.get(wanted)
+        if code is not None:
+            codes.add(code)
+    return frozenset(codes)
 
 
 def rival_cities(answer: str, *, countries_named: frozenset[str] = frozenset()) -> list[str] | None:
@@ -128,13 +147,23 @@ def rival_cities(answer: str, *, countries_named: frozenset[str] = frozenset()) 
     when the answer is no city the data knows (an invented town has no believable rivals).
 
     Of two cities of one name, the one in a country the article names is meant (Perth in
-    an article on Scotland); otherwise the bigger.
+    an article on Scotland); otherwise the bigger. A name the data knows only far from every
+    country the article names (neither there nor next door) is another town of that name:
+    Woodbridge in Suffolk is not Woodbridge, Virginia, and Virginia's towns are no rivals.
     """
     cities, by_country, countries = _data()
     named = cities.get(answer.casefold().removeprefix("the "))
     if not named:
         return None
-    place = next((p for p in named if p.country in countries_named), named[0])
+    near_named = set(countries_named)
+    for iso in countries_named:
+        near_named.update(countries[iso].neighbours if iso in countries else ())
+    readings = [p for p in named if p.country in countries_named] or [
+        p for p in named if not countries_named or p.country in near_named
+    ]
+    if not readings:
+        return None
+    place = readings[0]
     country = countries.get(place.country)
     regions = [place.country, *(country.neighbours if country else ())]
     found: list[str] = []

@@ -66,3 +66,19 @@ def test_a_city_question_offers_rivals_from_its_country():
     austrian = set(rival_cities("Graz")[:8])
     assert len(drafts["Graz"].distractors) == 3
     assert set(drafts["Graz"].distractors) <= austrian
+
+
+def test_a_town_the_data_knows_only_far_from_the_articles_country_gets_no_rivals_from_there():
+    england = country_codes(["England"])
+    assert england == country_codes(["United Kingdom"]) == frozenset({"GB"})
+    assert rival_cities("Woodbridge")  # GeoNames' Woodbridge is in Virginia
+    assert rival_cities("Woodbridge", countries_named=england) is None
+    # A city of a neighbouring country is still that city: Paris beside Germany.
+    assert "Marseille" in rival_cities("Paris", countries_named=country_codes(["Germany"]))
+    text = (
+        "In 1938 Edith Pretty, a widow who owned the Sutton Hoo estate near Woodbridge in "
+        "Suffolk, England, decided to find out what lay beneath the mounds on her land. Basil "
+        "Brown, a local archaeologist, began digging in 1938. The ship burial was found in 1939."
+    )
+    us_towns = set(rival_cities("Woodbridge"))
+    assert not us_towns & set(distractors_for(text, "Woodbridge"))

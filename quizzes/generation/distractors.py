@@ -82,6 +82,12 @@ FEATURE_GROUPS = (
     frozenset({"valley", "basin", "plain", "plains", "plateau"}),
 )
 NO_FEATURE = -1
+# Ranks that, with "of" and a place, stand for a person: "King of East Anglia".
+RANKS = frozenset(
+    {"king", "queen", "prince", "princess", "emperor", "empress", "duke", "duchess", "earl"}
+    | {"count", "countess", "lord", "lady", "pope", "bishop", "archbishop", "sultan", "tsar"}
+    | {"pharaoh", "marquis", "baron", "chief", "president", "governor", "mayor", "king-emperor"}
+)
 REGION_WORDS = frozenset(
     {
         "north",
@@ -275,7 +281,14 @@ def _same_form(candidate: str, answer: str, *, kind: AnswerKind) -> bool:
         return _feature_group(candidate) == _feature_group(answer) and _is_region(
             candidate
         ) == _is_region(answer)
-    return True
+    # "King of East Anglia" among "Basil Brown" and "Mrs Pretty" is told apart by form.
+    return kind != AnswerKind.PERSON or is_title_phrase(candidate) == is_title_phrase(answer)
+
+
+def is_title_phrase(name: str) -> bool:
+    """ "King of East Anglia", "the Duke of Wellington": a rank of somewhere, not a name."""
+    words = strip_article(name).split()
+    return len(words) >= 3 and words[0].casefold() in RANKS and "of" in words[1:-1]
 
 
 def _is_region(name: str) -> bool:

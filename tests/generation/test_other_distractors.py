@@ -5,6 +5,7 @@ import pytest
 
 from quizzes.generation import GenerationError, GenerationOptions, QuestionKind, generate
 from quizzes.generation.engine import other_distractors
+from tests.generation.helpers import distractors_for
 
 TEXT = (
     "Marie Curie was born in Warsaw in 1867.\n"
@@ -67,3 +68,13 @@ def test_an_article_with_no_other_rivals_says_so():
 
     with pytest.raises(GenerationError, match="no other wrong choices"):
         redraw(draft, current=every_rival + tuple(str(year) for year in range(1800, 2000)))
+
+
+def test_a_rank_of_somewhere_and_a_persons_name_are_no_rivals_of_each_other():
+    text = (
+        "Many historians believe the grave belongs to Raedwald, King of East Anglia, who died "
+        "around 624. The site was dug by Basil Brown in 1939. Charles Phillips, an archaeologist "
+        "from Cambridge, took over the dig, and Edith Pretty gave the finds to the nation."
+    )
+    for answer in ("Basil Brown", "Charles Phillips"):
+        assert "King of East Anglia" not in distractors_for(text, answer)

@@ -82,6 +82,10 @@ WHAT_IT_IS = frozenset(
         "treaty",
     }
 )
+# Nouns that open a name of what they say ("Lake Ohrid", "Mount Fuji", "River Wend").
+LEADING_NOUNS = frozenset(
+    {"lake", "mount", "river", "cape", "fort", "isle", "loch", "port", "castle", "island"}
+)
 # Nouns a definite description ("the stadium", "the two countries") can point back with, and
 # the kinds of name each can stand for; nouns in WHAT_IT_IS also stand for any name they end
 # ("the university" for Harvard University), which `noun_for` finds.
@@ -241,9 +245,12 @@ def noun_for(mention: Mention) -> str | None:
     if mention.kind not in NAMED_BY_NOUN:
         return None
     words = mention.text.split()
-    for word in (words[-1], words[0]):
-        if word.casefold() in WHAT_IT_IS:
-            return word.casefold()
+    if words[-1].casefold() in WHAT_IT_IS:
+        return words[-1].casefold()
+    first = words[0].casefold()
+    if first in WHAT_IT_IS and (first in LEADING_NOUNS or words[1:2] == ["of"]):
+        # "Lake Baikal", "the Sea of Galilee"; but the yacht Sea Pippin is no sea.
+        return first
     last = words[-1]
     if mention.kind == AnswerKind.PLACE:
         return None  # "Colorado Springs" is no spring: a place's last word is its name's.

@@ -7,7 +7,7 @@ from collections import Counter
 from spacy.tokens import Doc, Span, Token
 
 from quizzes.generation.bank import bank_kind
-from quizzes.generation.entities import Entity, Mention
+from quizzes.generation.entities import Entity, Mention, short_name
 from quizzes.generation.kinds import AnswerKind
 
 THING_PRONOUNS = frozenset({"it", "its"})
@@ -357,7 +357,7 @@ def _topic_person(entities: dict[str, Entity]) -> str | None:
         return None
     if len(people) > 1 and people[1].count * TOPIC_LEAD > people[0].count:
         return None
-    return people[0].name.split()[-1]
+    return short_name(people[0])
 
 
 def _subject_person(sentences: tuple[Span, ...]) -> str | None:
@@ -524,7 +524,7 @@ def _only_person_before(
         # did not label is a second person before the pronoun, so it is not clear who.
         return None
     entity = entities.get(next(iter(keys)))
-    return entity.name.split()[-1] if entity else None
+    return short_name(entity) if entity else None
 
 
 def _subject(sentence: Span) -> Token | None:
@@ -539,7 +539,7 @@ def _antecedent_text(
         entity = entities.get(mention.key)
         name = entity.name if entity and mention.kind == AnswerKind.PERSON else mention.text
         if mention.kind == AnswerKind.PERSON:
-            return name.split()[-1], True
+            return (short_name(entity) if entity else name.split()[-1]), True
         return (f"the {name}" if subject.doc[mention.start - 1].lower_ == "the" else name), False
     if subject.pos_ not in ("NOUN", "PROPN") or subject.is_stop:
         return None  # "one can still find ...": "one" is nobody in particular.
@@ -550,6 +550,15 @@ def _antecedent_text(
     words = [
         t for t in subject.subtree if t.i < subject.i and t.dep_ in ("compound", "amod", "nmod")
     ]
+    before = [
+        t
+        for t in subject.subtree
+        if t.i < subject.i and not (t.dep_ == "det" and t.head == subject)
+    ]
+    if len(words) != len(before):
+        # "the 9-metre yacht", "the emperor's own burial chamber": a word between is not kept,
+        # and "the metre yacht" or "the own burial chamber" is nothing the article says.
+        return None
     text = " ".join(
         t.text
         if t.pos_ == "PROPN"

@@ -76,6 +76,14 @@ class Entity:
     count: int
 
 
+def short_name(entity: Entity) -> str:
+    """What the article calls a person for short: the one part of the name it uses alone
+    ("Tu" of Tu Youyou, whose family name comes first), else the last word ("Curie")."""
+    words = entity.name.split()
+    alone = {alias for alias in entity.aliases if " " not in alias and alias in words}
+    return alone.pop() if len(alone) == 1 else words[-1]
+
+
 def name_key(text: str) -> str:
     lowered = text.casefold()
     lowered = re.sub(r"^the\s+", "", lowered)

@@ -300,3 +300,17 @@ def test_the_noun_a_name_ends_with_points_back_to_that_name():
     clinics = next(d for d in drafts if d.answer == "two")
     assert "Vienna General Hospital" in clinics.prompt, clinics.prompt
     assert "the hospital" not in clinics.prompt
+
+
+def test_a_person_is_called_for_short_what_the_article_calls_them_alone():
+    from quizzes.generation import GenerationOptions, run
+
+    text = (
+        "Tu Youyou was born in Ningbo in 1930. In 1969 Tu was put in charge of a research "
+        "group. Her team produced a cure for malaria in 1971. In 2015 she won the Nobel Prize "
+        "in Physiology or Medicine."
+    )
+    drafts = run(text, GenerationOptions(multiple_choice=10), floor=0.0).drafts
+    prompts = " ".join(d.prompt for d in drafts)
+    assert "Youyou's" not in prompts and "did Youyou" not in prompts, prompts
+    assert "Tu's team" in prompts or "Tu" in prompts.replace("Tu Youyou", ""), prompts

@@ -304,6 +304,9 @@ def _entity_candidate(
         # "By 1944 enough penicillin was made": by 1945 it was too, so the year is a bound,
         # and any later year is also a right answer.
         return veto("answer.date_bound")
+    if mention.kind in NUMBER_LIKE_KINDS and _is_negated(reading.doc, mention.start):
+        # "No two faces are alike": a stem without the "no" says the opposite.
+        return veto("answer.negated_number")
     if mention.kind in NUMBER_LIKE_KINDS - BOUND_KINDS and _after_bound(reading, mention.start):
         # "more than 200 species": 150 is true too, so no wrong choice is shown wrong.
         return veto("answer.number_bound")
@@ -505,6 +508,17 @@ def _in_brackets(reading: Reading, mention: Mention) -> bool:
     return depth > 0 and any(
         word.pos_ != "NUM" for word in reading.doc[mention.start : mention.end]
     )
+
+
+NEGATING_WORDS = frozenset({"no", "not", "never", "nor"})
+
+
+def _is_negated(doc, start: int) -> bool:
+    """Whether "no" or "not" comes just before the number, or is its noun's determiner."""
+    if start > 0 and doc[start - 1].lower_ in NEGATING_WORDS:
+        return True
+    head = doc[start].head
+    return any(child.lower_ in NEGATING_WORDS and child.i < start for child in head.children)
 
 
 def _is_back_reference(reading: Reading, mention: Mention) -> bool:

@@ -73,6 +73,12 @@ CASES = [
         "200",
     ),
     (
+        "answer.negated_number",
+        "The clay army was found near Xi'an in 1974. No two faces are exactly alike. Each of "
+        "the 8,000 soldiers was painted in bright colours.",
+        "two",
+    ),
+    (
         "answer.nationality_in_name",
         "The East African Rift runs through Kenya and Ethiopia. It formed about 25 million "
         "years ago.",

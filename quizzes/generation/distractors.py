@@ -151,6 +151,13 @@ def class_nouns(reading: Reading) -> dict[str, str]:
         noun = None
         if after is not None and root.dep_ == "compound" and root.head.i == after.i:
             noun = after
+        elif (
+            before is not None
+            and before.lower_ == "of"
+            and root.head.i == before.i
+            and before.head.lower_ in PLACE_NOUNS
+        ):
+            noun = before.head  # "the village of Little Dunford", "the town of Alice Springs"
         elif before is not None and (root.head.i == before.i or before.head.i == root.i):
             noun = before
         if noun is not None and noun.pos_ == "NOUN" and noun.is_lower:
@@ -178,6 +185,7 @@ def choose_distractors(
     found: list[str] = []
     article = _article_candidates(
         answer=answer,
+        stem=stem,
         kind=kind,
         excluded_keys=excluded_keys,
         context=context,
@@ -323,6 +331,7 @@ def _article_candidates(
     context: DistractorContext,
     answer_class: str | None = None,
     answer: str = "",
+    stem: str = "",
 ) -> list[str]:
     kinds = RIVAL_KINDS.get(kind, frozenset({kind}))
     same_kind = [
@@ -353,15 +362,48 @@ def _article_candidates(
             if (answer_class is not None and context.classes.get(entity.key) == answer_class)
             or (_head_noun(answer) is not None and _head_noun(entity.name) == _head_noun(answer))
         ]
+    if kind == AnswerKind.PERSON and answer_class in PLACE_NOUNS:
+        return []  # "the village of Little Dunford" read as a person has no person rivals.
     if kind == AnswerKind.PERSON:
-        own = {context.pronouns[key] for key in excluded_keys if key in context.pronouns}
+        # A girl's rivals are girls: by the pronoun the article gives each, a title ("Mrs
+        # Patel"), or, for the answer, the stem's own words ("a girl named _____").
+        own = {g for key in excluded_keys if (g := _gender(key, context)) is not None}
+        if not own:
+            own = _stem_gender(stem)
         same_kind = [
             entity
             for entity in same_kind
-            if not own or context.pronouns.get(entity.key) in (None, *own)
+            if not own or _gender(entity.key, context) in (None, *own)
         ]
+        # "the village of Little Dunford" is no one, whatever the model called it.
+        same_kind = [e for e in same_kind if context.classes.get(e.key) not in PLACE_NOUNS]
     same_kind.sort(key=lambda entity: (-entity.count, entity.name))
     return [entity.name for entity in same_kind]
+
+
+FEMALE_TITLES = frozenset({"mrs", "mrs.", "ms", "ms.", "miss", "lady", "queen", "dame", "princess"})
+MALE_TITLES = frozenset({"mr", "mr.", "sir", "lord", "king", "prince"})
+FEMALE_WORDS = frozenset({"she", "her", "hers", "herself", "girl", "woman", "sister", "mother"})
+MALE_WORDS = frozenset({"he", "him", "his", "himself", "boy", "man", "brother", "father"})
+PLACE_NOUNS = frozenset({"village", "town", "city", "county", "country", "island", "region"})
+
+
+def _gender(key: str, context: DistractorContext) -> str | None:
+    """ "f" or "m" by the pronoun the article gives the person, else by a title."""
+    if key in context.pronouns:
+        return context.pronouns[key]
+    entity = context.entities.get(key)
+    first = entity.name.split()[0].casefold() if entity and entity.name else ""
+    return "f" if first in FEMALE_TITLES else "m" if first in MALE_TITLES else None
+
+
+def _stem_gender(stem: str) -> set[str]:
+    """The answer's sex where the stem's words say it and say only one ("Who blew her
+    whistle?", "a girl named _____")."""
+    words = {word.casefold() for word in WORD_RE.findall(stem)}
+    found = {"f"} if words & FEMALE_WORDS else set()
+    found |= {"m"} if words & MALE_WORDS else set()
+    return found if len(found) == 1 else set()
 
 
 def _head_noun(name: str) -> str | None:

@@ -78,3 +78,23 @@ def test_a_rank_of_somewhere_and_a_persons_name_are_no_rivals_of_each_other():
     )
     for answer in ("Basil Brown", "Charles Phillips"):
         assert "King of East Anglia" not in distractors_for(text, answer)
+
+
+def test_a_village_read_as_a_person_is_nobodys_rival_and_has_none():
+    text = (
+        "Every summer the village of Little Dunford held its Paper Boat Race. Jonah Reed had "
+        "entered three times. Mrs Patel blew her whistle at noon. A girl named Freya Holt won "
+        "the cup in 2023, and Sam Cole came second."
+    )
+    for answer in ("Jonah Reed", "Sam Cole"):
+        assert "Little Dunford" not in distractors_for(text, answer)
+    assert distractors_for(text, "Little Dunford") == ()
+
+
+def test_the_stems_words_say_the_answers_sex_where_the_article_does_not():
+    from quizzes.generation.distractors import _stem_gender
+
+    assert _stem_gender("Who blew her whistle?") == {"f"}
+    assert _stem_gender("It belonged to a girl named _____.") == {"f"}
+    assert _stem_gender("Who gave his sister her coat?") == set()
+    assert _stem_gender("Who won the race?") == set()

@@ -276,6 +276,8 @@ def _entity_candidate(
         return veto("answer.quoted")
     if mention.text.lower() in VAGUE_ANSWERS:
         return veto("answer.vague_word")
+    if FREQUENCY_RE.match(mention.text):
+        return veto("answer.frequency")  # "visit the park each year": how often is no fact.
     if mention.kind == AnswerKind.CITY and _acts(reading, mention) and is_capital(mention.text):
         # "Moscow once again refused to agree": the capital stands for its government.
         return veto("answer.capital_for_government")
@@ -337,6 +339,8 @@ def _entity_candidate(
         return veto("stem.no_wording")
     if broken_wording(stem.prompt):
         return veto("stem.broken_wording")
+    if MODAL_QUESTION_RE.match(stem.prompt):
+        return veto("stem.modal_question")
     if not stem.self_contained:
         # "it is one of the oldest cities in _____": a student cannot tell what "it" is.
         return veto("stem.leans_on_context")
@@ -510,6 +514,10 @@ def _in_brackets(reading: Reading, mention: Mention) -> bool:
     )
 
 
+# "What can only flow?", "What might contain a cell?": what can or might be is no fact the
+# text states, and strict readers kept 2 of 10 such questions.
+MODAL_QUESTION_RE = re.compile(r"^(What|Who|Which \w+) (can|cannot|could|might|may)\b")
+FREQUENCY_RE = re.compile(r"(?i)^(each|every|once|twice)\b|\b(a|per) (day|week|month|year)$")
 NEGATING_WORDS = frozenset({"no", "not", "never", "nor"})
 
 
@@ -662,6 +670,9 @@ def _thing_candidates(
             continue
         if broken_wording(stem.prompt):
             veto("stem.broken_wording")
+            continue
+        if MODAL_QUESTION_RE.match(stem.prompt):
+            veto("stem.modal_question")
             continue
         if not stem.self_contained:
             veto("stem.leans_on_context")

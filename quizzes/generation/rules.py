@@ -72,6 +72,7 @@ RULES: dict[str, Rule] = _rules(
     Rule("answer.number_in_name", C, "'Super Bowl 50': the number is part of a name"),
     Rule("answer.date_bound", C, "'by 1944': a bound, so every later year is right too"),
     Rule("answer.number_bound", C, "'more than 200': every smaller number is right too"),
+    Rule("answer.frequency", C, "'visit the park each year': how often, a filler, not a fact"),
     Rule("answer.negated_number", C, "'no two faces are alike': without the 'no', a false fact"),
     Rule("answer.possessive_ellipsis", C, "'Irvine's has never been found': Irvine's what?"),
     Rule("answer.nationality_in_name", C, "'the East African Rift': the adjective is half a name"),
@@ -94,6 +95,7 @@ RULES: dict[str, Rule] = _rules(
         S,
         "'Who was the science teacher Dr?', a split sum: a stem cut in the wrong place",
     ),
+    Rule("stem.modal_question", S, "'What can only flow?': a can or might, no fact of the text"),
     Rule("stem.leans_on_context", S, "stems with 'it', 'they', 'the stadium' they never name"),
     Rule(
         "stem.unresolved_description",

@@ -73,6 +73,19 @@ CASES = [
         "200",
     ),
     (
+        "stem.modal_question",
+        "Electric current flows through the copper wires of a circuit. An electric current can "
+        "only flow when it has a complete path to travel around. Thomas Edison built a power "
+        "station in New York in 1882.",
+        "An electric current",
+    ),
+    (
+        "answer.frequency",
+        "Uluru rises 348 metres above the plain in central Australia. Each year hundreds of "
+        "thousands of people visit the park. William Gosse reached it in 1873.",
+        "Each year",
+    ),
+    (
         "answer.negated_number",
         "The clay army was found near Xi'an in 1974. No two faces are exactly alike. Each of "
         "the 8,000 soldiers was painted in bright colours.",

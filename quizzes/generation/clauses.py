@@ -115,6 +115,9 @@ def find_clause(verb: Token, *, keep: frozenset[int]) -> Clause | None:
     return Clause(verb=verb, subject=subject, aux=aux, kept=frozenset(kept))
 
 
+OWN_SUBJECT_WORDS = frozenset({"most", "many", "some", "all", "few", "several", "others", "each"})
+
+
 def participle_clause(verb: Token, *, keep: frozenset[int]) -> tuple[Clause, str] | None:
     """A participle set off by a comma, read as a clause of its own, with the tense to give it.
 
@@ -125,6 +128,10 @@ def participle_clause(verb: Token, *, keep: frozenset[int]) -> tuple[Clause, str
     if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "acl"):
         return None
     if any(child.dep_ in SUBJECT_DEPS | AUX_DEPS | {"mark"} for child in verb.children):
+        return None
+    if any(child.lower_ in OWN_SUBJECT_WORDS for child in verb.lefts):
+        # "visit the park each year, most staying at Yulara": "most" is the participle's own
+        # subject, whatever the parser called it, and "people most stay" is no sentence.
         return None
     before = verb.doc[verb.left_edge.i - 1] if verb.left_edge.i > 0 else None
     if before is None or before.text != ",":

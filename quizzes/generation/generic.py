@@ -206,7 +206,13 @@ def _droppable_adjunct(reading: Reading, mention: Mention, *, start: int, end: i
         head = prep.head
         adjunct = ADJUNCT_PREPS | (TIME_PREPS if mention.kind in TIME_KINDS else frozenset())
         on_verb = head.pos_ in ("VERB", "AUX") and head.lower_ not in BE_WORDS
-        on_noun = head.pos_ == "NOUN" and prep.lower_ in NOUN_PREPS
+        # "the town of Alice Springs": without its name, "the town" is one the stem never
+        # names, so a noun that stands for names keeps the phrase that names it.
+        on_noun = (
+            head.pos_ == "NOUN"
+            and prep.lower_ in NOUN_PREPS
+            and not (prep.lower_ == "of" and head.lower_ in DESCRIPTION_KINDS)
+        )
         if (on_verb and prep.lower_ in adjunct) or on_noun:
             last = prep.right_edge.i
             while last > prep.i and doc[last].is_punct:

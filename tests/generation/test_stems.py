@@ -598,3 +598,25 @@ def test_an_amount_of_money_as_the_subject_is_asked_with_how_much():
     drafts = run(text, GenerationOptions(multiple_choice=10), floor=0.0).drafts
     raised = next(d for d in drafts if d.answer == "£22,000")
     assert raised.prompt.startswith("How much was raised by residents"), raised.prompt
+
+
+def test_a_participle_with_a_subject_of_its_own_is_not_read_as_the_main_subjects():
+    text = (
+        "Uluru rises 348 metres above the plain in central Australia. Today hundreds of "
+        "thousands of people visit the park each year, most staying at the nearby resort town "
+        "of Yulara. William Gosse reached it in 1873."
+    )
+    drafts = run(text, GenerationOptions(multiple_choice=9, short_answer=3), floor=0.0).drafts
+    assert not any("people most stay" in d.prompt for d in drafts), [d.prompt for d in drafts]
+
+
+def test_the_name_that_says_which_town_stays_in_the_stem():
+    text = (
+        "Uluru is a huge rock in central Australia. The huge rock stands in the south of the "
+        "Northern Territory, about 335 kilometres south-west of the town of Alice Springs in a "
+        "straight line, and a much longer journey by road. William Gosse reached it in 1873."
+    )
+    drafts = run(text, GenerationOptions(multiple_choice=9, short_answer=3), floor=0.0).drafts
+    for draft in drafts:
+        if draft.answer != "Alice Springs":
+            assert "the town" not in draft.prompt or "Alice Springs" in draft.prompt, draft.prompt

@@ -770,10 +770,14 @@ def _runs_together(kept: list[Token]) -> bool:
 # Signatures of a stem cut in the wrong place, each seen in the blind rounds and never kept:
 # an equation or a sum ("What is 6CO₂ + 6H₂O C₆H₁₂O₆ +?"), a title left without its name
 # ("Who was the science teacher Dr?"), "a.m." without its time, and a question ending on an
-# auxiliary whose verb went ("How many men had?").
+# auxiliary whose verb went ("How many men had?"), a "so" or "then" left at the end of a clause
+# moved out of its sentence ("What pulls towards a south pole so?"), a "call" whose object went
+# ("What do scientists call?"), a space before the question mark, and "championed and by" whose
+# first agent went.
 BROKEN_WORDING_RE = re.compile(
     r"[×=+]|\b(?:Dr|Mr|Mrs|Ms|Sir|Professor)\?$|(?<!\d)\s[ap]\.m\."
     r"|\b(?:had|was|were|is|are|could|would|will|can)\?$"
+    r"|\b(?:so|then|too)\?$|\bcalls?\?$|\s\?$|\w+ed and by\b"
 )
 
 
@@ -945,7 +949,7 @@ def _clause_cloze(clause: Clause, answer: Span) -> Stem | None:
     if any(t.dep_ in SUBJECT_DEPS and t.lower_ in DEMONSTRATIVES for t in tokens):
         return None  # "This was the _____." says nothing without the sentence before.
     return Stem(
-        prompt=_either_article(prompt),
+        prompt=_either_article(_without_connective(prompt)),
         form=StemForm.CLOZE,
         self_contained=not _has_pronoun(tokens),
         article=_article_before_gap(prompt),
@@ -984,7 +988,7 @@ def _sentence_cloze(sentence: Span, answer: Span) -> Stem | None:
     prompt = re.sub(r"\s+([,.;:])", r"\1", re.sub(r"\s+", " ", f"{before}{BLANK}{after}")).strip()
     tokens = [token for token in kept if not answer.start <= token.i < answer.end]
     return Stem(
-        prompt=_either_article(prompt),
+        prompt=_either_article(_without_connective(prompt)),
         form=StemForm.CLOZE,
         self_contained=not _has_pronoun(tokens),
         article=_article_before_gap(prompt),
@@ -994,6 +998,17 @@ def _sentence_cloze(sentence: Span, answer: Span) -> Stem | None:
 def _either_article(prompt: str) -> str:
     """ "an _____ pathologist" tells a student the answer starts with a vowel: "a(n)" does not."""
     return ARTICLE_BEFORE_GAP_RE.sub(lambda m: f"{m.group(1)[0]}(n) {BLANK}", prompt)
+
+
+# A sentence read alone does not go on from the one before: "So Kiri made a rule", "In 2015,
+# however, Tu was awarded" read as stray words without it.
+LEADING_CONNECTIVE_RE = re.compile(r"^(?:So|But|And|Yet|Also),?\s+(?=\S)")
+INNER_CONNECTIVE_RE = re.compile(r",\s+(?:however|though|therefore|meanwhile),")
+
+
+def _without_connective(prompt: str) -> str:
+    bare = INNER_CONNECTIVE_RE.sub(",", LEADING_CONNECTIVE_RE.sub("", prompt, count=1))
+    return bare[:1].upper() + bare[1:] if bare else bare
 
 
 def _article_before_gap(prompt: str) -> str:

@@ -73,6 +73,14 @@ CASES = [
         "200",
     ),
     (
+        "stem.same_question",
+        "In AD 79 Mount Vesuvius erupted. Within two days it had buried the Roman towns of "
+        "Pompeii and Herculaneum, killing thousands of people. The buried towns were largely "
+        "forgotten until the eighteenth century. Excavations began at Herculaneum in 1738 and at "
+        "Pompeii in 1748. Giuseppe Fiorelli made plaster casts in 1863.",
+        "1748",
+    ),
+    (
         "stem.modal_question",
         "Electric current flows through the copper wires of a circuit. An electric current can "
         "only flow when it has a complete path to travel around. Thomas Edison built a power "
@@ -582,6 +590,12 @@ def test_a_description_is_not_resolved_to_a_name_of_another_type_noun():
         ("Who was the science teacher Dr?", True),
         ("What were many of Lisbon's people attending in its churches a.m.?", True),
         ("How many men had?", True),
+        ("What pulls towards a south pole so?", True),
+        ("What do scientists call?", True),
+        ("Who opened the door ?", True),
+        ("The Great Exhibition was championed and by the civil servant _____.", True),
+        ("What was Lehmann's father a psychologist at?", False),
+        ("What is the process called?", False),
         ("How many parts does every lever have?", False),
         ("The storm struck at about 4.15 p.m. on _____.", False),
         ("Who was the science teacher?", False),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from lemminflect import getAllLemmas
@@ -76,12 +77,27 @@ class Entity:
     count: int
 
 
-def short_name(entity: Entity) -> str:
+def short_name(entity: Entity, people: Iterable[Entity] = (), text: str = "") -> str:
     """What the article calls a person for short: the one part of the name it uses alone
-    ("Tu" of Tu Youyou, whose family name comes first), else the last word ("Curie")."""
+    ("Tu" of Tu Youyou, whose family name comes first), else the last word ("Curie"); the
+    whole name where a part would not do: "Pliny the Younger", or a surname that another of
+    the article's `people` shares (Kiri and Tomás Walters). Of two parts used alone, the one
+    `text` uses more."""
     words = entity.name.split()
-    alone = {alias for alias in entity.aliases if " " not in alias and alias in words}
-    return alone.pop() if len(alone) == 1 else words[-1]
+    if "the" in words:
+        return entity.name
+    alone = sorted(alias for alias in entity.aliases if " " not in alias and alias in words)
+    if len(alone) > 1 and text:
+        # "Kiri" in a story, "Walters" in a report: the part the article uses alone most.
+        uses = {alias: len(re.findall(rf"\b{re.escape(alias)}\b", text)) for alias in alone}
+        alone = [max(alone, key=lambda alias: (uses[alias], alias == words[-1]))]
+    short = alone[0] if len(alone) == 1 else words[-1]
+    shared = any(
+        other.key != entity.key and short in other.name.split()
+        for other in people
+        if other.kind == AnswerKind.PERSON
+    )
+    return entity.name if shared else short
 
 
 def name_key(text: str) -> str:

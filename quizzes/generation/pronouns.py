@@ -44,7 +44,8 @@ def resolve_pronouns(
     guessed: set[int] = set()
     # A resolved subject pronoun passes its antecedent on: "Kenya ... It ... Its capital".
     chained: dict[int, tuple[str, bool]] = {}
-    topic = _topic_person(entities) or _subject_person(sentences)
+    text = sentences[0].doc.text if sentences else ""
+    topic = _topic_person(entities, text) or _subject_person(sentences)
     for number in range(1, len(sentences)):
         previous = _subject(sentences[number - 1])
         antecedent = None
@@ -85,7 +86,14 @@ def resolve_pronouns(
                     # is who "he" is, even when the model did not see a person in it.
                     replacements[token.i] = unnamed
                 elif recent is not None and not _told_of_another(previous, recent, topic):
-                    replacements[token.i] = recent.text
+                    # The name as just written ("Napoleon Bonaparte"), or where that was one
+                    # word, the person's short name ("Pliny the Younger", not "Younger").
+                    entity = entities.get(recent.key)
+                    replacements[token.i] = (
+                        short_name(entity, entities.values(), token.doc.text)
+                        if entity is not None and " " not in recent.text
+                        else recent.text
+                    )
                 elif topic is not None:
                     replacements[token.i] = topic
                     guessed.add(token.i)
@@ -347,7 +355,7 @@ def _unlabelled_name(subject: Token | None, *, mention_at: dict[int, Mention]) -
     return subject.text
 
 
-def _topic_person(entities: dict[str, Entity]) -> str | None:
+def _topic_person(entities: dict[str, Entity], text: str) -> str | None:
     """The surname of the one person the article is mostly about, if there is one."""
     people = sorted(
         (entity for entity in entities.values() if entity.kind == AnswerKind.PERSON),
@@ -357,7 +365,7 @@ def _topic_person(entities: dict[str, Entity]) -> str | None:
         return None
     if len(people) > 1 and people[1].count * TOPIC_LEAD > people[0].count:
         return None
-    return short_name(people[0])
+    return short_name(people[0], people, text)
 
 
 def _subject_person(sentences: tuple[Span, ...]) -> str | None:
@@ -524,7 +532,7 @@ def _only_person_before(
         # did not label is a second person before the pronoun, so it is not clear who.
         return None
     entity = entities.get(next(iter(keys)))
-    return short_name(entity) if entity else None
+    return short_name(entity, entities.values(), pronoun.doc.text) if entity else None
 
 
 def _subject(sentence: Span) -> Token | None:
@@ -539,7 +547,10 @@ def _antecedent_text(
         entity = entities.get(mention.key)
         name = entity.name if entity and mention.kind == AnswerKind.PERSON else mention.text
         if mention.kind == AnswerKind.PERSON:
-            return (short_name(entity) if entity else name.split()[-1]), True
+            people = entities.values()
+            return (
+                short_name(entity, people, subject.doc.text) if entity else name.split()[-1]
+            ), True
         return (f"the {name}" if subject.doc[mention.start - 1].lower_ == "the" else name), False
     if subject.pos_ not in ("NOUN", "PROPN") or subject.is_stop:
         return None  # "one can still find ...": "one" is nobody in particular.

@@ -1,3 +1,5 @@
+import re
+
 from quizzes.generation.kinds import AnswerKind
 from quizzes.generation.reading import read
 
@@ -314,3 +316,33 @@ def test_a_person_is_called_for_short_what_the_article_calls_them_alone():
     prompts = " ".join(d.prompt for d in drafts)
     assert "Youyou's" not in prompts and "did Youyou" not in prompts, prompts
     assert "Tu's team" in prompts or "Tu" in prompts.replace("Tu Youyou", ""), prompts
+
+
+def test_a_short_name_is_never_half_a_name_or_anothers():
+    from quizzes.generation import GenerationOptions, run
+
+    pliny = (
+        "Pliny the Younger watched the eruption from Misenum in AD 79. He compared the cloud to "
+        "an umbrella pine tree. His uncle, Pliny the Elder, sailed across the bay in 79."
+    )
+    prompts = " ".join(d.prompt for d in run(pliny, GenerationOptions(multiple_choice=10)).drafts)
+    assert "Younger" in prompts and not re.search(r"(?<!the )Younger", prompts), prompts
+    story = (
+        "Kiri Walters woke early on Tuesday. Kiri ran to her brother Tomás Walters. Kiri and "
+        "Tomás built a sledge in two hours. She made a rule: three runs each."
+    )
+    reading = read(story)
+    she = next(t for t in reading.doc if t.text == "She")
+    assert reading.replacements.get(she.i) in (None, "Kiri", "Kiri Walters")
+
+
+def test_a_gap_sentence_does_not_open_with_a_word_that_goes_on_from_the_last():
+    from quizzes.generation.stems import _without_connective
+
+    assert _without_connective("So Kiri made a rule: _____ runs each.") == (
+        "Kiri made a rule: _____ runs each."
+    )
+    assert (
+        _without_connective("In 2015, however, Tu won the _____.") == "In 2015, Tu won the _____."
+    )
+    assert _without_connective("Sophie won the _____.") == "Sophie won the _____."

@@ -158,6 +158,10 @@ def run(
         )
         for item in picked
     }
+    picked, same = _without_same_questions(picked)
+    vetoes.extend(
+        Veto("stem.same_question", item.candidate.sentence, item.candidate.answer) for item in same
+    )
     likely = sorted(picked, key=lambda item: -chance[id(item)])
     unlikely = [item for item in likely if chance[id(item)] < floor]
     vetoes.extend(
@@ -208,6 +212,18 @@ def run(
     return Generation(
         drafts=drafts, vetoes=tuple(vetoes), candidates=len(ranked), asked=options.total
     )
+
+
+def _without_same_questions(picked: list[Ranked]) -> tuple[list[Ranked], list[Ranked]]:
+    """ "In what year did excavations begin at Herculaneum?" for 1738 and for 1748 (the second
+    stem lost "at Pompeii" with a circumstance): one question with two answers is wrong once,
+    and which one cannot be told, so neither is asked. (kept, dropped)"""
+    answers: dict[str, set[str]] = {}
+    for item in picked:
+        answers.setdefault(item.candidate.stem.prompt.casefold(), set()).add(item.candidate.answer)
+    same = {prompt for prompt, given in answers.items() if len(given) > 1}
+    dropped = [item for item in picked if item.candidate.stem.prompt.casefold() in same]
+    return [item for item in picked if item not in dropped], dropped
 
 
 def _choices(

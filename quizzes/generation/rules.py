@@ -95,6 +95,7 @@ RULES: dict[str, Rule] = _rules(
         S,
         "'Who was the science teacher Dr?', a split sum: a stem cut in the wrong place",
     ),
+    Rule("stem.same_question", S, "one question asked twice with two answers: one is wrong"),
     Rule("stem.modal_question", S, "'What can only flow?': a can or might, no fact of the text"),
     Rule("stem.leans_on_context", S, "stems with 'it', 'they', 'the stadium' they never name"),
     Rule(

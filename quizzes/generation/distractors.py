@@ -82,6 +82,10 @@ FEATURE_GROUPS = (
     frozenset({"valley", "basin", "plain", "plains", "plateau"}),
 )
 NO_FEATURE = -1
+ROYAL_TITLES = frozenset(
+    {"king", "queen", "prince", "princess", "emperor", "empress", "pope", "tsar", "sultan"}
+    | {"pharaoh", "tsarina", "kaiser"}
+)
 # Ranks that, with "of" and a place, stand for a person: "King of East Anglia".
 RANKS = frozenset(
     {"king", "queen", "prince", "princess", "emperor", "empress", "duke", "duchess", "earl"}
@@ -289,8 +293,17 @@ def _same_form(candidate: str, answer: str, *, kind: AnswerKind) -> bool:
         return _feature_group(candidate) == _feature_group(answer) and _is_region(
             candidate
         ) == _is_region(answer)
-    # "King of East Anglia" among "Basil Brown" and "Mrs Pretty" is told apart by form.
-    return kind != AnswerKind.PERSON or is_title_phrase(candidate) == is_title_phrase(answer)
+    # "King of East Anglia" among "Basil Brown" and "Mrs Pretty" is told apart by form, and
+    # "Queen Victoria" is nobody's guess for "the engineer _____".
+    return kind != AnswerKind.PERSON or (
+        is_title_phrase(candidate) == is_title_phrase(answer)
+        and _is_royal(candidate) == _is_royal(answer)
+    )
+
+
+def _is_royal(name: str) -> bool:
+    words = strip_article(name).split()
+    return bool(words) and words[0].casefold() in ROYAL_TITLES
 
 
 def is_title_phrase(name: str) -> bool:

@@ -98,3 +98,13 @@ def test_the_stems_words_say_the_answers_sex_where_the_article_does_not():
     assert _stem_gender("It belonged to a girl named _____.") == {"f"}
     assert _stem_gender("Who gave his sister her coat?") == set()
     assert _stem_gender("Who won the race?") == set()
+
+
+def test_a_royal_and_a_commoner_are_no_rivals_of_each_other():
+    text = (
+        "Queen Victoria opened the Great Exhibition in Hyde Park on 1 May 1851. It was "
+        "championed by Prince Albert. The engineer George Jennings installed public toilets, "
+        "Joseph Paxton designed the building and Henry Cole ran the planning."
+    )
+    # Two commoners are too few rivals for a third: a short answer, not a queen among them.
+    assert not {"Queen Victoria", "Prince Albert"} & set(distractors_for(text, "Henry Cole"))

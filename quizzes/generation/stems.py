@@ -770,14 +770,15 @@ def _runs_together(kept: list[Token]) -> bool:
 # Signatures of a stem cut in the wrong place, each seen in the blind rounds and never kept:
 # an equation or a sum ("What is 6CO₂ + 6H₂O C₆H₁₂O₆ +?"), a title left without its name
 # ("Who was the science teacher Dr?"), "a.m." without its time, and a question ending on an
-# auxiliary whose verb went ("How many men had?"), a "so" or "then" left at the end of a clause
-# moved out of its sentence ("What pulls towards a south pole so?"), a "call" whose object went
+# auxiliary whose verb went ("How many men had?"), a "so", "then" or "since" left at the end of a
+# clause moved out of its sentence ("What pulls towards a south pole so?"), an "on" whose date
+# went ("Who took off in a seaplane on?"), a "call" whose object went
 # ("What do scientists call?"), a space before the question mark, and "championed and by" whose
 # first agent went.
 BROKEN_WORDING_RE = re.compile(
     r"[×=+]|\b(?:Dr|Mr|Mrs|Ms|Sir|Professor)\?$|(?<!\d)\s[ap]\.m\."
     r"|\b(?:had|was|were|is|are|could|would|will|can)\?$"
-    r"|\b(?:so|then|too)\?$|\bcalls?\?$|\s\?$|\w+ed and by\b"
+    r"|\b(?:so|then|too|since|on)\?$|\bcalls?\?$|\s\?$|\w+ed and by\b"
 )
 
 

@@ -594,6 +594,8 @@ def test_a_description_is_not_resolved_to_a_name_of_another_type_noun():
         ("What do scientists call?", True),
         ("Who opened the door ?", True),
         ("The Great Exhibition was championed and by the civil servant _____.", True),
+        ("Who took off in a seaplane on?", True),
+        ("In what year did bleaching strike the reef several more times since?", True),
         ("What was Lehmann's father a psychologist at?", False),
         ("What is the process called?", False),
         ("How many parts does every lever have?", False),

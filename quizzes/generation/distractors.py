@@ -23,7 +23,7 @@ from quizzes.generation.numbers import (
     wrong_weekdays,
     wrong_years,
 )
-from quizzes.generation.places import rival_cities, rival_countries
+from quizzes.generation.places import near_each_other, rival_cities, rival_countries
 from quizzes.generation.types import DISTRACTOR_COUNT
 
 if TYPE_CHECKING:
@@ -215,6 +215,14 @@ def choose_distractors(
         pools.append(bank)
     if kind in NUMERIC_KINDS and source < len(context.sentence_numbers):
         pools = [_within_bounds(pool, answer, context.sentence_numbers[source]) for pool in pools]
+    if kind == AnswerKind.CITY:
+        # The article's other cities only where they lie near the answer's: "Cairns and _____"
+        # among Athens and London is no question.
+        pools[0] = [
+            city
+            for city in pools[0]
+            if near_each_other(answer, city, countries_named=context.countries)
+        ]
     if kind == AnswerKind.YEAR:
         # 1960 is no rival for 1884 in an article spanning a century: keep years close.
         pools[0] = [year for year in pools[0] if _years_apart(year, answer) <= MAX_YEARS_APART]

@@ -179,6 +179,29 @@ def rival_cities(answer: str, *, countries_named: frozenset[str] = frozenset()) 
     return found
 
 
+def near_each_other(answer: str, other: str, *, countries_named: frozenset[str]) -> bool:
+    """Whether two cities the data knows lie in one country or in neighbouring ones (True when
+    the data does not know either): Athens is no rival for Townsville, even if the article
+    names both."""
+    places = [_reading(name, countries_named) for name in (answer, other)]
+    if None in places:
+        return True
+    first, second = places
+    countries = _data()[2]
+    near = {
+        first.country,
+        *(countries[first.country].neighbours if first.country in countries else ()),
+    }
+    return second.country in near
+
+
+def _reading(name: str, countries_named: frozenset[str]) -> Place | None:
+    named = _data()[0].get(name.casefold().removeprefix("the "))
+    if not named:
+        return None
+    return next((p for p in named if p.country in countries_named), named[0])
+
+
 def rival_countries(answer: str) -> list[str] | None:
     """The answer's neighbours, then its continent's countries nearest in population; None
     when the answer is no country the data knows."""

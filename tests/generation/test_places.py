@@ -82,3 +82,17 @@ def test_a_town_the_data_knows_only_far_from_the_articles_country_gets_no_rivals
     )
     us_towns = set(rival_cities("Woodbridge"))
     assert not us_towns & set(distractors_for(text, "Woodbridge"))
+
+
+def test_the_articles_own_cities_are_rivals_only_near_the_answer():
+    from quizzes.generation.places import near_each_other
+
+    assert not near_each_other("Townsville", "Athens", countries_named=frozenset())
+    assert near_each_other("Townsville", "Cairns", countries_named=frozenset())
+    assert near_each_other("Kellford", "Athens", countries_named=frozenset())  # unknown: no say
+    text = (
+        "The Great Barrier Reef is larger than the distance from London to Athens. Tourism "
+        "brings in billions of dollars a year, mostly through gateway cities such as Cairns and "
+        "Townsville. Divers from Brisbane and Sydney visit it every year."
+    )
+    assert not {"London", "Athens"} & set(distractors_for(text, "Townsville"))

@@ -539,6 +539,11 @@ def _subject(sentence: Span) -> Token | None:
     return next((t for t in sentence.root.children if t.dep_ in SUBJECT_DEPS), None)
 
 
+# Entity labels of names, which keep their capitals; a number opening its sentence does not
+# ("one of the thirteen men", not "the Thirteen men").
+NAME_ENTITY_LABELS = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT"})
+
+
 def _antecedent_text(
     subject: Token, *, mention_at: dict[int, Mention], entities: dict[str, Entity]
 ) -> tuple[str, bool] | None:
@@ -573,7 +578,7 @@ def _antecedent_text(
     text = " ".join(
         t.text
         if t.pos_ == "PROPN"
-        or t.ent_type_
+        or t.ent_type_ in NAME_ENTITY_LABELS
         or (t.is_title and not t.is_sent_start)
         # "The Beagle" opening its sentence is still the Beagle.
         or (t.is_title and t.i > 0 and t.doc[t.i - 1].lower_ == "the" and t.pos_ != "ADJ")

@@ -346,3 +346,15 @@ def test_a_gap_sentence_does_not_open_with_a_word_that_goes_on_from_the_last():
         _without_connective("In 2015, however, Tu won the _____.") == "In 2015, Tu won the _____."
     )
     assert _without_connective("Sophie won the _____.") == "Sophie won the _____."
+
+
+def test_a_number_that_opened_its_sentence_is_lowered_inside_a_replacement():
+    text = (
+        "In 1605 a group of Catholic gentlemen led by Robert Catesby planned to blow up the "
+        "House of Lords. Afterwards they intended to start a rising in the Midlands.\n\n"
+        "Thirteen men eventually joined the plot. One of them, Guy Fawkes, came from York and "
+        "had gained experience with explosives in the Netherlands."
+    )
+    reading = read(text)
+    them = next(t for t in reading.doc if t.text == "them")
+    assert reading.replacements.get(them.i, "").startswith("the thirteen"), reading.replacements

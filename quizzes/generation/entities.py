@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -77,6 +78,12 @@ class Entity:
     count: int
 
 
+@functools.lru_cache(maxsize=256)
+def _word_uses(text: str, word: str) -> int:
+    """How often the word stands alone in the text (asked once per name, not per pronoun)."""
+    return len(re.findall(rf"\b{re.escape(word)}\b", text))
+
+
 def short_name(entity: Entity, people: Iterable[Entity] = (), text: str = "") -> str:
     """What the article calls a person for short: the one part of the name it uses alone
     ("Tu" of Tu Youyou, whose family name comes first), else the last word ("Curie"); the
@@ -89,7 +96,7 @@ def short_name(entity: Entity, people: Iterable[Entity] = (), text: str = "") ->
     alone = sorted(alias for alias in entity.aliases if " " not in alias and alias in words)
     if len(alone) > 1 and text:
         # "Kiri" in a story, "Walters" in a report: the part the article uses alone most.
-        uses = {alias: len(re.findall(rf"\b{re.escape(alias)}\b", text)) for alias in alone}
+        uses = {alias: _word_uses(text, alias) for alias in alone}
         alone = [max(alone, key=lambda alias: (uses[alias], alias == words[-1]))]
     short = alone[0] if len(alone) == 1 else words[-1]
     shared = any(

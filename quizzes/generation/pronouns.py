@@ -44,14 +44,17 @@ def resolve_pronouns(
     guessed: set[int] = set()
     # A resolved subject pronoun passes its antecedent on: "Kenya ... It ... Its capital".
     chained: dict[int, tuple[str, bool]] = {}
+    # Each person's short name, worked out once: it reads the whole text.
     text = sentences[0].doc.text if sentences else ""
-    topic = _topic_person(entities, text) or _subject_person(sentences)
+    people = [entity for entity in entities.values() if entity.kind == AnswerKind.PERSON]
+    shorts = {person.key: short_name(person, people, text) for person in people}
+    topic = _topic_person(entities, shorts) or _subject_person(sentences)
     for number in range(1, len(sentences)):
         previous = _subject(sentences[number - 1])
         antecedent = None
         if previous is not None:
             antecedent = chained.get(previous.i) or _antecedent_text(
-                previous, mention_at=mention_at, entities=entities
+                previous, mention_at=mention_at, entities=entities, shorts=shorts
             )
         subject_seen = False
         for token in sentences[number]:
@@ -61,7 +64,7 @@ def resolve_pronouns(
             elif subject_seen and token.tag_ == POSSESSIVE_TAG:
                 continue  # "They advanced to their second appearance": their = they.
             if _has_nearer_antecedent(token, mention_at=mention_at):
-                nearer = _only_person_before(token, mention_at=mention_at, entities=entities)
+                nearer = _only_person_before(token, mention_at=mention_at, shorts=shorts)
                 # A possessive next to its referent reads fine ("Putin signaled that his
                 # government"); a subject pronoun opening a new clause does not.
                 if nearer is not None and lowered in ("he", "she", "him"):
@@ -88,10 +91,9 @@ def resolve_pronouns(
                 elif recent is not None and not _told_of_another(previous, recent, topic):
                     # The name as just written ("Napoleon Bonaparte"), or where that was one
                     # word, the person's short name ("Pliny the Younger", not "Younger").
-                    entity = entities.get(recent.key)
                     replacements[token.i] = (
-                        short_name(entity, entities.values(), token.doc.text)
-                        if entity is not None and " " not in recent.text
+                        shorts.get(recent.key, recent.text)
+                        if " " not in recent.text
                         else recent.text
                     )
                 elif topic is not None:
@@ -355,7 +357,7 @@ def _unlabelled_name(subject: Token | None, *, mention_at: dict[int, Mention]) -
     return subject.text
 
 
-def _topic_person(entities: dict[str, Entity], text: str) -> str | None:
+def _topic_person(entities: dict[str, Entity], shorts: dict[str, str]) -> str | None:
     """The surname of the one person the article is mostly about, if there is one."""
     people = sorted(
         (entity for entity in entities.values() if entity.kind == AnswerKind.PERSON),
@@ -365,7 +367,7 @@ def _topic_person(entities: dict[str, Entity], text: str) -> str | None:
         return None
     if len(people) > 1 and people[1].count * TOPIC_LEAD > people[0].count:
         return None
-    return short_name(people[0], people, text)
+    return shorts.get(people[0].key, people[0].name.split()[-1])
 
 
 def _subject_person(sentences: tuple[Span, ...]) -> str | None:
@@ -499,7 +501,7 @@ def _only_recent_person(
 
 
 def _only_person_before(
-    pronoun: Token, *, mention_at: dict[int, Mention], entities: dict[str, Entity]
+    pronoun: Token, *, mention_at: dict[int, Mention], shorts: dict[str, str]
 ) -> str | None:
     """ "Putin ..., but he still demanded": one person named before the pronoun is its referent."""
     keys = {
@@ -531,8 +533,7 @@ def _only_person_before(
         # "Inge Lehmann became an assistant to Norlund, and she met": a subject the model
         # did not label is a second person before the pronoun, so it is not clear who.
         return None
-    entity = entities.get(next(iter(keys)))
-    return short_name(entity, entities.values(), pronoun.doc.text) if entity else None
+    return shorts.get(next(iter(keys)))
 
 
 def _subject(sentence: Span) -> Token | None:
@@ -545,17 +546,18 @@ NAME_ENTITY_LABELS = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "P
 
 
 def _antecedent_text(
-    subject: Token, *, mention_at: dict[int, Mention], entities: dict[str, Entity]
+    subject: Token,
+    *,
+    mention_at: dict[int, Mention],
+    entities: dict[str, Entity],
+    shorts: dict[str, str],
 ) -> tuple[str, bool] | None:
     mention = mention_at.get(subject.i)
     if mention is not None:
         entity = entities.get(mention.key)
         name = entity.name if entity and mention.kind == AnswerKind.PERSON else mention.text
         if mention.kind == AnswerKind.PERSON:
-            people = entities.values()
-            return (
-                short_name(entity, people, subject.doc.text) if entity else name.split()[-1]
-            ), True
+            return shorts.get(mention.key, name.split()[-1]), True
         return (f"the {name}" if subject.doc[mention.start - 1].lower_ == "the" else name), False
     if subject.pos_ not in ("NOUN", "PROPN") or subject.is_stop:
         return None  # "one can still find ...": "one" is nobody in particular.

@@ -535,6 +535,8 @@ def _is_back_reference(reading: Reading, mention: Mention) -> bool:
     before = reading.doc[mention.start - 1] if mention.start > 0 else None
     if mention.kind == AnswerKind.NUMBER and before is not None and before.lower_ == "the":
         return True  # "the elder of the two": the two were named before.
+    if mention.kind == AnswerKind.NUMBER and before is not None and before.lower_ == "all":
+        return True  # "All five returned safely": the five were counted before.
     if mention.kind != AnswerKind.NUMBER or root.dep_ != "nummod":
         return False
     return any(child.dep_ == "det" and child.lower_ == "the" for child in root.head.children)

@@ -51,6 +51,11 @@ def resolve_descriptions(
     replacements: dict[int, str] = {}
     unresolved: list[tuple[int, int]] = []
     for token in doc:
+        if _counts_back(token, mention_at=mention_at):
+            # "All five returned safely", "another plotter rented a room", "The pair set up a
+            # petition": a subject that only counts or picks from people named before.
+            unresolved.append((token.left_edge.i, token.i + 1))
+            continue
         picked = _picked_from_set(token, mention_at=mention_at)
         if picked is not None and _said_before(token, sentence_of=sentence_of):
             # "Three nails ... The first nail sits in tap water": which one is first is in
@@ -116,6 +121,24 @@ def _description(token: Token, *, mention_at: dict[int, Mention]) -> tuple[int, 
     else:
         wanted = 1
     return min(child.i for child in lefts), wanted
+
+
+# Subjects that stand for people or things counted before: "the pair", "the rest", "all five".
+COUNTING_NOUNS = frozenset({"pair", "rest", "remainder", "trio", "others"})
+PICKING_WORDS = frozenset({"another", "all", "both", "each"})
+
+
+def _counts_back(token: Token, *, mention_at: dict[int, Mention]) -> bool:
+    if token.dep_ not in SUBJECT_DEPS:
+        return False
+    lefts = {child.lower_ for child in token.lefts}
+    if token.pos_ == "NUM" and token.head.pos_ in ("VERB", "AUX"):
+        return bool(lefts & (PICKING_WORDS | {"the"}))  # "All five", "the two"
+    if token.i in mention_at:
+        return False
+    if token.pos_ == "NOUN" and token.lower_ in COUNTING_NOUNS and "the" in lefts:
+        return True
+    return token.pos_ == "NOUN" and "another" in lefts
 
 
 SET_WORDS = frozenset({"first", "second", "third", "fourth", "fifth", "last", "other", "final"})

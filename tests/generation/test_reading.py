@@ -358,3 +358,17 @@ def test_a_number_that_opened_its_sentence_is_lowered_inside_a_replacement():
     reading = read(text)
     them = next(t for t in reading.doc if t.text == "them")
     assert reading.replacements.get(them.i, "").startswith("the thirteen"), reading.replacements
+
+
+def test_a_subject_that_only_counts_or_picks_from_those_named_before_is_unresolved():
+    cases = {
+        "All five": "Roald Amundsen chose four companions for the journey to the South Pole in "
+        "1911. All five returned safely in January 1912, with 11 dogs.",
+        "another plotter": "Robert Catesby planned the plot in 1604. In March 1605 another "
+        "plotter rented a room under the House of Lords.",
+        "The pair": "Two teenagers, Mia Cole and Sam Reid, started the campaign. The pair set up "
+        "an online petition on Saturday morning.",
+    }
+    for words, text in cases.items():
+        reading = read(text)
+        assert words in [reading.doc[a:b].text for a, b in reading.unresolved], words

@@ -94,6 +94,7 @@ DESCRIPTION_KINDS: dict[str, frozenset[AnswerKind]] = {
     **{noun: frozenset({kind}) for kind, noun in KIND_NOUN.items()},
     "nation": frozenset({AnswerKind.COUNTRY}),
     "town": frozenset({AnswerKind.CITY}),
+    "village": frozenset({AnswerKind.CITY, AnswerKind.PLACE}),
     "capital": frozenset({AnswerKind.CITY}),
     "province": frozenset({AnswerKind.US_STATE, AnswerKind.PLACE}),
     "region": frozenset({AnswerKind.PLACE}),

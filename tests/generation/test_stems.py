@@ -620,3 +620,14 @@ def test_the_name_that_says_which_town_stays_in_the_stem():
     for draft in drafts:
         if draft.answer != "Alice Springs":
             assert "the town" not in draft.prompt or "Alice Springs" in draft.prompt, draft.prompt
+
+
+def test_the_village_is_never_left_without_its_name():
+    text = (
+        "Gregor Mendel was born on 20 July 1822 in the village of Heinzendorf in Silesia. In 1843 "
+        "he entered the Augustinian Abbey of St Thomas in Brno. He was elected abbot in 1868."
+    )
+    drafts = run(text, GenerationOptions(multiple_choice=10), floor=0.0).drafts
+    for draft in drafts:
+        if draft.answer != "Heinzendorf":
+            assert "the village" not in draft.prompt or "Heinzendorf" in draft.prompt, draft.prompt

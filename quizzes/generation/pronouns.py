@@ -49,6 +49,8 @@ def resolve_pronouns(
     people = [entity for entity in entities.values() if entity.kind == AnswerKind.PERSON]
     shorts = {person.key: short_name(person, people, text) for person in people}
     topic = _topic_person(entities, shorts) or _subject_person(sentences)
+    topic_entity = _topic_entity(entities)
+    called = person_pronouns(sentences, mention_at=mention_at)
     for number in range(1, len(sentences)):
         previous = _subject(sentences[number - 1])
         antecedent = None
@@ -88,7 +90,13 @@ def resolve_pronouns(
                     # "Tesla gained ... for Thomas Edison. He soon ...": the subject before
                     # is who "he" is, even when the model did not see a person in it.
                     replacements[token.i] = unnamed
-                elif recent is not None and not _told_of_another(previous, recent, topic):
+                elif (
+                    recent is not None
+                    and not _told_of_another(previous, recent, topic)
+                    and not _not_the_topics_pronoun(
+                        recent, lowered, topic=topic_entity, called=called
+                    )
+                ):
                     # The name as just written ("Napoleon Bonaparte"), or where that was one
                     # word, the person's short name ("Pliny the Younger", not "Younger").
                     replacements[token.i] = (
@@ -126,6 +134,16 @@ def resolve_pronouns(
                 continue
             if lowered not in PERSON_PRONOUNS | THING_PRONOUNS | PLURAL_PRONOUNS:
                 continue
+            said = mention_at.get(previous.i)
+            if (
+                is_person
+                and lowered in ("he", "she")
+                and said is not None
+                and _not_the_topics_pronoun(said, lowered, topic=topic_entity, called=called)
+            ):
+                # "Sophia Auld began teaching him ... He carried on learning": the story's
+                # subject, not the one who was the sentence before's.
+                name = topic
             if token.tag_ == POSSESSIVE_TAG or (lowered == "its"):
                 replacements[token.i] = f"{name}'" if lowered == "their" else f"{name}'s"
             elif token.dep_ in SUBJECT_DEPS or lowered in ("him", "it", "them"):
@@ -359,6 +377,11 @@ def _unlabelled_name(subject: Token | None, *, mention_at: dict[int, Mention]) -
 
 def _topic_person(entities: dict[str, Entity], shorts: dict[str, str]) -> str | None:
     """The surname of the one person the article is mostly about, if there is one."""
+    topic = _topic_entity(entities)
+    return None if topic is None else shorts.get(topic.key, topic.name.split()[-1])
+
+
+def _topic_entity(entities: dict[str, Entity]) -> Entity | None:
     people = sorted(
         (entity for entity in entities.values() if entity.kind == AnswerKind.PERSON),
         key=lambda entity: -entity.count,
@@ -367,7 +390,18 @@ def _topic_person(entities: dict[str, Entity], shorts: dict[str, str]) -> str | 
         return None
     if len(people) > 1 and people[1].count * TOPIC_LEAD > people[0].count:
         return None
-    return shorts.get(people[0].key, people[0].name.split()[-1])
+    return people[0]
+
+
+def _not_the_topics_pronoun(
+    recent: Mention, pronoun: str, *, topic: Entity | None, called: dict[str, str]
+) -> bool:
+    """In a life story, "He carried on learning" after "Sophia Auld began teaching him" is the
+    subject of the story, not the one person named just before, unless the article shows that
+    person by this pronoun: the nearest name of unknown sex is only a guess."""
+    if topic is None or recent.key == topic.key:
+        return False
+    return called.get(recent.key) != ("m" if pronoun == "he" else "f")
 
 
 def _subject_person(sentences: tuple[Span, ...]) -> str | None:

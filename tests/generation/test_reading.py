@@ -372,3 +372,16 @@ def test_a_subject_that_only_counts_or_picks_from_those_named_before_is_unresolv
     for words, text in cases.items():
         reading = read(text)
         assert words in [reading.doc[a:b].text for a, b in reading.unresolved], words
+
+
+def test_in_a_life_story_he_after_someone_of_unknown_sex_is_the_storys_subject():
+    text = (
+        "Frederick Douglass was born into slavery in Maryland in February 1818. When Douglass "
+        "was about eight, he was sent to Baltimore to work for Hugh and Sophia Auld. Sophia "
+        "Auld began teaching him the alphabet until her husband forbade it. He carried on "
+        "learning in secret. In 1838 Douglass escaped to New York. Douglass later became a "
+        "famous speaker, and Douglass met Abraham Lincoln in 1863."
+    )
+    reading = read(text)
+    he = [t for t in reading.doc if t.text == "He"][-1]
+    assert reading.replacements.get(he.i) in (None, "Douglass"), reading.replacements.get(he.i)

@@ -31,7 +31,6 @@ from quizzes.generation.kinds import (
     AnswerKind,
 )
 from quizzes.generation.places import country_codes
-from quizzes.generation.pronouns import person_pronouns
 from quizzes.generation.ranking import MIN_SCORE, Ranked, score_candidates, select
 from quizzes.generation.reading import Reading, read
 from quizzes.generation.rules import Veto
@@ -290,10 +289,7 @@ def _distractor_context(reading: Reading) -> DistractorContext:
         sentences_of={key: frozenset(value) for key, value in sentences_of.items()},
         sentence_words=tuple(content_words(sent.text) for sent in reading.sentences),
         classes=class_nouns(reading),
-        pronouns=person_pronouns(
-            reading.sentences,
-            mention_at={i: m for m in reading.mentions for i in range(m.start, m.end)},
-        ),
+        pronouns=reading.pronouns,
         countries=country_codes(
             [
                 e.name

@@ -35,8 +35,10 @@ def resolve_pronouns(
     sentences: tuple[Span, ...],
     mentions: list[Mention],
     entities: dict[str, Entity],
+    called: dict[str, str],
 ) -> dict[int, str]:
-    """Token index to the words that replace it; only pronouns with a clear antecedent."""
+    """Token index to the words that replace it; only pronouns with a clear antecedent.
+    `called` is each person's pronoun where the article shows it (`person_pronouns`)."""
     mention_at = {index: m for m in mentions for index in range(m.start, m.end)}
     replacements: dict[int, str] = {}
     # Replacements by the article's topic or the nearest person: kept only for a person the
@@ -48,9 +50,8 @@ def resolve_pronouns(
     text = sentences[0].doc.text if sentences else ""
     people = [entity for entity in entities.values() if entity.kind == AnswerKind.PERSON]
     shorts = {person.key: short_name(person, people, text) for person in people}
-    topic = _topic_person(entities, shorts) or _subject_person(sentences)
     topic_entity = _topic_entity(entities)
-    called = person_pronouns(sentences, mention_at=mention_at)
+    topic = (shorts[topic_entity.key] if topic_entity else None) or _subject_person(sentences)
     for number in range(1, len(sentences)):
         previous = _subject(sentences[number - 1])
         antecedent = None
@@ -153,9 +154,8 @@ def resolve_pronouns(
     replacements = _agreeing(
         replacements,
         doc=doc,
-        sentences=sentences,
-        mention_at=mention_at,
         entities=entities,
+        called=called,
         guessed=guessed,
     )
     return {
@@ -220,16 +220,14 @@ def _agreeing(
     replacements: dict[int, str],
     *,
     doc: Doc,
-    sentences: tuple[Span, ...],
-    mention_at: dict[int, Mention],
     entities: dict[str, Entity],
+    called: dict[str, str],
     guessed: set[int] = frozenset(),
 ) -> dict[int, str]:
     """The replacements whose person the article does not call by the other pronoun:
     "Only Sam. She remembered that Sam had wheeled his bicycle out": "she" is not Sam. A
     guessed one (the topic, the nearest name) needs the article to call the person so: a
     ship is "she", and the king it was named after is not."""
-    called = person_pronouns(sentences, mention_at=mention_at)
     by_name: dict[str, str] = {}
     for key, entity in entities.items():
         for alias in entity.aliases | {entity.name, entity.name.split()[-1]}:
@@ -375,13 +373,8 @@ def _unlabelled_name(subject: Token | None, *, mention_at: dict[int, Mention]) -
     return subject.text
 
 
-def _topic_person(entities: dict[str, Entity], shorts: dict[str, str]) -> str | None:
-    """The surname of the one person the article is mostly about, if there is one."""
-    topic = _topic_entity(entities)
-    return None if topic is None else shorts.get(topic.key, topic.name.split()[-1])
-
-
 def _topic_entity(entities: dict[str, Entity]) -> Entity | None:
+    """The one person the article is mostly about, if there is one."""
     people = sorted(
         (entity for entity in entities.values() if entity.kind == AnswerKind.PERSON),
         key=lambda entity: -entity.count,

@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span
 from quizzes.generation.entities import Entity, Mention, collect_mentions
 from quizzes.generation.nlp import get_nlp
 from quizzes.generation.pronouns import (
+    person_pronouns,
     resolve_definite_nouns,
     resolve_demonstratives,
     resolve_pronouns,
@@ -70,6 +71,8 @@ class Reading:
     # Descriptions that point back to no single name ("The stadium opened ..."), as token
     # spans: a stem that keeps one leans on context it never names.
     unresolved: tuple[tuple[int, int], ...]
+    # Each person's pronoun, "m" or "f", where the article shows it one way only.
+    pronouns: dict[str, str]
 
     # The mentions of each sentence, so per-sentence lookups need not scan the article.
     by_sentence: dict[int, tuple[Mention, ...]]
@@ -95,6 +98,8 @@ def read(text: str) -> Reading:
     askable = [_is_fact_sentence(sent, blocked=blocked) for sent in sentences]
     mentions, entities = collect_mentions(doc, askable_sentence=askable, sentence_of=sentence_of)
     references = resolve_descriptions(doc, sentences=sentences, mentions=mentions)
+    mention_at = {index: m for m in mentions for index in range(m.start, m.end)}
+    pronouns = person_pronouns(sentences, mention_at=mention_at)
     term_counts = Counter(
         token.lower_
         for token in doc
@@ -112,9 +117,10 @@ def read(text: str) -> Reading:
         term_counts=term_counts,
         by_sentence=_group_by_sentence(mentions, sentence_of=sentence_of),
         unresolved=references.unresolved,
+        pronouns=pronouns,
         # Dateline words are replaced by nothing, so no stem repeats "OSLO (Reuters) —".
         replacements=resolve_pronouns(
-            doc, sentences=sentences, mentions=mentions, entities=entities
+            doc, sentences=sentences, mentions=mentions, entities=entities, called=pronouns
         )
         | references.replacements
         | resolve_definite_nouns(doc, mentions=mentions)

@@ -337,10 +337,8 @@ def _entity_candidate(
     stem = make_stem(sentence, answer_span, mention.kind, replacements=replacements)
     if stem is None:
         return veto("stem.no_wording")
-    if broken_wording(stem.prompt):
-        return veto("stem.broken_wording")
-    if MODAL_QUESTION_RE.match(stem.prompt):
-        return veto("stem.modal_question")
+    if (fault := _wording_fault(stem)) is not None:
+        return veto(fault)
     if not stem.self_contained:
         # "it is one of the oldest cities in _____": a student cannot tell what "it" is.
         return veto("stem.leans_on_context")
@@ -521,6 +519,16 @@ FREQUENCY_RE = re.compile(r"(?i)^(each|every|once|twice)\b|\b(a|per) (day|week|m
 NEGATING_WORDS = frozenset({"no", "not", "never", "nor"})
 
 
+def _wording_fault(stem: Stem) -> str | None:
+    """The rule a stem's wording breaks: cut in the wrong place, or asking what can be."""
+    rule = None
+    if broken_wording(stem.prompt):
+        rule = "stem.broken_wording"
+    elif MODAL_QUESTION_RE.match(stem.prompt):
+        rule = "stem.modal_question"
+    return rule
+
+
 def _is_negated(doc, start: int) -> bool:
     """Whether "no" or "not" comes just before the number, or is its noun's determiner."""
     if start > 0 and doc[start - 1].lower_ in NEGATING_WORDS:
@@ -533,10 +541,9 @@ def _is_back_reference(reading: Reading, mention: Mention) -> bool:
     """ "the two countries" points back at things already named; it states no count."""
     root = reading.doc[mention.start : mention.end].root
     before = reading.doc[mention.start - 1] if mention.start > 0 else None
-    if mention.kind == AnswerKind.NUMBER and before is not None and before.lower_ == "the":
-        return True  # "the elder of the two": the two were named before.
-    if mention.kind == AnswerKind.NUMBER and before is not None and before.lower_ == "all":
-        return True  # "All five returned safely": the five were counted before.
+    if mention.kind == AnswerKind.NUMBER and before is not None and before.lower_ in ("the", "all"):
+        # "the elder of the two", "All five returned safely": they were counted before.
+        return True
     if mention.kind != AnswerKind.NUMBER or root.dep_ != "nummod":
         return False
     return any(child.dep_ == "det" and child.lower_ == "the" for child in root.head.children)
@@ -670,11 +677,8 @@ def _thing_candidates(
         if stem is None:
             veto("stem.no_wording")
             continue
-        if broken_wording(stem.prompt):
-            veto("stem.broken_wording")
-            continue
-        if MODAL_QUESTION_RE.match(stem.prompt):
-            veto("stem.modal_question")
+        if (fault := _wording_fault(stem)) is not None:
+            veto(fault)
             continue
         if not stem.self_contained:
             veto("stem.leans_on_context")

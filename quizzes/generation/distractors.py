@@ -24,6 +24,7 @@ from quizzes.generation.numbers import (
     wrong_years,
 )
 from quizzes.generation.places import near_each_other, rival_cities, rival_countries
+from quizzes.generation.pronouns import FEMALE, MALE, TITLE_PRONOUN
 from quizzes.generation.types import DISTRACTOR_COUNT
 
 if TYPE_CHECKING:
@@ -383,9 +384,9 @@ def _article_candidates(
             if (answer_class is not None and context.classes.get(entity.key) == answer_class)
             or (_head_noun(answer) is not None and _head_noun(entity.name) == _head_noun(answer))
         ]
-    if kind == AnswerKind.PERSON and answer_class in PLACE_NOUNS:
-        return []  # "the village of Little Dunford" read as a person has no person rivals.
     if kind == AnswerKind.PERSON:
+        if answer_class in PLACE_NOUNS:
+            return []  # "the village of Little Dunford" read as a person has no person rivals.
         # A girl's rivals are girls: by the pronoun the article gives each, a title ("Mrs
         # Patel"), or, for the answer, the stem's own words ("a girl named _____").
         own = {g for key in excluded_keys if (g := _gender(key, context)) is not None}
@@ -402,10 +403,14 @@ def _article_candidates(
     return [entity.name for entity in same_kind]
 
 
-FEMALE_TITLES = frozenset({"mrs", "mrs.", "ms", "ms.", "miss", "lady", "queen", "dame", "princess"})
-MALE_TITLES = frozenset({"mr", "mr.", "sir", "lord", "king", "prince"})
-FEMALE_WORDS = frozenset({"she", "her", "hers", "herself", "girl", "woman", "sister", "mother"})
-MALE_WORDS = frozenset({"he", "him", "his", "himself", "boy", "man", "brother", "father"})
+# The titles that say a person's sex, beyond those pronoun resolution reads ("Mrs", "Sir").
+TITLE_SEX = {
+    **TITLE_PRONOUN,
+    **dict.fromkeys(("lady", "queen", "princess"), "f"),
+    **dict.fromkeys(("lord", "king", "prince"), "m"),
+}
+FEMALE_WORDS = FEMALE | {"girl", "woman", "sister", "mother"}
+MALE_WORDS = MALE | {"boy", "man", "brother", "father"}
 PLACE_NOUNS = frozenset({"village", "town", "city", "county", "country", "island", "region"})
 
 
@@ -414,8 +419,8 @@ def _gender(key: str, context: DistractorContext) -> str | None:
     if key in context.pronouns:
         return context.pronouns[key]
     entity = context.entities.get(key)
-    first = entity.name.split()[0].casefold() if entity and entity.name else ""
-    return "f" if first in FEMALE_TITLES else "m" if first in MALE_TITLES else None
+    first = entity.name.split()[0].casefold().rstrip(".") if entity and entity.name else ""
+    return TITLE_SEX.get(first)
 
 
 def _stem_gender(stem: str) -> set[str]:

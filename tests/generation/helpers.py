@@ -1,6 +1,6 @@
 import random
 
-from quizzes.generation import GenerationOptions, QuestionDraft, generate
+from quizzes.generation import GenerationOptions, QuestionDraft, generate, run
 from quizzes.generation.candidates import build_candidates
 from quizzes.generation.distractors import choose_distractors
 from quizzes.generation.engine import _distractor_context
@@ -9,6 +9,12 @@ from quizzes.generation.reading import read
 
 def questions(text: str, *, count: int = 20, short: int = 0, seed: int = 0) -> list[QuestionDraft]:
     return generate(text, GenerationOptions(multiple_choice=count, short_answer=short, seed=seed))
+
+
+def every_draft(text: str, *, count: int = 10, short: int = 0) -> list[QuestionDraft]:
+    """The drafts for `text`, none left out for a low acceptance estimate."""
+    options = GenerationOptions(multiple_choice=count, short_answer=short)
+    return run(text, options, floor=0.0).drafts
 
 
 def near(first: QuestionDraft, second: QuestionDraft, text: str) -> bool:

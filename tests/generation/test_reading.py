@@ -1,7 +1,10 @@
 import re
 
+from quizzes.generation import GenerationOptions, generate, run
 from quizzes.generation.kinds import AnswerKind
 from quizzes.generation.reading import read
+from quizzes.generation.stems import _without_connective
+from tests.generation.helpers import every_draft
 
 
 def test_surname_later_is_the_same_person():
@@ -276,8 +279,6 @@ def test_a_city_is_not_the_university_named_after_it():
 
 
 def test_the_same_article_again_is_read_from_memory_and_generates_the_same_questions():
-    from quizzes.generation import GenerationOptions, generate
-
     text = (
         "Marta Klein founded the Hollow Oak bakery in Graz in 1987. By 1990 it sold 400 loaves "
         "a day to shops in Vienna. Paul Varga opened a cafe in Linz in 1995."
@@ -292,35 +293,29 @@ def test_the_same_article_again_is_read_from_memory_and_generates_the_same_quest
 
 
 def test_the_noun_a_name_ends_with_points_back_to_that_name():
-    from quizzes.generation import GenerationOptions, run
-
     text = (
         "In 1846 Ignaz Semmelweis became an assistant at Vienna General Hospital in Austria. "
         "The hospital had two maternity clinics. Women came there from all over the city."
     )
-    drafts = run(text, GenerationOptions(multiple_choice=10), floor=0.0).drafts
+    drafts = every_draft(text)
     clinics = next(d for d in drafts if d.answer == "two")
     assert "Vienna General Hospital" in clinics.prompt, clinics.prompt
     assert "the hospital" not in clinics.prompt
 
 
 def test_a_person_is_called_for_short_what_the_article_calls_them_alone():
-    from quizzes.generation import GenerationOptions, run
-
     text = (
         "Tu Youyou was born in Ningbo in 1930. In 1969 Tu was put in charge of a research "
         "group. Her team produced a cure for malaria in 1971. In 2015 she won the Nobel Prize "
         "in Physiology or Medicine."
     )
-    drafts = run(text, GenerationOptions(multiple_choice=10), floor=0.0).drafts
+    drafts = every_draft(text)
     prompts = " ".join(d.prompt for d in drafts)
     assert "Youyou's" not in prompts and "did Youyou" not in prompts, prompts
     assert "Tu's team" in prompts or "Tu" in prompts.replace("Tu Youyou", ""), prompts
 
 
 def test_a_short_name_is_never_half_a_name_or_anothers():
-    from quizzes.generation import GenerationOptions, run
-
     pliny = (
         "Pliny the Younger watched the eruption from Misenum in AD 79. He compared the cloud to "
         "an umbrella pine tree. His uncle, Pliny the Elder, sailed across the bay in 79."
@@ -337,8 +332,6 @@ def test_a_short_name_is_never_half_a_name_or_anothers():
 
 
 def test_a_gap_sentence_does_not_open_with_a_word_that_goes_on_from_the_last():
-    from quizzes.generation.stems import _without_connective
-
     assert _without_connective("So Kiri made a rule: _____ runs each.") == (
         "Kiri made a rule: _____ runs each."
     )

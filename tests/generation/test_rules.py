@@ -16,7 +16,7 @@ from quizzes.generation.pronouns import person_pronouns
 from quizzes.generation.reading import read
 from quizzes.generation.rules import RULES, Veto, count_vetoes
 from quizzes.generation.stems import article_for, broken_wording, settle_article
-from tests.generation.helpers import distractors_for
+from tests.generation.helpers import distractors_for, every_draft
 
 PACKAGE = Path(__file__).resolve().parents[2] / "quizzes" / "generation"
 RULE_ID_RE = re.compile(r"""\b(?:Veto|veto)\(\s*["']([a-z_.]+)["']""")
@@ -342,7 +342,7 @@ def _round_passage(round_name: str, passage_id: str) -> str:
 def test_an_object_pronoun_is_never_its_own_clauses_subject():
     # "Priya lifted him gently ... and carried him home": "him" is Biscuit the tortoise.
     text = _round_passage("r4", "p10")
-    drafts = run(text, GenerationOptions(multiple_choice=30), floor=0.0).drafts
+    drafts = every_draft(text, count=30)
     prompts = [d.prompt for d in drafts]
     assert not any("Priya lifted Priya" in p or "carried Priya" in p for p in prompts), prompts
 
@@ -486,7 +486,7 @@ def test_a_typed_answer_settles_a_or_an_by_the_answer_itself():
         "and so is a crowbar used to lift a heavy stone. A pair of scissors is made of two "
         "levers joined at a pivot."
     )
-    drafts = run(text, GenerationOptions(multiple_choice=0, short_answer=10), floor=0.0).drafts
+    drafts = every_draft(text, count=0, short=10)
     typed = [d for d in drafts if "_____" in d.prompt]
     assert typed
     assert not any("a(n)" in d.prompt for d in typed), [d.prompt for d in typed]
@@ -504,7 +504,7 @@ def test_a_number_rival_stays_on_the_answers_side_of_the_sentences_other_numbers
 
 def test_a_name_that_opens_a_buildings_name_is_no_person():
     text = _round_passage("r7", "p05")
-    drafts = run(text, GenerationOptions(multiple_choice=20), floor=0.0).drafts
+    drafts = every_draft(text, count=20)
     assert not any(d.answer == "St Paul" or "St Paul" in d.distractors for d in drafts)
 
 
@@ -538,7 +538,7 @@ def test_what_someone_says_of_themselves_keeps_its_pronoun():
         "had always returned his books on time and felt the new rule was unfair on careful "
         "borrowers. He has used the library since 1975."
     )
-    prompts = [d.prompt for d in run(text, GenerationOptions(multiple_choice=10), floor=0.0).drafts]
+    prompts = [d.prompt for d in every_draft(text)]
     assert not any("Finch said Finch" in p or "resident said the local" in p for p in prompts)
 
 

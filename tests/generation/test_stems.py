@@ -1,10 +1,9 @@
-from quizzes.generation import GenerationOptions, run
 from quizzes.generation.candidates import build_candidates
 from quizzes.generation.kinds import AnswerKind
 from quizzes.generation.reading import read
 from quizzes.generation.stems import StemForm, make_stem
 
-from .helpers import distractors_for
+from .helpers import distractors_for, every_draft
 
 
 def stem_for(text: str, answer: str, kind: AnswerKind) -> str:
@@ -595,7 +594,7 @@ def test_an_amount_of_money_as_the_subject_is_asked_with_how_much():
         "The restoration of the bandstand in Millbrook cost £84,000 in 2024. The remaining "
         "£22,000 was raised by residents through quiz nights and a sponsored walk."
     )
-    drafts = run(text, GenerationOptions(multiple_choice=10), floor=0.0).drafts
+    drafts = every_draft(text)
     raised = next(d for d in drafts if d.answer == "£22,000")
     assert raised.prompt.startswith("How much was raised by residents"), raised.prompt
 
@@ -606,7 +605,7 @@ def test_a_participle_with_a_subject_of_its_own_is_not_read_as_the_main_subjects
         "thousands of people visit the park each year, most staying at the nearby resort town "
         "of Yulara. William Gosse reached it in 1873."
     )
-    drafts = run(text, GenerationOptions(multiple_choice=9, short_answer=3), floor=0.0).drafts
+    drafts = every_draft(text, count=9, short=3)
     assert not any("people most stay" in d.prompt for d in drafts), [d.prompt for d in drafts]
 
 
@@ -616,7 +615,7 @@ def test_the_name_that_says_which_town_stays_in_the_stem():
         "Northern Territory, about 335 kilometres south-west of the town of Alice Springs in a "
         "straight line, and a much longer journey by road. William Gosse reached it in 1873."
     )
-    drafts = run(text, GenerationOptions(multiple_choice=9, short_answer=3), floor=0.0).drafts
+    drafts = every_draft(text, count=9, short=3)
     for draft in drafts:
         if draft.answer != "Alice Springs":
             assert "the town" not in draft.prompt or "Alice Springs" in draft.prompt, draft.prompt
@@ -627,7 +626,7 @@ def test_the_village_is_never_left_without_its_name():
         "Gregor Mendel was born on 20 July 1822 in the village of Heinzendorf in Silesia. In 1843 "
         "he entered the Augustinian Abbey of St Thomas in Brno. He was elected abbot in 1868."
     )
-    drafts = run(text, GenerationOptions(multiple_choice=10), floor=0.0).drafts
+    drafts = every_draft(text)
     for draft in drafts:
         if draft.answer != "Heinzendorf":
             assert "the village" not in draft.prompt or "Heinzendorf" in draft.prompt, draft.prompt

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from quizzes.generation.answers import accepted_answers, strip_article
 from quizzes.generation.entities import Entity, Mention, is_unknown_one_word_name
@@ -309,6 +309,9 @@ def _entity_candidate(
     if mention.kind in NUMBER_LIKE_KINDS and _is_negated(reading.doc, mention.start):
         # "No two faces are alike": a stem without the "no" says the opposite.
         return veto("answer.negated_number")
+    if mention.kind in NUMBER_LIKE_KINDS and _has_alternative(reading.doc, mention):
+        # "died in about 1368 or 1369": the other number is in the stem, and both are right.
+        return veto("answer.alternative_given")
     if mention.kind in NUMBER_LIKE_KINDS - BOUND_KINDS and _after_bound(reading, mention.start):
         # "more than 200 species": 150 is true too, so no wrong choice is shown wrong.
         return veto("answer.number_bound")
@@ -377,6 +380,15 @@ def _entity_candidate(
             accepted=accepted,
             known=(stem, alternative),
         ),
+    )
+
+
+def _has_alternative(doc: Doc, mention: Mention) -> bool:
+    """Whether the number is one of two offered with "or": "1368 or 1369", "6 or 7 degrees"."""
+    after = doc[mention.end : mention.end + 2]
+    before = doc[max(0, mention.start - 2) : mention.start]
+    return (len(after) == 2 and after[0].lower_ == "or" and after[1].like_num) or (
+        len(before) == 2 and before[1].lower_ == "or" and before[0].like_num
     )
 
 

@@ -32,6 +32,9 @@ NAME_LABELS = frozenset({"NORP", "GPE", "ORG", "PERSON", "LOC", "FAC"})
 ROMAN_RE = re.compile(r"^[IVXLC]+$")
 # "born in the city", "moved to the country": descriptions that point back wherever they are.
 PLACE_KINDS = frozenset({AnswerKind.CITY, AnswerKind.COUNTRY, AnswerKind.US_STATE})
+# A noun the article uses this often is what it is about: "the bridge" in an article on a
+# bridge names it well enough; "the tube", said once before, does not.
+TOPIC_USES = 3
 
 
 @dataclass(frozen=True)
@@ -64,6 +67,9 @@ def resolve_descriptions(
             continue
         description = _description(token, mention_at=mention_at)
         if description is None:
+            back = _points_back(token, mention_at=mention_at, sentence_of=sentence_of)
+            if back is not None:
+                unresolved.append((back, token.i + 1))
             continue
         start, wanted = description
         noun = noun_lemma(token)
@@ -121,6 +127,53 @@ def _description(token: Token, *, mention_at: dict[int, Mention]) -> tuple[int, 
     else:
         wanted = 1
     return min(child.i for child in lefts), wanted
+
+
+def _points_back(
+    token: Token, *, mention_at: dict[int, Mention], sentence_of: dict[int, int]
+) -> int | None:
+    """The first token of "the tube" or "the cracks" when the article introduced the noun
+    in an earlier sentence ("a thin tube grows down"), which says which one is meant. A
+    noun the article wrote only as a bare "the" ("the sun", "the news") is known to every
+    reader, and one it keeps coming back to is its topic."""
+    if token.pos_ != "NOUN" or token.i in mention_at or token.dep_ == "compound":
+        return None
+    lefts = list(token.lefts)
+    if not lefts or lefts[0].lower_ != "the":
+        return None
+    if any(
+        child.dep_ != "det" or child.ent_type_ in NAME_LABELS for child in lefts
+    ):
+        return None
+    if any(child.dep_ in IDENTIFYING_DEPS for child in token.rights):
+        return None
+    here = sentence_of[token.i]
+    noun = noun_lemma(token)
+    earlier = [
+        t
+        for t in token.doc[: token.i]
+        if sentence_of[t.i] < here
+        and (
+            (t.pos_ == "NOUN" and noun_lemma(t) == noun)
+            or (t.pos_ == "PROPN" and t.lower_ in {noun, f"{noun}s"})
+        )
+    ]
+    if not earlier or all(_bare_definite(t) for t in earlier):
+        return None
+    uses = sum(1 for t in token.doc if t.pos_ == "NOUN" and noun_lemma(t) == noun)
+    if uses >= TOPIC_USES:
+        return None  # "the islands" of an article about islands: its topic, known to all.
+    return lefts[0].i
+
+
+def _bare_definite(token: Token) -> bool:
+    lefts = list(token.lefts)
+    return (
+        token.pos_ == "NOUN"
+        and len(lefts) == 1
+        and lefts[0].lower_ == "the"
+        and not any(child.dep_ in IDENTIFYING_DEPS for child in token.rights)
+    )
 
 
 # Subjects that stand for people or things counted before: "the pair", "the rest", "all five".

@@ -100,6 +100,12 @@ CASES = [
         "two",
     ),
     (
+        "answer.alternative_given",
+        "Ibn Battuta was born in Tangier in 1304. He travelled for almost thirty years and died "
+        "in about 1368 or 1369 in Morocco.",
+        "1368",
+    ),
+    (
         "answer.nationality_in_name",
         "The East African Rift runs through Kenya and Ethiopia. It formed about 25 million "
         "years ago.",
@@ -116,6 +122,13 @@ CASES = [
         "The stadium opened in 1923 near the river. Crowds of 90,000 came to its first final. "
         "Tom Reid founded the Harbour Club in Leith in 1890.",
         "1923",
+    ),
+    (
+        # "the cracks", introduced once before as "deep cracks", names nothing on its own.
+        "stem.unresolved_description",
+        "As the lava cooled in 1850, deep cracks opened across its surface. The cracks formed "
+        "a pattern of 40,000 columns near Bushmills.",
+        "40,000",
     ),
     (
         "thing.possessive",

@@ -72,6 +72,7 @@ BACKSLASH = "\ue000"
 PLACEHOLDERS = {escape: chr(0xE001 + index) for index, escape in enumerate(ESCAPES)}
 WEIGHT_RE = re.compile(r"^%-*([0-9]{1,2})\.?([0-9]*)%")
 FULL_CREDIT = 100
+FORMATS = ("moodle", "html", "plain", "markdown")
 
 
 def _hide_escapes(text: str) -> str:
@@ -87,6 +88,18 @@ def _show_escapes(text: str) -> str:
     return text.strip()
 
 
+def _plain_text(text: str) -> str:
+    """A text as Moodle's parse_text_with_format reads it: a leading "[format]" is the text's
+    format, which must be plain here, or Moodle would show the text as markup."""
+    text = text.strip()
+    if text.startswith("[") and "]" in text:
+        name = text[1 : text.index("]")]
+        if name in FORMATS:
+            assert name == "plain", f"Moodle would read {text!r} as {name}"
+            text = text[len(name) + 2 :]
+    return _show_escapes(text)
+
+
 def _answer(raw: str, *, kind: str) -> tuple[str, str]:
     """("=", text) for a full-credit answer, ("~", text) for a wrong one."""
     raw = raw.strip()
@@ -97,11 +110,14 @@ def _answer(raw: str, *, kind: str) -> tuple[str, str]:
     if weight:
         text = text[weight.end() :]
         right = float(weight.group().strip("%")) == FULL_CREDIT
+    elif kind == "shortanswer":
+        right = True  # Moodle's default for a short answer without a weight.
     assert "#" not in text, f"an unescaped # would start an answer's feedback: {raw!r}"
-    return ("=" if right else "~"), _show_escapes(text)
+    return ("=" if right else "~"), _plain_text(text)
 
 
 def parse_gift(data: bytes) -> list[dict]:
+    """Every question of the file, the article's description included."""
     questions = []
     for block in re.split(r"\n\s*\n", data.decode("utf-8")):
         lines = [line for line in block.split("\n") if not line.strip().startswith("//")]
@@ -110,6 +126,13 @@ def parse_gift(data: bytes) -> list[dict]:
             continue
         assert text.startswith("::")
         name, rest = text[2:].split("::", 1)
+        if "{" not in rest and "}" not in rest:
+            # No answers: Moodle reads a description, shown but not marked.
+            assert rest.startswith("[plain]")
+            questions.append(
+                {"name": _show_escapes(name), "kind": "description", "stem": _plain_text(rest)}
+            )
+            continue
         assert rest.count("{") == rest.count("}") == 1, "a bare brace would cut the answers"
         stem, answers = rest.split("{")
         answers, after = answers.split("}")
@@ -118,21 +141,32 @@ def parse_gift(data: bytes) -> list[dict]:
         if not separator:
             answers, feedback = feedback, ""
         assert stem.startswith("[plain]")
-        kind = "multichoice" if "~" in answers else "shortanswer"
+        if "~" in answers:
+            kind = "multichoice"
+        else:
+            # Moodle reads "=" with "->" as a matching question, which a short answer's parts
+            # cannot fill: it stops the whole import.
+            assert not ("=" in answers and "->" in answers), f"read as matching: {answers!r}"
+            kind = "shortanswer"
         if kind == "multichoice":
             parts = answers.replace("=", "~=").split("~")
         else:
-            parts = [f"={part}" for part in answers.split("=")]
+            parts = answers.split("=")
         questions.append(
             {
                 "name": _show_escapes(name),
                 "kind": kind,
                 "stem": _show_escapes(stem.removeprefix("[plain]")),
                 "answers": [_answer(part, kind=kind) for part in parts if part.strip().lstrip("=")],
-                "feedback": _show_escapes(feedback),
+                "feedback": _plain_text(feedback),
             }
         )
     return questions
+
+
+def gift_questions(data: bytes) -> list[dict]:
+    """The file's questions, without the article's description."""
+    return [question for question in parse_gift(data) if question["kind"] != "description"]
 
 
 def _unwildcard(text: str) -> str:
@@ -147,7 +181,7 @@ def _unwildcard(text: str) -> str:
 def test_gift_reads_back_a_multiple_choice_question_whatever_characters_its_texts_hold():
     snapshot = quiz_snapshot(quiz=make_special_quiz())
 
-    questions = parse_gift(gift.render(snapshot))
+    questions = gift_questions(gift.render(snapshot))
 
     first = questions[0]
     assert first["kind"] == "multichoice"
@@ -161,7 +195,7 @@ def test_gift_reads_back_a_multiple_choice_question_whatever_characters_its_text
 def test_gift_reads_back_a_short_answer_with_every_accepted_answer():
     snapshot = quiz_snapshot(quiz=make_special_quiz())
 
-    questions = parse_gift(gift.render(snapshot))
+    questions = gift_questions(gift.render(snapshot))
 
     second = questions[1]
     assert second["kind"] == "shortanswer"
@@ -178,7 +212,7 @@ def test_gift_writes_one_paragraph_per_question_with_line_breaks_escaped():
 
     text = gift.render(snapshot).decode("utf-8")
 
-    assert len(parse_gift(text.encode("utf-8"))) == len(snapshot.questions) == 2
+    assert len(gift_questions(text.encode("utf-8"))) == len(snapshot.questions) == 2
     assert "here: ~" not in text
     assert "\\n" + "Answer from the second paragraph." in text
     assert "Москва" in text and "“double”" in text
@@ -214,7 +248,7 @@ def test_gift_gives_weight_like_answers_an_explicit_weight_so_moodle_keeps_them_
     text = data.decode("utf-8")
     assert "\t~%0%%50% of them\n" in text
     assert "\t=%100%%10% up\n" in text
-    assert [question["answers"] for question in parse_gift(data)] == [
+    assert [question["answers"] for question in gift_questions(data)] == [
         [("=", "All"), ("~", "%50% of them")],
         [("=", "%10% up")],
     ]
@@ -234,6 +268,74 @@ def test_gift_marks_every_question_text_plain_so_moodle_shows_markup_as_typed():
     text = gift.render(snapshot).decode("utf-8")
 
     assert "::[plain]Is <b>this</b> bold?{" in text
+
+
+@pytest.mark.django_db
+def test_gift_carries_the_article_as_a_description_before_the_questions():
+    quiz = make_special_quiz()
+    snapshot = quiz_snapshot(quiz=quiz)
+
+    first, *questions = parse_gift(gift.render(snapshot))
+
+    assert first["kind"] == "description"
+    assert first["name"] == f"Article: {snapshot.article_title}"
+    paragraphs = [p.strip() for p in snapshot.paragraphs if p.strip()]
+    assert first["stem"] == "\n\n".join([snapshot.article_title, *paragraphs])
+    assert "<b>Москва</b> is large." in first["stem"] and SOURCE in first["stem"]
+    assert [q["kind"] for q in questions] == ["multichoice", "shortanswer"]
+
+
+def test_gift_short_answer_holding_an_arrow_is_not_read_as_matching():
+    one = QuestionSnapshot(
+        number=1, kind=SHORT_ANSWER, prompt="Which way?", points=1, accepted_answers=("A->B",)
+    )
+    two = QuestionSnapshot(
+        number=2,
+        kind=SHORT_ANSWER,
+        prompt="Which reaction?",
+        points=1,
+        accepted_answers=("water -> steam", "boiling"),
+        source_sentence="Heat turns water -> steam.",
+    )
+
+    data = gift.render(_snapshot(one, two))
+
+    first, second = gift_questions(data)
+    assert first["kind"] == second["kind"] == "shortanswer"
+    assert first["answers"] == [("=", "A->B")]
+    assert second["answers"] == [("=", "boiling")]
+    assert second["feedback"] == "Heat turns water -> steam."
+    # The teacher reading the file sees what Moodle will not get.
+    assert "// Accepted answer left out, as GIFT cannot hold it: water -> steam" in data.decode()
+
+
+def test_gift_texts_starting_like_a_format_name_keep_their_words_and_stay_plain():
+    question = QuestionSnapshot(
+        number=1,
+        kind=MULTIPLE_CHOICE,
+        prompt="[markdown] Which *one*?",
+        points=1,
+        choices=(
+            ChoiceSnapshot(text="[html]<b>bold</b>", is_correct=True),
+            ChoiceSnapshot(text="[markdown]*stars*", is_correct=False),
+            ChoiceSnapshot(text="[moodle] plain", is_correct=False),
+        ),
+        source_sentence="[html] The sentence.",
+    )
+    short = QuestionSnapshot(
+        number=2, kind=SHORT_ANSWER, prompt="Tag?", points=1, accepted_answers=("[plain]x",)
+    )
+
+    first, second = gift_questions(gift.render(_snapshot(question, short)))
+
+    assert first["stem"] == "[markdown] Which *one*?"
+    assert first["answers"] == [
+        ("=", "[html]<b>bold</b>"),
+        ("~", "[markdown]*stars*"),
+        ("~", "[moodle] plain"),
+    ]
+    assert first["feedback"] == "[html] The sentence."
+    assert second["answers"] == [("=", "[plain]x")]
 
 
 def _snapshot(*questions: QuestionSnapshot) -> QuizSnapshot:

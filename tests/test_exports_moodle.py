@@ -1,6 +1,8 @@
-"""Moodle XML exports parsed back with ElementTree: structure, right answers, escaping."""
+"""Moodle XML exports read back as Moodle's own reader keeps their texts: structure, right
+answers, escaping."""
 
 import html
+import re
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -16,9 +18,36 @@ from tests.test_exports_gift import (
     make_special_quiz,
 )
 
+# The pieces an XML parser reports a text in: a CDATA section, an entity, a run of other text.
+PIECE_RE = re.compile(r"<!\[CDATA\[(.*?)\]\]>|(&[^;]+;)|([^&<]+)", re.S)
+TEXT_ELEMENT_RE = re.compile(r"<text(?: ?/>|>(.*?)</text>)", re.S)
+
+
+def moodle_text(raw: str) -> str:
+    """A `<text>` as Moodle's xmlize reads it: its parser runs with XML_OPTION_SKIP_WHITE, which
+    drops every reported piece that is only white space ("a &amp; &lt; b" reads "a &< b")."""
+    pieces = []
+    for cdata, entity, run in PIECE_RE.findall(raw):
+        piece = cdata or (html.unescape(entity) if entity else run)
+        if piece.strip():
+            pieces.append(piece)
+    return "".join(pieces)
+
 
 def parse(data: bytes) -> ET.Element:
-    return ET.fromstring(data)
+    """The document, each `<text>` holding what Moodle would import."""
+    root = ET.fromstring(data)
+    raws = TEXT_ELEMENT_RE.findall(data.decode("utf-8"))
+    elements = list(root.iter("text"))
+    assert len(raws) == len(elements)
+    for element, raw in zip(elements, raws, strict=True):
+        element.text = moodle_text(raw)
+    return root
+
+
+def questions_of(root: ET.Element) -> list[ET.Element]:
+    """The quiz's questions, without the article's description."""
+    return [q for q in root.findall("question") if q.get("type") != "description"]
 
 
 def shown_text(html_text: str) -> str:
@@ -32,7 +61,7 @@ def special_xml(db) -> ET.Element:
 
 
 def test_moodle_xml_is_a_quiz_of_one_question_per_question_in_order(special_xml):
-    questions = special_xml.findall("question")
+    questions = questions_of(special_xml)
 
     assert special_xml.tag == "quiz"
     assert [question.get("type") for question in questions] == ["multichoice", "shortanswer"]
@@ -41,7 +70,7 @@ def test_moodle_xml_is_a_quiz_of_one_question_per_question_in_order(special_xml)
 
 
 def test_moodle_multichoice_marks_the_right_choice_100_and_the_others_0(special_xml):
-    question = special_xml.findall("question")[0]
+    question = questions_of(special_xml)[0]
 
     answers = [
         (answer.get("fraction"), shown_text(answer.findtext("text")))
@@ -55,7 +84,7 @@ def test_moodle_multichoice_marks_the_right_choice_100_and_the_others_0(special_
 
 
 def test_moodle_shortanswer_accepts_every_answer_at_100_whatever_the_case(special_xml):
-    question = special_xml.findall("question")[1]
+    question = questions_of(special_xml)[1]
 
     answers = [
         (answer.get("fraction"), answer.get("format"), answer.findtext("text"))
@@ -70,7 +99,7 @@ def test_moodle_shortanswer_accepts_every_answer_at_100_whatever_the_case(specia
 
 
 def test_moodle_texts_are_escaped_html_so_markup_in_them_shows_as_typed(special_xml):
-    first, second = special_xml.findall("question")
+    first, second = questions_of(special_xml)
 
     prompt = first.find("questiontext")
 
@@ -84,10 +113,46 @@ def test_moodle_texts_are_escaped_html_so_markup_in_them_shows_as_typed(special_
 def test_moodle_general_feedback_is_the_source_sentence(special_xml):
     feedback = [
         shown_text(question.findtext("generalfeedback/text"))
-        for question in special_xml.findall("question")
+        for question in questions_of(special_xml)
     ]
 
     assert feedback == [SOURCE, SOURCE]
+
+
+@pytest.mark.django_db
+def test_moodle_xml_carries_the_article_as_a_description_worth_no_marks():
+    snapshot = quiz_snapshot(quiz=make_special_quiz())
+
+    first = parse(moodle.render(snapshot)).find("question")
+
+    assert first.get("type") == "description"
+    assert first.findtext("name/text") == f"Article: {snapshot.article_title}"
+    assert first.findtext("defaultgrade") == "0"
+    shown = shown_text(re.sub(r"</?(?:h3|p)>", "\n", first.findtext("questiontext/text")))
+    assert [line for line in shown.split("\n") if line.strip()] == [
+        snapshot.article_title,
+        *(p.strip() for p in snapshot.paragraphs if p.strip()),
+    ]
+    assert "<b>Москва</b> is large." in shown
+
+
+def test_moodle_keeps_the_spaces_between_two_escaped_characters():
+    answers = ("<b>Сокол</b> & it’s", "a & < b", "x ]]> y")
+    question = QuestionSnapshot(
+        number=1,
+        kind=SHORT_ANSWER,
+        prompt="Type a & < b > c",
+        points=1,
+        accepted_answers=answers,
+        source_sentence="It was a & < b.",
+    )
+
+    root = parse(moodle.render(_snapshot(question)))
+
+    (read,) = questions_of(root)
+    assert [answer.findtext("text") for answer in read.findall("answer")] == list(answers)
+    assert shown_text(read.findtext("questiontext/text")) == "Type a & < b > c"
+    assert shown_text(read.findtext("generalfeedback/text")) == "It was a & < b."
 
 
 @pytest.mark.django_db
@@ -108,17 +173,20 @@ def test_moodle_xml_drops_control_characters_an_xml_file_cannot_hold():
         points=1,
         accepted_answers=("Yes\x08",),
     )
-    snapshot = QuizSnapshot(
+    root = parse(moodle.render(_snapshot(question)))
+
+    (read,) = questions_of(root)
+    assert read.findtext("questiontext/text") == "Page onepage two?"
+    assert read.findtext("answer/text") == "Yes"
+
+
+def _snapshot(*questions: QuestionSnapshot) -> QuizSnapshot:
+    return QuizSnapshot(
         title="T",
         join_code="ABCDEF",
         article_title="A",
         article_source="",
         article_text="Text.",
         paragraphs=("Text.",),
-        questions=(question,),
+        questions=questions,
     )
-
-    root = parse(moodle.render(snapshot))
-
-    assert root.findtext("question/questiontext/text") == "Page onepage two?"
-    assert root.findtext("question/answer/text") == "Yes"

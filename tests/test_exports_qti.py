@@ -48,7 +48,7 @@ def test_qti_manifest_lists_every_item_file_and_each_is_in_the_zip():
 
     items = [resource for resource in resources if resource.get("type") == "imsqti_item_xmlv2p1"]
     listed = [item.find(f"{CP}file").get("href") for item in items]
-    assert listed == [f"items/item-{number}.xml" for number in range(1, 6)]
+    assert listed == ["items/item-article.xml"] + [f"items/item-{n}.xml" for n in range(1, 6)]
     assert [item.get("href") for item in items] == listed
     assert set(listed) | {"imsmanifest.xml", "assessment.xml"} == set(files)
     assert all(files[path].tag == f"{QTI}assessmentItem" for path in listed)
@@ -117,11 +117,48 @@ def test_qti_test_orders_the_items_and_weighs_each_by_its_points():
 
     files = unzip(qti.render(_snapshot(*questions)))
 
-    references = files["assessment.xml"].iter(f"{QTI}assessmentItemRef")
+    article, *references = files["assessment.xml"].iter(f"{QTI}assessmentItemRef")
+    assert article.get("href") == "items/item-article.xml"
+    assert article.find(f"{QTI}weight") is None
     assert [
         (reference.get("href"), reference.find(f"{QTI}weight").get("value"))
         for reference in references
     ] == [("items/item-1.xml", "1"), ("items/item-2.xml", "2"), ("items/item-3.xml", "3")]
+
+
+@pytest.mark.django_db
+def test_qti_article_comes_first_as_an_item_with_nothing_to_answer():
+    snapshot = quiz_snapshot(quiz=make_special_quiz())
+
+    item = unzip(qti.render(snapshot))["items/item-article.xml"]
+
+    assert item.find(f"{QTI}responseDeclaration") is None
+    body = item.find(f"{QTI}itemBody")
+    assert body.find(f"{QTI}h2").text == snapshot.article_title
+    assert [text_of(p) for p in body.findall(f"{QTI}p")] == [
+        p.strip() for p in snapshot.paragraphs if p.strip()
+    ]
+
+
+def test_qti_texts_with_an_empty_line_hold_no_indentation():
+    question = QuestionSnapshot(
+        number=1,
+        kind=MULTIPLE_CHOICE,
+        prompt="First line.\n\nThird line?",
+        points=1,
+        choices=(ChoiceSnapshot("Yes\n\nreally", True), ChoiceSnapshot("No", False)),
+    )
+    short = QuestionSnapshot(
+        number=2, kind="short_answer", prompt="One.\n\nTwo?", points=1, accepted_answers=("x",)
+    )
+
+    files = unzip(qti.render(_snapshot(question, short)))
+
+    interaction = files["items/item-1.xml"].find(f"{QTI}itemBody/{QTI}choiceInteraction")
+    assert text_of(interaction.find(f"{QTI}prompt")) == "First line.\n\nThird line?"
+    assert text_of(interaction.find(f"{QTI}simpleChoice")) == "Yes\n\nreally"
+    paragraph = files["items/item-2.xml"].find(f"{QTI}itemBody/{QTI}p")
+    assert text_of(paragraph) == "One.\n\nTwo?"
 
 
 def test_qti_package_of_the_same_quiz_is_the_same_bytes():

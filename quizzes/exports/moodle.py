@@ -1,13 +1,18 @@
-"""Moodle XML: a `<quiz>` of `multichoice` and `shortanswer` questions.
+"""Moodle XML: a `<quiz>` of the article (a `description`), then `multichoice` and
+`shortanswer` questions.
 
 Texts are HTML (`format="html"`), escaped, so an article's "<b>" shows as typed instead of
-becoming markup; ElementTree then escapes that HTML once more for the XML itself. Short answers are
-plain text in Moodle's format, compared with what students type, so they are not HTML-escaped.
+becoming markup. Short answers are plain text in Moodle's format, compared with what students
+type, so they are not HTML-escaped. A text holding "&", "<" or ">" is written as CDATA, as
+Moodle's own exporter does: Moodle's reader drops character data that is only white space,
+and in "a &amp; &lt; b" the space between the two entities is such a piece, so the text would
+import as "a &< b".
 """
 
 from __future__ import annotations
 
 import html
+import re
 import xml.etree.ElementTree as ET
 
 from quizzes.exports.common import escape_shortanswer_wildcard, lines, question_name, xml_text
@@ -22,14 +27,49 @@ RIGHT_FRACTION, WRONG_FRACTION = "100", "0"
 # Moodle's own default: a third of the mark off for each retry in interactive mode.
 PENALTY = "0.3333333"
 ANSWER_NUMBERING = "abc"
+# Characters the XML would write as entities.
+_ENTITY_RE = re.compile("[&<>]")
 
 
 def render(snapshot: QuizSnapshot) -> bytes:
     quiz = ET.Element("quiz")
+    if any(paragraph.strip() for paragraph in snapshot.paragraphs):
+        quiz.append(_article(snapshot))
     for question in snapshot.questions:
         quiz.append(_question(question))
     ET.indent(quiz)
-    return XML_DECLARATION + ET.tostring(quiz, encoding="unicode").encode("utf-8") + b"\n"
+    return XML_DECLARATION + _with_cdata(quiz).encode("utf-8") + b"\n"
+
+
+def _with_cdata(root: ET.Element) -> str:
+    """The document, each `<text>` that holds an entity written as one CDATA section instead."""
+    sections: dict[str, str] = {}
+    for element in root.iter("text"):
+        if element.text and _ENTITY_RE.search(element.text):
+            # A NUL never survives `xml_text`, so no text can contain the marker.
+            marker = f"\x00{len(sections)}\x00"
+            sections[marker] = element.text
+            element.text = marker
+    document = ET.tostring(root, encoding="unicode")
+    for marker, text in sections.items():
+        # "]]>" would end the section early: split it across two, as Moodle does.
+        document = document.replace(marker, f"<![CDATA[{text.replace(']]>', ']]]]><![CDATA[>')}]]>")
+    return document
+
+
+def _article(snapshot: QuizSnapshot) -> ET.Element:
+    """The article as a `description`: shown before the questions, worth no marks."""
+    element = ET.Element("question", type="description")
+    name = f"Article: {snapshot.article_title}" if snapshot.article_title else "Article"
+    ET.SubElement(ET.SubElement(element, "name"), "text").text = xml_text(" ".join(name.split()))
+    parts = [f"<h3>{as_html(snapshot.article_title)}</h3>"] if snapshot.article_title else []
+    parts += [f"<p>{as_html(p)}</p>" for p in snapshot.paragraphs if p.strip()]
+    element.append(_text("questiontext", "\n".join(parts)))
+    element.append(_text("generalfeedback", ""))
+    _value(element, "defaultgrade", "0")
+    _value(element, "penalty", "0")
+    _value(element, "hidden", "0")
+    return element
 
 
 def as_html(text: str) -> str:

@@ -1,5 +1,7 @@
 """QTI 2.1 content package: a zip of one `assessmentItem` per question, a test that orders them,
 and the `imsmanifest.xml` that lists every file, as Canvas, Blackboard and Brightspace import.
+The article comes first as an item of its own with no interaction (Canvas shows it as a text
+with no question), since QTI 2.1 has no shared stimulus.
 
 The response-processing template URIs are identifiers the standard defines, not downloads.
 """
@@ -40,8 +42,16 @@ XML_DECLARATION = b'<?xml version="1.0" encoding="UTF-8"?>\n'
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 
 
+ARTICLE_IDENTIFIER = "item-article"
+ARTICLE_PATH = f"items/{ARTICLE_IDENTIFIER}.xml"
+# Elements whose text is the content, where indentation would become part of it.
+_MIXED = frozenset({"prompt", "simpleChoice", "p", "h2"})
+
+
 def render(snapshot: QuizSnapshot) -> bytes:
     files = {item_path(question): _item(question) for question in snapshot.questions}
+    if _has_article(snapshot):
+        files[ARTICLE_PATH] = _article_item(snapshot)
     files[TEST_PATH] = _test(snapshot)
     files[MANIFEST_PATH] = _manifest(snapshot)
     buffer = io.BytesIO()
@@ -69,8 +79,47 @@ def choice_identifier(index: int) -> str:
 
 
 def _xml_bytes(root: ET.Element) -> bytes:
-    ET.indent(root)
+    _indent(root)
     return XML_DECLARATION + ET.tostring(root, encoding="unicode").encode("utf-8") + b"\n"
+
+
+def _indent(element: ET.Element, level: int = 0) -> None:
+    """ElementTree's indentation, except inside elements that hold text with line breaks:
+    there it would put white space into an empty line of the text."""
+    if element.tag in _MIXED or not len(element):
+        return
+    inner = "\n" + "  " * (level + 1)
+    if not (element.text or "").strip():
+        element.text = inner
+    for child in element:
+        _indent(child, level + 1)
+        if not (child.tail or "").strip():
+            child.tail = inner
+    child.tail = "\n" + "  " * level
+
+
+def _has_article(snapshot: QuizSnapshot) -> bool:
+    return any(paragraph.strip() for paragraph in snapshot.paragraphs)
+
+
+def _article_item(snapshot: QuizSnapshot) -> ET.Element:
+    """The article as an item to read: its title and paragraphs, nothing to answer."""
+    item = _root(
+        "assessmentItem",
+        namespace=QTI_NS,
+        schema=QTI_SCHEMA,
+        identifier=ARTICLE_IDENTIFIER,
+        title=xml_text(snapshot.article_title or "Article"),
+        adaptive="false",
+        timeDependent="false",
+    )
+    body = ET.SubElement(item, "itemBody")
+    if snapshot.article_title.strip():
+        _append_lines(ET.SubElement(body, "h2"), snapshot.article_title)
+    for paragraph in snapshot.paragraphs:
+        if paragraph.strip():
+            _append_lines(ET.SubElement(body, "p"), paragraph)
+    return item
 
 
 def _root(tag: str, *, namespace: str, schema: str, **attributes: str) -> ET.Element:
@@ -197,6 +246,10 @@ def _test(snapshot: QuizSnapshot) -> ET.Element:
         title=xml_text(snapshot.title),
         visible="true",
     )
+    if _has_article(snapshot):
+        ET.SubElement(
+            section, "assessmentItemRef", identifier=ARTICLE_IDENTIFIER, href=ARTICLE_PATH
+        )
     for question in snapshot.questions:
         reference = ET.SubElement(
             section,
@@ -232,15 +285,14 @@ def _manifest(snapshot: QuizSnapshot) -> ET.Element:
         resources, "resource", identifier=TEST_IDENTIFIER, type=TEST_TYPE, href=TEST_PATH
     )
     ET.SubElement(test, "file", href=TEST_PATH)
-    for question in snapshot.questions:
-        ET.SubElement(test, "dependency", identifierref=item_identifier(question))
-    for question in snapshot.questions:
+    items = [(item_identifier(question), item_path(question)) for question in snapshot.questions]
+    if _has_article(snapshot):
+        items.insert(0, (ARTICLE_IDENTIFIER, ARTICLE_PATH))
+    for identifier, _ in items:
+        ET.SubElement(test, "dependency", identifierref=identifier)
+    for identifier, path in items:
         resource = ET.SubElement(
-            resources,
-            "resource",
-            identifier=item_identifier(question),
-            type=ITEM_TYPE,
-            href=item_path(question),
+            resources, "resource", identifier=identifier, type=ITEM_TYPE, href=path
         )
-        ET.SubElement(resource, "file", href=item_path(question))
+        ET.SubElement(resource, "file", href=path)
     return manifest

@@ -141,9 +141,7 @@ def _points_back(
     lefts = list(token.lefts)
     if not lefts or lefts[0].lower_ != "the":
         return None
-    if any(
-        child.dep_ != "det" or child.ent_type_ in NAME_LABELS for child in lefts
-    ):
+    if any(child.dep_ != "det" or child.ent_type_ in NAME_LABELS for child in lefts):
         return None
     if any(child.dep_ in IDENTIFYING_DEPS for child in token.rights):
         return None

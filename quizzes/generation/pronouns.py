@@ -50,7 +50,9 @@ def resolve_pronouns(
     text = sentences[0].doc.text if sentences else ""
     people = [entity for entity in entities.values() if entity.kind == AnswerKind.PERSON]
     shorts = {person.key: short_name(person, people, text) for person in people}
-    topic_entity = _topic_entity(entities)
+    topic_entity = _topic_entity(entities) or _opening_person(
+        sentences, mention_at=mention_at, entities=entities
+    )
     topic = (shorts[topic_entity.key] if topic_entity else None) or _subject_person(sentences)
     for number in range(1, len(sentences)):
         previous = _subject(sentences[number - 1])
@@ -384,6 +386,23 @@ def _topic_entity(entities: dict[str, Entity]) -> Entity | None:
     if len(people) > 1 and people[1].count * TOPIC_LEAD > people[0].count:
         return None
     return people[0]
+
+
+def _opening_person(
+    sentences: tuple[Span, ...], *, mention_at: dict[int, Mention], entities: dict[str, Entity]
+) -> Entity | None:
+    """The person a life story opens with: "Mary Somerville was a Scottish mathematician ...
+    She was born Mary Fairfax", whatever other names the article later gives her (Mary,
+    Somerville), which the model does not count as the same person."""
+    if len(sentences) < 2:
+        return None
+    first, second = _subject(sentences[0]), _subject(sentences[1])
+    if first is None or second is None or second.lower_ not in ("he", "she"):
+        return None
+    mention = mention_at.get(first.i)
+    if mention is None or mention.kind != AnswerKind.PERSON:
+        return None
+    return entities.get(mention.key)
 
 
 def _not_the_topics_pronoun(

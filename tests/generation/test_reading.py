@@ -378,3 +378,19 @@ def test_in_a_life_story_he_after_someone_of_unknown_sex_is_the_storys_subject()
     reading = read(text)
     he = [t for t in reading.doc if t.text == "He"][-1]
     assert reading.replacements.get(he.i) in (None, "Douglass"), reading.replacements.get(he.i)
+
+
+def test_a_life_story_opening_with_a_person_keeps_her_when_she_is_named_several_ways():
+    # The model counts "Mary Somerville", "Mary Fairfax" and "Samuel Greig" once each, so no
+    # one stands out by count; the story opens with her, and "she" is never Samuel Greig.
+    text = (
+        "Mary Somerville was a Scottish mathematician and science writer. She was born Mary "
+        "Fairfax on 26 December 1780 in Jedburgh. Like most girls of her time, Mary received "
+        "little education. In 1804 she married a cousin, Samuel Greig, who disapproved of her "
+        "studies; he died three years later. In 1812 she married another cousin, William "
+        "Somerville, an army doctor."
+    )
+    reading = read(text)
+    she = [t for t in reading.doc if t.lower_ == "she"][-1]
+    assert she.sent.text.startswith("In 1812")
+    assert reading.replacements.get(she.i) in (None, "Mary Somerville", "Mary")

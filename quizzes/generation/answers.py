@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 
-from quizzes.generation.entities import Entity
+from quizzes.generation.entities import QUANTITY_AFTER_A, Entity
 from quizzes.generation.kinds import NUMERIC_KINDS, AnswerKind
 from quizzes.generation.numbers import number_variants
 
-LEADING_ARTICLE_RE = re.compile(r"^(the|a|an)\s+", re.I)
+LEADING_ARTICLE_RE = re.compile(rf"^(?:the|an?(?!\s+(?:{QUANTITY_AFTER_A})\b))\s+", re.I)
 
 
 def strip_article(text: str) -> str:

@@ -118,7 +118,7 @@ def trim_span(span: Span) -> Span | None:
     start, end = span.start, span.end
     doc = span.doc
     while start < end and (
-        doc[start].lower_ in LEADING_WORDS
+        (doc[start].lower_ in LEADING_WORDS and not _opens_an_amount(doc, start, end))
         or doc[start].is_punct
         or (span.label_ == "PERSON" and end - start > 2 and doc[start].lower_ in HONORIFICS)
     ):
@@ -135,6 +135,23 @@ def trim_span(span: Span) -> Span | None:
     if span.label_ == "MONEY" and start > 0 and doc[start - 1].is_currency:
         start -= 1  # "$25": the model sometimes leaves the currency sign outside.
     return Span(doc, start, end, label=span.label_)
+
+
+# "a" in "a few weeks" or "a hundred years" is part of the amount, not an article.
+QUANTITY_AFTER_A = (
+    "few|little|lot|lots|dozen|couple|bit|great deal|good deal|hundred|thousand|million|"
+    "billion|quarter|third|half"
+)
+_AMOUNT_RE = re.compile(rf"^(?:{QUANTITY_AFTER_A})$")
+
+
+def _opens_an_amount(doc: Doc, start: int, end: int) -> bool:
+    """ "a few weeks", "a hundred years": the "a" is part of the amount, not an article."""
+    return (
+        doc[start].lower_ in ("a", "an")
+        and start + 1 < end
+        and _AMOUNT_RE.match(doc[start + 1].lower_) is not None
+    )
 
 
 def is_common_word(text: str) -> bool:

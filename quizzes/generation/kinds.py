@@ -141,7 +141,9 @@ CENTURY_RE = re.compile(
     re.I,
 )
 DURATION_UNITS = "seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|century"
-DURATION_RE = re.compile(rf"^(?:about |nearly |almost |over |more than )?\S+ (?:{DURATION_UNITS})$")
+DURATION_RE = re.compile(
+    rf"^(?:about |nearly |almost |over |more than )?(?:an? )?\S+ (?:{DURATION_UNITS})$"
+)
 NUMBER_WORDS = [
     "zero",
     "one",

@@ -307,3 +307,15 @@ def test_a_person_with_too_few_real_rivals_gets_at_most_one_made_up_one():
     choices = distractors_for(text, "Robert Ballard")
 
     assert choices == () or sum(name in text for name in choices) >= 2
+
+
+def test_a_before_few_or_hundred_stays_with_the_amount():
+    text = (
+        "A supernova can outshine an entire galaxy for a few weeks. Chinese astronomers "
+        "recorded one in 1054. Its light took a hundred years to fade from the records."
+    )
+
+    answers = {candidate.answer for candidate in build_candidates(read(text))}
+
+    assert "a few weeks" in answers
+    assert "few weeks" not in answers

@@ -88,6 +88,7 @@ RULES: dict[str, Rule] = _rules(
     Rule("thing.overlaps_name", C, "a phrase holding a name already asked for as a name"),
     Rule("thing.judged_wording", C, "'a powerful earthquake': right only in the article's words"),
     Rule("thing.piece_of_name", C, "'Functioning' in a treaty's name: a piece of a longer name"),
+    Rule("thing.topic_word", C, "'salt' in an article on salt: guessed from the topic, not read"),
     Rule("thing.day_without_year", C, "'12 September' alone: a date of no kind the choices cover"),
     # Wording the question.
     Rule("stem.no_wording", S, "sentences no grammatical question or gap can be made from"),

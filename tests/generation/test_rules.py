@@ -131,6 +131,13 @@ CASES = [
         "40,000",
     ),
     (
+        "thing.topic_word",
+        "Salt has been traded for thousands of years. The Romans paid soldiers partly in salt. "
+        "Today workers in Colchani dig up salt from the Uyuni flats and sell 25,000 tonnes of "
+        "salt a year.",
+        "salt",
+    ),
+    (
         "thing.possessive",
         "Marta Klein founded the Hollow Oak bakery in Graz in 1987. Her bakery sold 400 "
         "loaves a day by 1990.",

@@ -704,8 +704,14 @@ def is_name(token: Token) -> bool:
         return False  # "The Riverside Library": the article's "The" is still lower case.
     doc = token.doc
     if "capitalised" not in doc.user_data:
+        # Capitals mid-sentence, but not those opening a quotation (' "Beavers are …').
         doc.user_data["capitalised"] = frozenset(
-            t.text for t in doc if t.is_title and not t.is_sent_start and t.is_alpha
+            t.text
+            for t in doc
+            if t.is_title
+            and not t.is_sent_start
+            and t.is_alpha
+            and not (t.i > 0 and (doc[t.i - 1].is_quote or doc[t.i - 1].text == ":"))
         )
     if token.text in doc.user_data["capitalised"]:
         return True

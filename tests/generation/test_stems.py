@@ -1,3 +1,4 @@
+from quizzes.generation import GenerationOptions, run
 from quizzes.generation.candidates import build_candidates
 from quizzes.generation.kinds import AnswerKind
 from quizzes.generation.reading import read
@@ -630,3 +631,16 @@ def test_the_village_is_never_left_without_its_name():
     for draft in drafts:
         if draft.answer != "Heinzendorf":
             assert "the village" not in draft.prompt or "Heinzendorf" in draft.prompt, draft.prompt
+
+
+def test_a_word_capitalised_only_where_a_quotation_opens_is_no_name():
+    text = (
+        "Beavers were once common across Britain, but hunters killed the last of them in the "
+        "sixteenth century. In 2024 four beavers were released in the Thorn Valley. "
+        '"Beavers are nature\'s engineers," said Dr Amira Hassan.'
+    )
+
+    prompts = [draft.prompt for draft in run(text, GenerationOptions(multiple_choice=10)).drafts]
+
+    assert any("were beavers once common" in prompt for prompt in prompts), prompts
+    assert not any(" Beavers" in prompt for prompt in prompts), prompts

@@ -15,13 +15,6 @@ def strip_article(text: str) -> str:
     return LEADING_ARTICLE_RE.sub("", text)
 
 
-def uses_in(text: str, phrase: str) -> int:
-    """How often the text says the phrase, in the singular or the plural, whatever the case."""
-    words = strip_article(phrase).casefold()
-    stem = words.removesuffix("es") if words.endswith("ches") else words.removesuffix("s")
-    return len(re.findall(rf"(?<!\w){re.escape(stem)}(?:s|es)?(?!\w)", text.casefold()))
-
-
 def accepted_answers(answer: str, *, kind: AnswerKind, entity: Entity | None) -> tuple[str, ...]:
     """The answer first, then aliases, surnames, digits or words, with or without "the"."""
     forms = [answer]

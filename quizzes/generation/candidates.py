@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from quizzes.generation.answers import accepted_answers, strip_article, uses_in
+from quizzes.generation.answers import accepted_answers, strip_article
 from quizzes.generation.entities import Entity, Mention, is_unknown_one_word_name
 from quizzes.generation.generic import generic_replacements
 from quizzes.generation.kinds import AnswerKind, looks_like_a_thing
@@ -386,6 +386,27 @@ def _entity_candidate(
     )
 
 
+def _uses(doc: Doc, phrase: Span) -> int:
+    """How often the article says the phrase, its last word in the singular or the plural,
+    whatever the case; the words are indexed once per article."""
+    index = doc.user_data.get("word_index")
+    if index is None:
+        index = {}
+        for token in doc:
+            index.setdefault(_singular(token.lower_), []).append(token.i)
+        doc.user_data["word_index"] = index
+    words = [_singular(token.lower_) for token in phrase]
+    return sum(
+        1
+        for start in index.get(words[0], ())
+        if [_singular(t.lower_) for t in doc[start : start + len(words)]] == words
+    )
+
+
+def _singular(word: str) -> str:
+    return word.removesuffix("es") if word.endswith("ches") else word.removesuffix("s")
+
+
 def _has_alternative(doc: Doc, mention: Mention) -> bool:
     """Whether the number is one of two offered with "or": "1368 or 1369", "6 or 7 degrees"."""
     after = doc[mention.end : mention.end + 2]
@@ -683,7 +704,7 @@ def _thing_candidates(
         if any(token.lower_ in MONTH_NAMES for token in span):
             veto("thing.day_without_year")  # "12 September" without its year.
             continue
-        if uses_in(reading.doc.text, span.text) >= TOPIC_WORD_USES:
+        if _uses(reading.doc, span) >= TOPIC_WORD_USES:
             # "What do workers dig up in the village of Colchani?" - salt, in an article on
             # salt: a word the text keeps using is guessed from its topic, not read.
             veto("thing.topic_word")

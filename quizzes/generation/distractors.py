@@ -13,6 +13,7 @@ from rapidfuzz import fuzz
 from quizzes.generation.answers import strip_article
 from quizzes.generation.bank import bank_names
 from quizzes.generation.entities import Entity, name_key
+from quizzes.generation.firstnames import sex_of
 from quizzes.generation.kinds import NUMERIC_KINDS, AnswerKind, looks_like_a_thing
 from quizzes.generation.numbers import (
     parse_number,
@@ -397,8 +398,15 @@ def _article_candidates(
             for entity in same_kind
             if not own or _gender(entity.key, context) in (None, *own)
         ]
-        # "the village of Little Dunford" is no one, whatever the model called it.
-        same_kind = [e for e in same_kind if context.classes.get(e.key) not in PLACE_NOUNS]
+        # "the village of Little Dunford" is no one, whatever the model called it; nor is
+        # "Mill Lane" or "Dinas Oleu": a rival is someone the article calls "he" or "she",
+        # gives a title, or names with a first name.
+        same_kind = [
+            e
+            for e in same_kind
+            if context.classes.get(e.key) not in PLACE_NOUNS
+            and (_gender(e.key, context) is not None or sex_of(e.name) is not None)
+        ]
     same_kind.sort(key=lambda entity: (-entity.count, entity.name))
     return [entity.name for entity in same_kind]
 

@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Span, Token
 
 from quizzes.generation.bank import bank_kind
 from quizzes.generation.entities import Entity, Mention, short_name
+from quizzes.generation.firstnames import sex_of
 from quizzes.generation.kinds import AnswerKind
 
 THING_PRONOUNS = frozenset({"it", "its"})
@@ -185,6 +186,12 @@ def person_pronouns(
     """
     called: dict[str, set[str]] = {}
     doc = sentences[0].doc if sentences else None
+    # The sex a person's first name gives: a sentence that names John Ruskin and says "she"
+    # is about someone else, whatever else it names.
+    by_name: dict[str, str] = {}
+    for mention in mention_at.values():
+        if mention.kind == AnswerKind.PERSON and (sex := sex_of(mention.text)) is not None:
+            by_name[mention.key] = sex
     for mention in {m.key: m for m in mention_at.values()}.values():
         words = [mention.text.split()[0]]
         if doc is not None and mention.start > 0:
@@ -201,7 +208,9 @@ def person_pronouns(
         words = {t.lower_ for t in sentence if t.pos_ == "PRON"}
         forms = {"m" for w in words if w in MALE} | {"f" for w in words if w in FEMALE}
         if len(people) == 1 and len(forms) == 1:
-            called.setdefault(next(iter(people)), set()).update(forms)
+            person = next(iter(people))
+            if by_name.get(person, next(iter(forms))) in forms:
+                called.setdefault(person, set()).update(forms)
         for token in sentence:
             if token.tag_ != POSSESSIVE_TAG or token.lower_ not in MALE | FEMALE:
                 continue
@@ -239,8 +248,16 @@ def _agreeing(
         word = doc[index].lower_
         form = "m" if word in MALE else "f" if word in FEMALE else None
         key = by_name.get(text.removesuffix("'s"))
-        if form is not None and key is not None and called.get(key, form) != form:
-            continue  # the article calls this person by the other pronoun
+        # A surname two people share ("Lehmann") says nothing of which one's first name.
+        bare = text.removesuffix("'s")
+        shared = sum(
+            1
+            for entity in entities.values()
+            if entity.kind == AnswerKind.PERSON and entity.name.split()[-1:] == [bare]
+        )
+        named = sex_of(entities[key].name) if key is not None and shared <= 1 else None
+        if form is not None and key is not None and called.get(key, named or form) != form:
+            continue  # the article, or else the first name, gives this person the other one
         if form is not None and index in guessed and (key is None or called.get(key) != form):
             continue  # no sentence shows this person as a "she" (or a "he")
         kept[index] = text

@@ -274,7 +274,7 @@ def test_a_choice_the_stem_half_names_is_no_rival():
         "Inge Lehmann was born in Copenhagen in 1888. Her father, Alfred Lehmann, taught "
         "psychology there. In 1925 Inge Lehmann became an assistant to Niels Erik Norlund, "
         "and in 1928 she met Beno Gutenberg and Harold Jeffreys in Strasbourg, where Harry "
-        "Wood also worked."
+        "Wood and Walter Munk also worked."
     )
     drafts = {d.answer: d for d in run(text, GenerationOptions(multiple_choice=10)).drafts}
     assert "Inge Lehmann" in drafts["Niels Erik Norlund"].prompt

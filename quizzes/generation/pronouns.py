@@ -132,6 +132,7 @@ def resolve_pronouns(
                 is_person
                 or not _is_singular(previous)
                 or _other_it(sentences[number - 1], previous)
+                or _made_thing(previous)
             ):
                 continue
             if lowered in PLURAL_PRONOUNS and not _is_plural(previous):
@@ -378,6 +379,16 @@ def _other_it(sentence: Span, subject: Token) -> bool:
     # "The engine, in that it could ...": an "it" inside the subject is the subject itself.
     return any(
         t.lower_ in THING_PRONOUNS and t.i not in inside and t.i > second_subject for t in sentence
+    )
+
+
+def _made_thing(subject: Token) -> bool:
+    """ "The Roman Empire built a great wall ... It is the largest Roman structure": a thing
+    the subject made, found or built is as likely what "it" is as the subject itself."""
+    verb = subject.head
+    return any(
+        child.dep_ == "dobj" and child.pos_ == "NOUN" and child.tag_ == "NN"
+        for child in verb.children
     )
 
 

@@ -394,3 +394,14 @@ def test_a_life_story_opening_with_a_person_keeps_her_when_she_is_named_several_
     she = [t for t in reading.doc if t.lower_ == "she"][-1]
     assert she.sent.text.startswith("In 1812")
     assert reading.replacements.get(she.i) in (None, "Mary Somerville", "Mary")
+
+
+def test_it_after_a_subject_that_built_something_is_not_the_subject():
+    text = (
+        "Nearly 1,900 years ago, the Roman Empire built a great wall across the north of "
+        "England. Stretching for about 73 miles, it is the largest surviving Roman structure "
+        "in Britain."
+    )
+    reading = read(text)
+    it = next(t for t in reading.doc if t.lower_ == "it")
+    assert reading.replacements.get(it.i) != "the Roman Empire"

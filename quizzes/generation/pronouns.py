@@ -383,12 +383,12 @@ def _other_it(sentence: Span, subject: Token) -> bool:
 
 
 def _made_thing(subject: Token) -> bool:
-    """ "The Roman Empire built a great wall ... It is the largest Roman structure": a thing
-    the subject made, found or built is as likely what "it" is as the subject itself."""
+    """ "The Roman Empire built a great wall ... It is the largest Roman structure", "Three
+    people founded the National Trust ... Its first gift": a thing the subject made, found
+    or built is as likely what "it" is as the subject itself."""
     verb = subject.head
     return any(
-        child.dep_ == "dobj" and child.pos_ == "NOUN" and child.tag_ == "NN"
-        for child in verb.children
+        child.dep_ == "dobj" and child.tag_ in SINGULAR_TAGS for child in verb.children
     )
 
 

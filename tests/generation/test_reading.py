@@ -405,3 +405,14 @@ def test_it_after_a_subject_that_built_something_is_not_the_subject():
     reading = read(text)
     it = next(t for t in reading.doc if t.lower_ == "it")
     assert reading.replacements.get(it.i) != "the Roman Empire"
+
+
+def test_its_after_a_subject_that_founded_something_is_not_the_subjects():
+    text = (
+        "On 12 January 1895 Octavia Hill, the lawyer Sir Robert Hunter and the clergyman Canon "
+        "Hardwicke Rawnsley founded the National Trust. Its first gift, in 1895, was four and a "
+        "half acres of clifftop called Dinas Oleu."
+    )
+    reading = read(text)
+    its = next(t for t in reading.doc if t.lower_ == "its")
+    assert reading.replacements.get(its.i) in (None, "the National Trust's")

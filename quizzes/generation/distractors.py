@@ -23,6 +23,7 @@ from quizzes.generation.numbers import (
     wrong_numbers,
     wrong_weekdays,
     wrong_years,
+    years_in,
 )
 from quizzes.generation.places import near_each_other, rival_cities, rival_countries
 from quizzes.generation.pronouns import FEMALE, MALE, TITLE_PRONOUN
@@ -71,6 +72,9 @@ ARTICLE_FIRST_KINDS = frozenset(
 
 VALUE_KINDS = frozenset(GENERATED_FOR_KIND)
 MAX_YEARS_APART = 30
+# An article is written at most a few years after the latest year it gives.
+YEARS_AFTER_THE_ARTICLE = 5
+DATED_KINDS = frozenset({AnswerKind.YEAR, AnswerKind.FULL_DATE, AnswerKind.MONTH_YEAR})
 # Kinds whose article rivals may also come from a neighbouring kind of the same scope.
 RIVAL_KINDS = {AnswerKind.PLACE: frozenset({AnswerKind.PLACE, AnswerKind.CITY})}
 # A named place's feature word says what it is: an ocean's rivals are seas, not cities.
@@ -143,6 +147,8 @@ class DistractorContext:
     # Each sentence's numbers as written ("from 4,800 to 5,650"): a rival stays on the same
     # side of every other number of the answer's unit that its sentence gives.
     sentence_numbers: tuple[tuple[str, ...], ...] = ()
+    # Every year the article gives, so no rival date lies after all of them.
+    years: tuple[int, ...] = ()
 
 
 def class_nouns(reading: Reading) -> dict[str, str]:
@@ -228,6 +234,19 @@ def choose_distractors(
     if kind == AnswerKind.YEAR:
         # 1960 is no rival for 1884 in an article spanning a century: keep years close.
         pools[0] = [year for year in pools[0] if _years_apart(year, answer) <= MAX_YEARS_APART]
+    if kind in DATED_KINDS:
+        # "started in 2021" among 2029 and 2036, in an article whose latest year is 2021:
+        # a year well after every year the article gives is one no student could believe.
+        latest = max([*years_in(answer), *context.years], default=None)
+        if latest is not None:
+            pools = [
+                [
+                    rival
+                    for rival in pool
+                    if all(y <= latest + YEARS_AFTER_THE_ARTICLE for y in years_in(rival))
+                ]
+                for pool in pools
+            ]
     for pool in pools:
         usable = [
             _match_form(candidate, answer)

@@ -30,6 +30,7 @@ from quizzes.generation.kinds import (
     TIME_KINDS,
     AnswerKind,
 )
+from quizzes.generation.numbers import years_in
 from quizzes.generation.places import country_codes
 from quizzes.generation.ranking import MIN_SCORE, Ranked, score_candidates, select
 from quizzes.generation.reading import Reading, read
@@ -301,6 +302,7 @@ def _distractor_context(reading: Reading) -> DistractorContext:
             tuple(m.text for m in reading.mentions_in(index) if m.kind in NUMERIC_KINDS)
             for index in range(len(reading.sentences))
         ),
+        years=tuple(years_in(reading.doc.text)),
     )
 
 

@@ -115,6 +115,11 @@ def _round_like(value: float, like: float) -> float:
     return value
 
 
+def years_in(text: str) -> list[int]:
+    """The years written in the text as four digits (1000-2099)."""
+    return [int(year) for year in YEAR_IN_TEXT_RE.findall(text)]
+
+
 def wrong_years(text: str, *, rng: random.Random, count: int) -> list[str]:
     match = YEAR_IN_TEXT_RE.search(text) or ERA_YEAR_RE.search(text) or SHORT_YEAR_RE.match(text)
     if not match:

@@ -387,9 +387,7 @@ def _made_thing(subject: Token) -> bool:
     people founded the National Trust ... Its first gift": a thing the subject made, found
     or built is as likely what "it" is as the subject itself."""
     verb = subject.head
-    return any(
-        child.dep_ == "dobj" and child.tag_ in SINGULAR_TAGS for child in verb.children
-    )
+    return any(child.dep_ == "dobj" and child.tag_ in SINGULAR_TAGS for child in verb.children)
 
 
 def _unlabelled_name(subject: Token | None, *, mention_at: dict[int, Mention]) -> str | None:

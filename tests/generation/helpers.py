@@ -32,7 +32,7 @@ def by_answer(drafts: list[QuestionDraft], answer: str) -> QuestionDraft:
     return next(draft for draft in drafts if draft.answer == answer)
 
 
-def distractors_for(text: str, answer: str) -> tuple[str, ...]:
+def distractors_for(text: str, answer: str, *, seed: int = 0) -> tuple[str, ...]:
     reading = read(text)
     candidate = next(c for c in build_candidates(reading) if c.answer == answer)
     return choose_distractors(
@@ -43,5 +43,5 @@ def distractors_for(text: str, answer: str) -> tuple[str, ...]:
         excluded_keys=candidate.excluded_keys,
         source=candidate.sentence,
         context=_distractor_context(reading),
-        rng=random.Random(0),
+        rng=random.Random(seed),
     )

@@ -108,3 +108,16 @@ def test_a_royal_and_a_commoner_are_no_rivals_of_each_other():
     )
     # Two commoners are too few rivals for a third: a short answer, not a queen among them.
     assert not {"Queen Victoria", "Prince Albert"} & set(distractors_for(text, "Henry Cole"))
+
+
+def test_no_rival_year_lies_well_after_every_year_the_article_gives():
+    text = (
+        "A footbridge was lifted into place over the railway at Brackenfold on Sunday. The "
+        "campaign for a bridge was started by Janet Okafor in 2021, after a near miss at the "
+        "level crossing. Her petition collected 3,400 signatures in six weeks."
+    )
+
+    for seed in range(5):
+        wrong = distractors_for(text, "2021", seed=seed)
+        assert wrong, seed
+        assert all(int(year) <= 2026 for year in wrong), wrong

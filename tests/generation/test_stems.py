@@ -644,3 +644,16 @@ def test_a_word_capitalised_only_where_a_quotation_opens_is_no_name():
 
     assert any("were beavers once common" in prompt for prompt in prompts), prompts
     assert not any(" Beavers" in prompt for prompt in prompts), prompts
+
+
+def test_a_unit_with_a_slash_stays_whole_in_the_stem():
+    text = (
+        "A cyclist riding at 24 km/h for 45 minutes covers 18 kilometres. A car moving at "
+        "30 m/s passes the school in Leeds. Usain Bolt ran 100 metres in 9.58 seconds in 2009."
+    )
+
+    drafts = run(text, GenerationOptions(multiple_choice=10)).drafts
+
+    prompts = [draft.prompt for draft in drafts]
+    assert any("_____ km/h" in prompt for prompt in prompts), prompts
+    assert not any(" km h" in prompt or " m s " in prompt for prompt in prompts), prompts

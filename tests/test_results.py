@@ -181,7 +181,8 @@ def test_regenerate_replaces_a_question_with_a_new_fact_from_the_article():
         "Marie Curie was born in Warsaw in 1867. She moved to Paris in 1891 to study physics. "
         "In 1903 Marie Curie shared the Nobel Prize in Physics with Pierre Curie. "
         "Albert Einstein met her in Brussels in 1911 at the Solvay Conference. "
-        "Her daughter Irene Joliot-Curie won the Nobel Prize in Chemistry in 1935 in Stockholm."
+        "Irene Joliot-Curie, the daughter of Marie and Pierre Curie, won the Nobel Prize in "
+        "Chemistry in 1935 in Stockholm."
     )
     article = services.article_create(owner=teacher, title="Curie", text=text)
     from quizzes.generation import GenerationOptions

@@ -417,6 +417,10 @@ def _article_candidates(
             for entity in same_kind
             if not own or _gender(entity.key, context) in (None, *own)
         ]
+        if told := _stem_gender(stem):
+            # "Who signaled that his government …": the stem says a man, and Karoline
+            # Leavitt, whom the article never calls "she", is still no rival.
+            same_kind = [e for e in same_kind if sex_of(e.name) in (None, *told)]
         # "the village of Little Dunford" is no one, whatever the model called it; nor is
         # "Mill Lane" or "Dinas Oleu": a rival is someone the article calls "he" or "she",
         # gives a title, or names with a first name.

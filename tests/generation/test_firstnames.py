@@ -8,6 +8,7 @@ import json
 from quizzes.generation import GenerationOptions, run
 from quizzes.generation.firstnames import FIRST_NAMES_PATH, build, sex_of
 from quizzes.generation.reading import read
+from quizzes.management.commands.setup_demo import SAMPLE_ARTICLE
 from tests.generation.helpers import distractors_for
 
 
@@ -50,3 +51,13 @@ def test_a_place_the_model_calls_a_person_is_no_rival():
     )
 
     assert "Dinas Oleu" not in distractors_for(text, "John Ruskin")
+
+
+def test_a_stem_that_says_his_gets_no_woman_among_its_choices():
+    text = SAMPLE_ARTICLE.read_text(encoding="utf-8")
+
+    drafts = run(text, GenerationOptions(multiple_choice=20)).drafts
+
+    his = [d for d in drafts if " his " in f" {d.prompt} " and d.distractors]
+    assert his, [d.prompt for d in drafts]
+    assert all("Karoline Leavitt" not in d.distractors for d in his)

@@ -247,11 +247,16 @@ def _is_set_off(token: Token) -> bool:
 def noun_for(mention: Mention) -> str | None:
     """The common noun that says what a name is: "city" for Perth, "bakery" for the Hollow
     Oak bakery; None when the name does not say."""
-    if mention.kind in KIND_NOUN:
-        return KIND_NOUN[mention.kind]
-    if mention.kind not in NAMED_BY_NOUN:
+    return noun_for_name(mention.text, mention.kind)
+
+
+def noun_for_name(text: str, kind: AnswerKind) -> str | None:
+    """`noun_for` of a name written so and of that kind."""
+    if kind in KIND_NOUN:
+        return KIND_NOUN[kind]
+    if kind not in NAMED_BY_NOUN:
         return None
-    words = mention.text.split()
+    words = text.split()
     if words[-1].casefold() in WHAT_IT_IS:
         return words[-1].casefold()
     first = words[0].casefold()
@@ -259,7 +264,7 @@ def noun_for(mention: Mention) -> str | None:
         # "Lake Baikal", "the Sea of Galilee"; but the yacht Sea Pippin is no sea.
         return first
     last = words[-1]
-    if mention.kind == AnswerKind.PLACE:
+    if kind == AnswerKind.PLACE:
         return None  # "Colorado Springs" is no spring: a place's last word is its name's.
     if (
         len(words) > 1

@@ -23,6 +23,17 @@ def get_nlp() -> Language:
     return nlp
 
 
+def tokens_written(doc: Doc, text: str) -> list[Token]:
+    """The doc's tokens written exactly so, from an index built once per doc."""
+    index = doc.user_data.get("tokens_by_text")
+    if index is None:
+        index = {}
+        for token in doc:
+            index.setdefault(token.text, []).append(token.i)
+        doc.user_data["tokens_by_text"] = index
+    return [doc[i] for i in index.get(text, ())]
+
+
 LINE_BREAKS = "line_breaks"
 RATE_UNITS = "rate_units"
 # Letters on each side of a slash that make one unit: "km/h", "m/s", "g/cm".

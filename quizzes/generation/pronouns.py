@@ -69,6 +69,8 @@ def resolve_pronouns(
                 subject_seen = True
             elif subject_seen and token.tag_ == POSSESSIVE_TAG:
                 continue  # "They advanced to their second appearance": their = they.
+            if lowered not in PERSON_PRONOUNS | THING_PRONOUNS | PLURAL_PRONOUNS:
+                continue  # only a pronoun is replaced
             if _has_nearer_antecedent(token, mention_at=mention_at):
                 nearer = _only_person_before(token, mention_at=mention_at, shorts=shorts)
                 # A possessive next to its referent reads fine ("Putin signaled that his

@@ -10,13 +10,14 @@ A description that points back and cannot be resolved is reported, so no stem ke
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
 from quizzes.generation.entities import Mention
-from quizzes.generation.generic import DESCRIPTION_KINDS, noun_for
+from quizzes.generation.generic import DESCRIPTION_KINDS, noun_for_name
 from quizzes.generation.inflection import noun_lemma
 from quizzes.generation.kinds import INSTITUTION_WORDS, PLACE_WORDS, AnswerKind
 
@@ -146,20 +147,11 @@ def _points_back(
     if any(child.dep_ in IDENTIFYING_DEPS for child in token.rights):
         return None
     here = sentence_of[token.i]
-    noun = noun_lemma(token)
-    earlier = [
-        t
-        for t in token.doc[: token.i]
-        if sentence_of[t.i] < here
-        and (
-            (t.pos_ == "NOUN" and noun_lemma(t) == noun)
-            or (t.pos_ == "PROPN" and t.lower_ in {noun, f"{noun}s"})
-        )
-    ]
+    used = _uses_of_noun(token)
+    earlier = [t for t in used if sentence_of[t.i] < here]
     if not earlier or all(_bare_definite(t) for t in earlier):
         return None
-    uses = sum(1 for t in token.doc if t.pos_ == "NOUN" and noun_lemma(t) == noun)
-    if uses >= TOPIC_USES:
+    if sum(1 for t in used if t.pos_ == "NOUN") >= TOPIC_USES:
         return None  # "the islands" of an article about islands: its topic, known to all.
     return lefts[0].i
 
@@ -255,12 +247,17 @@ def _fits(mention: Mention, *, noun: str, kinds: frozenset[AnswerKind]) -> bool:
     """Whether "the <noun>" can stand for the name: a name of one of its kinds, or one whose
     head word says it is one ("the war" for World War II, not "the palace" for the Palace
     Park, which is a park)."""
-    head = mention.text.split()[-1].casefold()
+    return _fits_name(mention.text, mention.kind, noun, kinds)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _fits_name(text: str, kind: AnswerKind, noun: str, kinds: frozenset[AnswerKind]) -> bool:
+    head = text.split()[-1].casefold()
     if head != noun and head in PLACE_WORDS | INSTITUTION_WORDS:
         return False  # "the building" is not Harbour Street, whatever label both have
-    if mention.kind in kinds or noun_for(mention) == noun:
+    if kind in kinds or noun_for_name(text, kind) == noun:
         return True
-    words = [w for w in mention.text.split() if w.isalpha() and not ROMAN_RE.match(w)]
+    words = [w for w in text.split() if w.isalpha() and not ROMAN_RE.match(w)]
     return bool(words) and words[-1].casefold() in {noun, f"{noun}s"}
 
 
@@ -289,15 +286,29 @@ def _said_before(token: Token, *, sentence_of: dict[int, int]) -> bool:
     """Whether the noun was used in an earlier sentence: "A storm hit ... The storm lasted",
     or ended a name there: "the First Clinic ... The clinic had"."""
     here = sentence_of[token.i]
+    return any(sentence_of[earlier.i] < here for earlier in _uses_of_noun(token))
+
+
+def _uses_of_noun(token: Token) -> list[Token]:
+    """The tokens that use the noun: as a noun of that lemma, or as the last word of a name
+    ("Clinic", "Clinics"); from an index built once per doc."""
+    doc = token.doc
+    index = doc.user_data.get("nouns_by_lemma")
+    if index is None:
+        index = {}
+        for other in doc:
+            if other.pos_ == "NOUN":
+                index.setdefault(("noun", noun_lemma(other)), []).append(other.i)
+            elif other.pos_ == "PROPN":
+                index.setdefault(("name", other.lower_), []).append(other.i)
+        doc.user_data["nouns_by_lemma"] = index
     noun = noun_lemma(token)
-    return any(
-        sentence_of[earlier.i] < here
-        and (
-            (earlier.pos_ == "NOUN" and noun_lemma(earlier) == noun)
-            or (earlier.pos_ == "PROPN" and earlier.lower_ in {noun, f"{noun}s"})
-        )
-        for earlier in token.doc[: token.i]
-    )
+    found = [
+        *index.get(("noun", noun), ()),
+        *index.get(("name", noun), ()),
+        *index.get(("name", f"{noun}s"), ()),
+    ]
+    return [doc[i] for i in sorted(found)]
 
 
 def _joined_pairs(doc: Doc, found: list[Mention]) -> list[tuple[Mention, Mention]]:

@@ -19,7 +19,7 @@ def accepted_answers(answer: str, *, kind: AnswerKind, entity: Entity | None) ->
     """The answer first, then aliases, surnames, digits or words, with or without "the"."""
     forms = [answer]
     if entity is not None:
-        forms.extend(sorted(entity.aliases, key=len, reverse=True))
+        forms.extend(sorted(entity.aliases, key=lambda alias: (-len(alias), alias)))
         if kind == AnswerKind.PERSON and " " in entity.name:
             forms.append(entity.name.split()[-1])
     if kind in NUMERIC_KINDS or kind == AnswerKind.DURATION:

@@ -21,6 +21,7 @@ from quizzes.generation.kinds import (
     date_kind,
     kind_of,
 )
+from quizzes.generation.nlp import tokens_written
 from quizzes.generation.places import known_place
 from quizzes.generation.spans import repaired_entities
 
@@ -258,7 +259,7 @@ def collect_mentions(
     entities = {
         key: Entity(
             key=key,
-            name=max(aliases[key] | {names[key][0]}, key=len),
+            name=_fullest(aliases[key] | {names[key][0]}, first=names[key][0]),
             kind=names[key][1],
             aliases=frozenset(aliases[key] | {names[key][0]} | short_forms.get(key, set())),
             count=counts[key],
@@ -266,6 +267,13 @@ def collect_mentions(
         for key in names
     }
     return mentions, entities
+
+
+def _fullest(names: set[str], *, first: str) -> str:
+    """The longest of a name's forms; of forms as long ("Esbjerg", "ESBJERG"), the one the
+    article wrote first, else one not in capitals: never the set's own order, which changes
+    from one process to the next."""
+    return max(sorted(names), key=lambda name: (len(name), name == first, not name.isupper()))
 
 
 def _short_names(
@@ -344,9 +352,7 @@ REPORTING_VERBS = frozenset(
 def acts_as_a_person(doc: Doc, name: str) -> bool:
     """Whether the article shows a one-word name as someone: a title before it ("Mr Patel"),
     or the one who says, asks or thinks something ("Amara said", "said her brother, Sami")."""
-    for token in doc:
-        if token.text != name:
-            continue
+    for token in tokens_written(doc, name):
         if token.i > 0 and doc[token.i - 1].lower_ in HONORIFICS:
             return True
         subject = token.head if token.dep_ == "appos" else token

@@ -250,7 +250,7 @@ def _fits(mention: Mention, *, noun: str, kinds: frozenset[AnswerKind]) -> bool:
     return _fits_name(mention.text, mention.kind, noun, kinds)
 
 
-@functools.lru_cache(maxsize=1 << 16)
+@functools.lru_cache(maxsize=1 << 15)
 def _fits_name(text: str, kind: AnswerKind, noun: str, kinds: frozenset[AnswerKind]) -> bool:
     head = text.split()[-1].casefold()
     if head != noun and head in PLACE_WORDS | INSTITUTION_WORDS:

@@ -10,6 +10,7 @@ from django.utils import timezone
 from quizzes.joincodes import new_join_code
 from quizzes.models import AcceptedAnswer, Article, Attempt, Choice, Question, Quiz, Response
 from quizzes.services import teachers_group
+from quizzes.snapshots import QuestionSnapshot, QuizSnapshot
 
 _serial = count(1)
 
@@ -85,3 +86,16 @@ def make_submitted_attempt(*, quiz: Quiz, student_name: str = "Ada") -> Attempt:
             points_awarded=1 if number == 0 else 0,
         )
     return attempt
+
+
+def quiz_snapshot_of(*questions: QuestionSnapshot) -> QuizSnapshot:
+    """A quiz snapshot of these questions on a one-sentence article, for the exports."""
+    return QuizSnapshot(
+        title="T",
+        join_code="ABCDEF",
+        article_title="A",
+        article_source="",
+        article_text="Text.",
+        paragraphs=("Text.",),
+        questions=questions,
+    )

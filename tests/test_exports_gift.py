@@ -11,10 +11,9 @@ from quizzes.snapshots import (
     SHORT_ANSWER,
     ChoiceSnapshot,
     QuestionSnapshot,
-    QuizSnapshot,
     quiz_snapshot,
 )
-from tests.builders import SAMPLE_TEXT, make_quiz
+from tests.builders import SAMPLE_TEXT, make_quiz, quiz_snapshot_of
 
 # Every character GIFT gives a meaning to, a backslash, Cyrillic, curly quotes and markup.
 SPECIALS = "~ = # { } : \\ Москва “double” ‘single’ <b>bold</b>"
@@ -227,7 +226,7 @@ def test_gift_escapes_each_special_character_with_a_backslash():
 
 
 def test_gift_gives_weight_like_answers_an_explicit_weight_so_moodle_keeps_them_text():
-    snapshot = _snapshot(
+    snapshot = quiz_snapshot_of(
         QuestionSnapshot(
             number=1,
             kind=MULTIPLE_CHOICE,
@@ -255,7 +254,7 @@ def test_gift_gives_weight_like_answers_an_explicit_weight_so_moodle_keeps_them_
 
 
 def test_gift_marks_every_question_text_plain_so_moodle_shows_markup_as_typed():
-    snapshot = _snapshot(
+    snapshot = quiz_snapshot_of(
         QuestionSnapshot(
             number=1,
             kind=SHORT_ANSWER,
@@ -298,7 +297,7 @@ def test_gift_short_answer_holding_an_arrow_is_not_read_as_matching():
         source_sentence="Heat turns water -> steam.",
     )
 
-    data = gift.render(_snapshot(one, two))
+    data = gift.render(quiz_snapshot_of(one, two))
 
     first, second = gift_questions(data)
     assert first["kind"] == second["kind"] == "shortanswer"
@@ -326,7 +325,7 @@ def test_gift_texts_starting_like_a_format_name_keep_their_words_and_stay_plain(
         number=2, kind=SHORT_ANSWER, prompt="Tag?", points=1, accepted_answers=("[plain]x",)
     )
 
-    first, second = gift_questions(gift.render(_snapshot(question, short)))
+    first, second = gift_questions(gift.render(quiz_snapshot_of(question, short)))
 
     assert first["stem"] == "[markdown] Which *one*?"
     assert first["answers"] == [
@@ -336,15 +335,3 @@ def test_gift_texts_starting_like_a_format_name_keep_their_words_and_stay_plain(
     ]
     assert first["feedback"] == "[html] The sentence."
     assert second["answers"] == [("=", "[plain]x")]
-
-
-def _snapshot(*questions: QuestionSnapshot) -> QuizSnapshot:
-    return QuizSnapshot(
-        title="T",
-        join_code="ABCDEF",
-        article_title="A",
-        article_source="",
-        article_text="Text.",
-        paragraphs=("Text.",),
-        questions=questions,
-    )

@@ -8,7 +8,8 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from quizzes.exports import moodle
-from quizzes.snapshots import SHORT_ANSWER, QuestionSnapshot, QuizSnapshot, quiz_snapshot
+from quizzes.snapshots import SHORT_ANSWER, QuestionSnapshot, quiz_snapshot
+from tests.builders import quiz_snapshot_of
 from tests.test_exports_gift import (
     ACCEPTED,
     CHOICES,
@@ -147,7 +148,7 @@ def test_moodle_keeps_the_spaces_between_two_escaped_characters():
         source_sentence="It was a & < b.",
     )
 
-    root = parse(moodle.render(_snapshot(question)))
+    root = parse(moodle.render(quiz_snapshot_of(question)))
 
     (read,) = questions_of(root)
     assert [answer.findtext("text") for answer in read.findall("answer")] == list(answers)
@@ -173,20 +174,8 @@ def test_moodle_xml_drops_control_characters_an_xml_file_cannot_hold():
         points=1,
         accepted_answers=("Yes\x08",),
     )
-    root = parse(moodle.render(_snapshot(question)))
+    root = parse(moodle.render(quiz_snapshot_of(question)))
 
     (read,) = questions_of(root)
     assert read.findtext("questiontext/text") == "Page onepage two?"
     assert read.findtext("answer/text") == "Yes"
-
-
-def _snapshot(*questions: QuestionSnapshot) -> QuizSnapshot:
-    return QuizSnapshot(
-        title="T",
-        join_code="ABCDEF",
-        article_title="A",
-        article_source="",
-        article_text="Text.",
-        paragraphs=("Text.",),
-        questions=questions,
-    )

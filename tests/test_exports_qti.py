@@ -11,10 +11,9 @@ from quizzes.snapshots import (
     MULTIPLE_CHOICE,
     ChoiceSnapshot,
     QuestionSnapshot,
-    QuizSnapshot,
     quiz_snapshot,
 )
-from tests.builders import make_quiz
+from tests.builders import make_quiz, quiz_snapshot_of
 from tests.test_exports_gift import ACCEPTED, CHOICES, PROMPT, make_special_quiz
 
 QTI = "{http://www.imsglobal.org/xsd/imsqti_v2p1}"
@@ -97,7 +96,7 @@ def test_qti_short_answer_maps_answers_that_differ_only_in_case_once():
         accepted_answers=("Paris", "paris", "PARIS", "Paris, France"),
     )
 
-    files = unzip(qti.render(_snapshot(question)))
+    files = unzip(qti.render(quiz_snapshot_of(question)))
 
     entries = files["items/item-1.xml"].iter(f"{QTI}mapEntry")
     assert [entry.get("mapKey") for entry in entries] == ["Paris", "Paris, France"]
@@ -115,7 +114,7 @@ def test_qti_test_orders_the_items_and_weighs_each_by_its_points():
         for number in (1, 2, 3)
     )
 
-    files = unzip(qti.render(_snapshot(*questions)))
+    files = unzip(qti.render(quiz_snapshot_of(*questions)))
 
     article, *references = files["assessment.xml"].iter(f"{QTI}assessmentItemRef")
     assert article.get("href") == "items/item-article.xml"
@@ -152,7 +151,7 @@ def test_qti_texts_with_an_empty_line_hold_no_indentation():
         number=2, kind="short_answer", prompt="One.\n\nTwo?", points=1, accepted_answers=("x",)
     )
 
-    files = unzip(qti.render(_snapshot(question, short)))
+    files = unzip(qti.render(quiz_snapshot_of(question, short)))
 
     interaction = files["items/item-1.xml"].find(f"{QTI}itemBody/{QTI}choiceInteraction")
     assert text_of(interaction.find(f"{QTI}prompt")) == "First line.\n\nThird line?"
@@ -166,18 +165,6 @@ def test_qti_package_of_the_same_quiz_is_the_same_bytes():
         number=1, kind="short_answer", prompt="Why?", points=1, accepted_answers=("So",)
     )
 
-    first, second = qti.render(_snapshot(question)), qti.render(_snapshot(question))
+    first, second = qti.render(quiz_snapshot_of(question)), qti.render(quiz_snapshot_of(question))
 
     assert first == second
-
-
-def _snapshot(*questions: QuestionSnapshot) -> QuizSnapshot:
-    return QuizSnapshot(
-        title="T",
-        join_code="ABCDEF",
-        article_title="A",
-        article_source="",
-        article_text="Text.",
-        paragraphs=("Text.",),
-        questions=questions,
-    )

@@ -104,15 +104,7 @@ def _has_article(snapshot: QuizSnapshot) -> bool:
 
 def _article_item(snapshot: QuizSnapshot) -> ET.Element:
     """The article as an item to read: its title and paragraphs, nothing to answer."""
-    item = _root(
-        "assessmentItem",
-        namespace=QTI_NS,
-        schema=QTI_SCHEMA,
-        identifier=ARTICLE_IDENTIFIER,
-        title=xml_text(snapshot.article_title or "Article"),
-        adaptive="false",
-        timeDependent="false",
-    )
+    item = _item_root(ARTICLE_IDENTIFIER, title=snapshot.article_title or "Article")
     body = ET.SubElement(item, "itemBody")
     if snapshot.article_title.strip():
         _append_lines(ET.SubElement(body, "h2"), snapshot.article_title)
@@ -120,6 +112,18 @@ def _article_item(snapshot: QuizSnapshot) -> ET.Element:
         if paragraph.strip():
             _append_lines(ET.SubElement(body, "p"), paragraph)
     return item
+
+
+def _item_root(identifier: str, *, title: str) -> ET.Element:
+    return _root(
+        "assessmentItem",
+        namespace=QTI_NS,
+        schema=QTI_SCHEMA,
+        identifier=identifier,
+        title=xml_text(title),
+        adaptive="false",
+        timeDependent="false",
+    )
 
 
 def _root(tag: str, *, namespace: str, schema: str, **attributes: str) -> ET.Element:
@@ -131,15 +135,7 @@ def _root(tag: str, *, namespace: str, schema: str, **attributes: str) -> ET.Ele
 
 
 def _item(question: QuestionSnapshot) -> ET.Element:
-    item = _root(
-        "assessmentItem",
-        namespace=QTI_NS,
-        schema=QTI_SCHEMA,
-        identifier=item_identifier(question),
-        title=xml_text(question_name(question)),
-        adaptive="false",
-        timeDependent="false",
-    )
+    item = _item_root(item_identifier(question), title=question_name(question))
     if question.is_multiple_choice:
         _choice_item(item, question)
     else:

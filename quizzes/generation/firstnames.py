@@ -52,11 +52,9 @@ def sex_of(full_name: str) -> str | None:
 
 
 def main() -> int:
-    FIRST_NAMES_PATH.write_text(
-        json.dumps(build(), ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8"
-    )
-    sys.stdout.write(f"wrote {FIRST_NAMES_PATH}\n")
-    return 0
+    from quizzes.generation.places import write_shipped
+
+    return write_shipped(FIRST_NAMES_PATH, build())
 
 
 if __name__ == "__main__":

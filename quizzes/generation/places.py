@@ -225,12 +225,17 @@ def rival_countries(answer: str) -> list[str] | None:
     return [other.name for other in (*neighbours, *same_continent)]
 
 
-def main() -> int:
-    PLACES_PATH.write_text(
-        json.dumps(build(), ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8"
+def write_shipped(path: Path, data: dict[str, object]) -> int:
+    """Write a data file the generator ships, compact, and say so (for `python -m ...`)."""
+    path.write_text(
+        json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8"
     )
-    sys.stdout.write(f"wrote {PLACES_PATH}\n")
+    sys.stdout.write(f"wrote {path}\n")
     return 0
+
+
+def main() -> int:
+    return write_shipped(PLACES_PATH, build())
 
 
 if __name__ == "__main__":

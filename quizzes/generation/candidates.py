@@ -312,6 +312,9 @@ def _entity_candidate(
     if mention.kind in NUMBER_LIKE_KINDS and _is_negated(reading.doc, mention.start):
         # "No two faces are alike": a stem without the "no" says the opposite.
         return veto("answer.negated_number")
+    if mention.kind == AnswerKind.NUMBER and _is_clock_time(reading.doc, mention):
+        # "The bus pulled away at 4.52": a time of day, whose rivals 5.65 and 8.68 are none.
+        return veto("answer.clock_time")
     if mention.kind in NUMBER_LIKE_KINDS and _has_alternative(reading.doc, mention):
         # "died in about 1368 or 1369": the other number is in the stem, and both are right.
         return veto("answer.alternative_given")
@@ -405,6 +408,25 @@ def _uses(doc: Doc, phrase: Span) -> int:
 
 def _singular(word: str) -> str:
     return word.removesuffix("es") if word.endswith("ches") else word.removesuffix("s")
+
+
+CLOCK_TIME_RE = re.compile(r"^([01]?\d|2[0-3])[.:][0-5]\d$")
+
+
+CLOCK_WORDS_BEFORE = frozenset(
+    {"at", "until", "till", "by", "from", "after", "before", "past", ":"}
+)
+CLOCK_WORDS_AFTER = frozenset({"am", "pm", "a.m.", "p.m."})
+
+
+def _is_clock_time(doc: Doc, mention: Mention) -> bool:
+    """ "at 4.52", "her phone: 4.54,": hours and minutes where the words around say a time of
+    day (not "a refractive index of about 1.33")."""
+    if CLOCK_TIME_RE.match(mention.text) is None:
+        return False
+    before = doc[mention.start - 1].lower_ if mention.start > 0 else ""
+    after = doc[mention.end].lower_ if mention.end < len(doc) else ""
+    return before in CLOCK_WORDS_BEFORE or after in CLOCK_WORDS_AFTER
 
 
 def _has_alternative(doc: Doc, mention: Mention) -> bool:

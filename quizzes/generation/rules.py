@@ -73,6 +73,7 @@ RULES: dict[str, Rule] = _rules(
     Rule("answer.date_bound", C, "'by 1944': a bound, so every later year is right too"),
     Rule("answer.number_bound", C, "'more than 200': every smaller number is right too"),
     Rule("answer.frequency", C, "'visit the park each year': how often, a filler, not a fact"),
+    Rule("answer.clock_time", C, "'at 4.52': a time of day read as a decimal number"),
     Rule("answer.alternative_given", C, "'about 1368 or 1369': the other number gives it away"),
     Rule("answer.negated_number", C, "'no two faces are alike': without the 'no', a false fact"),
     Rule("answer.possessive_ellipsis", C, "'Irvine's has never been found': Irvine's what?"),

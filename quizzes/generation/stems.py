@@ -715,9 +715,11 @@ def is_name(token: Token) -> bool:
         )
     if token.text in doc.user_data["capitalised"]:
         return True
-    if len(token.sent) > 1 and token.sent[1].is_lower and is_common_word(token.text):
-        # "Tragedy struck in 1906": a dictionary word opening a sentence, whatever the
-        # model's tag, is a name only where the article capitalises it elsewhere too.
+    following = next((t for t in token.sent[1:] if t.is_alpha), None)
+    if following is not None and following.is_lower and is_common_word(token.text):
+        # "Tragedy struck in 1906", "Today, the islands …": a dictionary word opening a
+        # sentence, whatever the model's tag, is a name only where the article capitalises it
+        # elsewhere too.
         return False
     return token.tag_ in ("NNP", "NNPS") or token.pos_ == "PROPN" or bool(token.ent_type_)
 
@@ -742,12 +744,17 @@ def _render(words: list[Piece], *, doc: Doc) -> str:
     return _balance_quotes(text)
 
 
+LONE_QUOTE_RE = re.compile(r"\s+['‘’](?=[\s?.!,;:]|$)")
+
+
 def _balance_quotes(text: str) -> str:
     if text.count("“") != text.count("”"):
         text = text.replace("“", "").replace("”", "")
     if text.count('"') % 2:
         text = text.replace('"', "")
-    return text
+    # A single quotation mark left alone by the cut ("without taking on more '?"): one that
+    # touches no word is no apostrophe.
+    return LONE_QUOTE_RE.sub("", text)
 
 
 def _cuts_relative_clause(kept: list[Token]) -> bool:

@@ -100,6 +100,12 @@ CASES = [
         "two",
     ),
     (
+        "answer.clock_time",
+        "The number 42 bus pulled away from the stop outside Redmarsh Library at 4.52. Zainab "
+        "Hussain reached home in Leeds 40 minutes later.",
+        "4.52",
+    ),
+    (
         "answer.alternative_given",
         "Ibn Battuta was born in Tangier in 1304. He travelled for almost thirty years and died "
         "in about 1368 or 1369 in Morocco.",

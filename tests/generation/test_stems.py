@@ -657,3 +657,17 @@ def test_a_unit_with_a_slash_stays_whole_in_the_stem():
     prompts = [draft.prompt for draft in drafts]
     assert any("_____ km/h" in prompt for prompt in prompts), prompts
     assert not any(" km h" in prompt or " m s " in prompt for prompt in prompts), prompts
+
+
+def test_a_quotation_mark_the_cut_leaves_alone_goes_and_a_word_opening_before_a_comma_is_no_name():
+    text = (
+        "Half plots let people try growing their own food without taking on 'too much'. Today, "
+        "the islands are owned by the National Trust for Scotland. Mrs Adebayo smoothed the "
+        "paper flat on the desk and said 'Right'."
+    )
+
+    prompts = [draft.prompt for draft in run(text, GenerationOptions(multiple_choice=10)).drafts]
+
+    assert prompts
+    assert not any(" '" in prompt or "' " in prompt for prompt in prompts), prompts
+    assert not any("Today" in prompt[1:] for prompt in prompts), prompts

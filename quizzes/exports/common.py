@@ -34,6 +34,18 @@ def export_filename(snapshot: QuizSnapshot, *, extension: str) -> str:
     return f"{'-'.join(parts) or 'quiz'}.{extension}"
 
 
+def article_paragraphs(snapshot: QuizSnapshot) -> list[str]:
+    """The article's paragraphs that hold text, stripped: what the exports carry before the
+    questions (none for a quiz whose article is empty)."""
+    return [paragraph.strip() for paragraph in snapshot.paragraphs if paragraph.strip()]
+
+
+def article_name(snapshot: QuizSnapshot) -> str:
+    """ "Article: <its title>" on one line, the article's name in a question bank."""
+    name = f"Article: {snapshot.article_title}" if snapshot.article_title else "Article"
+    return " ".join(name.split())
+
+
 def lines(text: str) -> list[str]:
     """The text's lines, whatever the line ends ("\\r\\n" from Windows, "\\r" from old Macs)."""
     return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")

@@ -22,7 +22,13 @@ from __future__ import annotations
 
 import re
 
-from quizzes.exports.common import escape_shortanswer_wildcard, lines, question_name
+from quizzes.exports.common import (
+    article_name,
+    article_paragraphs,
+    escape_shortanswer_wildcard,
+    lines,
+    question_name,
+)
 from quizzes.snapshots import QuestionSnapshot, QuizSnapshot
 
 CONTENT_TYPE = "text/plain; charset=utf-8"
@@ -38,7 +44,6 @@ GENERAL_FEEDBACK = "####"
 _WEIGHT_LIKE_RE = re.compile(r"^%-*[0-9]{1,2}\.?[0-9]*%")
 FULL_CREDIT, NO_CREDIT = "%100%", "%0%"
 MATCHING_ARROW = "->"
-ARTICLE_NAME = "Article"
 
 
 def render(snapshot: QuizSnapshot) -> bytes:
@@ -47,7 +52,7 @@ def render(snapshot: QuizSnapshot) -> bytes:
         _comment(f"Article: {snapshot.article_title}"),
     ]
     blocks = ["\n".join(header)]
-    if any(paragraph.strip() for paragraph in snapshot.paragraphs):
+    if article_paragraphs(snapshot):
         blocks.append(_article(snapshot))
     blocks += [_question(question) for question in snapshot.questions]
     # A blank line ends a question in GIFT, so the texts themselves never hold one.
@@ -66,12 +71,11 @@ def _comment(text: str) -> str:
 
 def _article(snapshot: QuizSnapshot) -> str:
     """The article as a description, its paragraphs kept apart by escaped line breaks."""
-    paragraphs = [p.strip() for p in snapshot.paragraphs if p.strip()]
+    paragraphs = article_paragraphs(snapshot)
     if snapshot.article_title.strip():
         paragraphs.insert(0, snapshot.article_title.strip())
-    name = f"{ARTICLE_NAME}: {snapshot.article_title}" if snapshot.article_title else ARTICLE_NAME
     text = escape("\n\n".join(paragraphs))
-    return f"::{escape(' '.join(name.split()))}::{TEXT_FORMAT}{text}"
+    return f"::{escape(article_name(snapshot))}::{TEXT_FORMAT}{text}"
 
 
 def _question(question: QuestionSnapshot) -> str:

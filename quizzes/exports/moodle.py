@@ -15,7 +15,14 @@ import html
 import re
 import xml.etree.ElementTree as ET
 
-from quizzes.exports.common import escape_shortanswer_wildcard, lines, question_name, xml_text
+from quizzes.exports.common import (
+    article_name,
+    article_paragraphs,
+    escape_shortanswer_wildcard,
+    lines,
+    question_name,
+    xml_text,
+)
 from quizzes.snapshots import QuestionSnapshot, QuizSnapshot
 
 CONTENT_TYPE = "application/xml"
@@ -33,7 +40,7 @@ _ENTITY_RE = re.compile("[&<>]")
 
 def render(snapshot: QuizSnapshot) -> bytes:
     quiz = ET.Element("quiz")
-    if any(paragraph.strip() for paragraph in snapshot.paragraphs):
+    if article_paragraphs(snapshot):
         quiz.append(_article(snapshot))
     for question in snapshot.questions:
         quiz.append(_question(question))
@@ -60,10 +67,9 @@ def _with_cdata(root: ET.Element) -> str:
 def _article(snapshot: QuizSnapshot) -> ET.Element:
     """The article as a `description`: shown before the questions, worth no marks."""
     element = ET.Element("question", type="description")
-    name = f"Article: {snapshot.article_title}" if snapshot.article_title else "Article"
-    ET.SubElement(ET.SubElement(element, "name"), "text").text = xml_text(" ".join(name.split()))
+    ET.SubElement(ET.SubElement(element, "name"), "text").text = xml_text(article_name(snapshot))
     parts = [f"<h3>{as_html(snapshot.article_title)}</h3>"] if snapshot.article_title else []
-    parts += [f"<p>{as_html(p)}</p>" for p in snapshot.paragraphs if p.strip()]
+    parts += [f"<p>{as_html(p)}</p>" for p in article_paragraphs(snapshot)]
     element.append(_text("questiontext", "\n".join(parts)))
     element.append(_text("generalfeedback", ""))
     _value(element, "defaultgrade", "0")

@@ -13,7 +13,7 @@ import string
 import xml.etree.ElementTree as ET
 import zipfile
 
-from quizzes.exports.common import lines, question_name, xml_text
+from quizzes.exports.common import article_paragraphs, lines, question_name, xml_text
 from quizzes.snapshots import QuestionSnapshot, QuizSnapshot
 
 CONTENT_TYPE = "application/zip"
@@ -50,7 +50,7 @@ _MIXED = frozenset({"prompt", "simpleChoice", "p", "h2"})
 
 def render(snapshot: QuizSnapshot) -> bytes:
     files = {item_path(question): _item(question) for question in snapshot.questions}
-    if _has_article(snapshot):
+    if article_paragraphs(snapshot):
         files[ARTICLE_PATH] = _article_item(snapshot)
     files[TEST_PATH] = _test(snapshot)
     files[MANIFEST_PATH] = _manifest(snapshot)
@@ -98,19 +98,14 @@ def _indent(element: ET.Element, level: int = 0) -> None:
     child.tail = "\n" + "  " * level
 
 
-def _has_article(snapshot: QuizSnapshot) -> bool:
-    return any(paragraph.strip() for paragraph in snapshot.paragraphs)
-
-
 def _article_item(snapshot: QuizSnapshot) -> ET.Element:
     """The article as an item to read: its title and paragraphs, nothing to answer."""
     item = _item_root(ARTICLE_IDENTIFIER, title=snapshot.article_title or "Article")
     body = ET.SubElement(item, "itemBody")
     if snapshot.article_title.strip():
         _append_lines(ET.SubElement(body, "h2"), snapshot.article_title)
-    for paragraph in snapshot.paragraphs:
-        if paragraph.strip():
-            _append_lines(ET.SubElement(body, "p"), paragraph)
+    for paragraph in article_paragraphs(snapshot):
+        _append_lines(ET.SubElement(body, "p"), paragraph)
     return item
 
 
@@ -242,7 +237,7 @@ def _test(snapshot: QuizSnapshot) -> ET.Element:
         title=xml_text(snapshot.title),
         visible="true",
     )
-    if _has_article(snapshot):
+    if article_paragraphs(snapshot):
         ET.SubElement(
             section, "assessmentItemRef", identifier=ARTICLE_IDENTIFIER, href=ARTICLE_PATH
         )
@@ -282,7 +277,7 @@ def _manifest(snapshot: QuizSnapshot) -> ET.Element:
     )
     ET.SubElement(test, "file", href=TEST_PATH)
     items = [(item_identifier(question), item_path(question)) for question in snapshot.questions]
-    if _has_article(snapshot):
+    if article_paragraphs(snapshot):
         items.insert(0, (ARTICLE_IDENTIFIER, ARTICLE_PATH))
     for identifier, _ in items:
         ET.SubElement(test, "dependency", identifierref=identifier)

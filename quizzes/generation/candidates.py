@@ -11,6 +11,7 @@ from quizzes.generation.answers import accepted_answers, strip_article
 from quizzes.generation.entities import Entity, Mention, is_unknown_one_word_name
 from quizzes.generation.generic import generic_replacements
 from quizzes.generation.kinds import AnswerKind, looks_like_a_thing
+from quizzes.generation.nlp import token_index
 from quizzes.generation.places import is_capital
 from quizzes.generation.reading import Reading
 from quizzes.generation.rules import Veto
@@ -392,12 +393,7 @@ def _entity_candidate(
 def _uses(doc: Doc, phrase: Span) -> int:
     """How often the article says the phrase, its last word in the singular or the plural,
     whatever the case; the words are indexed once per article."""
-    index = doc.user_data.get("word_index")
-    if index is None:
-        index = {}
-        for token in doc:
-            index.setdefault(_singular(token.lower_), []).append(token.i)
-        doc.user_data["word_index"] = index
+    index = token_index(doc, "words_singular", _singular_word)
     words = [_singular(token.lower_) for token in phrase]
     return sum(
         1
@@ -410,9 +406,11 @@ def _singular(word: str) -> str:
     return word.removesuffix("es") if word.endswith("ches") else word.removesuffix("s")
 
 
+def _singular_word(token: Token) -> str:
+    return _singular(token.lower_)
+
+
 CLOCK_TIME_RE = re.compile(r"^([01]?\d|2[0-3])[.:][0-5]\d$")
-
-
 CLOCK_WORDS_BEFORE = frozenset(
     {"at", "until", "till", "by", "from", "after", "before", "past", ":"}
 )
@@ -587,7 +585,7 @@ def _wording_fault(stem: Stem) -> str | None:
     return rule
 
 
-def _is_negated(doc, start: int) -> bool:
+def _is_negated(doc: Doc, start: int) -> bool:
     """Whether "no" or "not" comes just before the number, or is its noun's determiner."""
     if start > 0 and doc[start - 1].lower_ in NEGATING_WORDS:
         return True

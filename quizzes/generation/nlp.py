@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable, Hashable
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -23,15 +24,29 @@ def get_nlp() -> Language:
     return nlp
 
 
-def tokens_written(doc: Doc, text: str) -> list[Token]:
-    """The doc's tokens written exactly so, from an index built once per doc."""
-    index = doc.user_data.get("tokens_by_text")
+def token_index(
+    doc: Doc, name: str, key: Callable[[Token], Hashable | None]
+) -> dict[Hashable, list[int]]:
+    """The doc's token positions grouped by `key` (None leaves a token out), built once per
+    doc and kept in its `user_data` under `name`; one name is always built with one key."""
+    index = doc.user_data.get(name)
     if index is None:
         index = {}
         for token in doc:
-            index.setdefault(token.text, []).append(token.i)
-        doc.user_data["tokens_by_text"] = index
-    return [doc[i] for i in index.get(text, ())]
+            found = key(token)
+            if found is not None:
+                index.setdefault(found, []).append(token.i)
+        doc.user_data[name] = index
+    return index
+
+
+def tokens_written(doc: Doc, text: str) -> list[Token]:
+    """The doc's tokens written exactly so."""
+    return [doc[i] for i in token_index(doc, "tokens_by_text", _text_of).get(text, ())]
+
+
+def _text_of(token: Token) -> str:
+    return token.text
 
 
 LINE_BREAKS = "line_breaks"

@@ -246,19 +246,17 @@ def _agreeing(
     for key, entity in entities.items():
         for alias in entity.aliases | {entity.name, entity.name.split()[-1]}:
             by_name.setdefault(alias, key)
+    surnames = Counter(
+        entity.name.split()[-1] for entity in entities.values() if entity.kind == AnswerKind.PERSON
+    )
     kept = {}
     for index, text in replacements.items():
         word = doc[index].lower_
         form = "m" if word in MALE else "f" if word in FEMALE else None
-        key = by_name.get(text.removesuffix("'s"))
-        # A surname two people share ("Lehmann") says nothing of which one's first name.
         bare = text.removesuffix("'s")
-        shared = sum(
-            1
-            for entity in entities.values()
-            if entity.kind == AnswerKind.PERSON and entity.name.split()[-1:] == [bare]
-        )
-        named = sex_of(entities[key].name) if key is not None and shared <= 1 else None
+        key = by_name.get(bare)
+        # A surname two people share ("Lehmann") says nothing of which one's first name.
+        named = sex_of(entities[key].name) if key is not None and surnames[bare] <= 1 else None
         if form is not None and key is not None and called.get(key, named or form) != form:
             continue  # the article, or else the first name, gives this person the other one
         if form is not None and index in guessed and (key is None or called.get(key) != form):

@@ -20,6 +20,7 @@ from quizzes.generation.entities import Mention
 from quizzes.generation.generic import DESCRIPTION_KINDS, noun_for_name
 from quizzes.generation.inflection import noun_lemma
 from quizzes.generation.kinds import INSTITUTION_WORDS, PLACE_WORDS, AnswerKind
+from quizzes.generation.nlp import token_index
 
 # How many sentences back a description may find its antecedent.
 RECENT_SENTENCES = 3
@@ -293,15 +294,7 @@ def _uses_of_noun(token: Token) -> list[Token]:
     """The tokens that use the noun: as a noun of that lemma, or as the last word of a name
     ("Clinic", "Clinics"); from an index built once per doc."""
     doc = token.doc
-    index = doc.user_data.get("nouns_by_lemma")
-    if index is None:
-        index = {}
-        for other in doc:
-            if other.pos_ == "NOUN":
-                index.setdefault(("noun", noun_lemma(other)), []).append(other.i)
-            elif other.pos_ == "PROPN":
-                index.setdefault(("name", other.lower_), []).append(other.i)
-        doc.user_data["nouns_by_lemma"] = index
+    index = token_index(doc, "nouns_by_lemma", _noun_key)
     noun = noun_lemma(token)
     found = [
         *index.get(("noun", noun), ()),
@@ -309,6 +302,14 @@ def _uses_of_noun(token: Token) -> list[Token]:
         *index.get(("name", f"{noun}s"), ()),
     ]
     return [doc[i] for i in sorted(found)]
+
+
+def _noun_key(token: Token) -> tuple[str, str] | None:
+    if token.pos_ == "NOUN":
+        return ("noun", noun_lemma(token))
+    if token.pos_ == "PROPN":
+        return ("name", token.lower_)
+    return None
 
 
 def _joined_pairs(doc: Doc, found: list[Mention]) -> list[tuple[Mention, Mention]]:

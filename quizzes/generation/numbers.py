@@ -12,6 +12,7 @@ NUMBER_PART_RE = re.compile(r"^(?P<prefix>\D*?)(?P<number>\d[\d,]*(?:\.\d+)?)(?P
 YEAR_IN_TEXT_RE = re.compile(r"\b(1\d{3}|20\d{2})\b")
 # "AD 79", "44 BC": a year of any length beside its era.
 ERA_YEAR_RE = re.compile(r"\b(\d{1,4})\b(?=\s*(?:BC|AD|BCE|CE|B\.C\.|A\.D\.))|(?<=AD )(\d{1,4})\b")
+PERCENT_SUFFIX_RE = re.compile(r"^\s*(?:%|per ?cent\b)", re.I)
 SHORT_YEAR_RE = re.compile(r"^([1-9]\d{2})$")
 ORDINAL_WORD_RE = re.compile(rf"\b({'|'.join(ORDINAL_WORDS)})\b", re.I)
 DAY_RE = re.compile(r"\b(\d{1,2})\b")
@@ -21,6 +22,8 @@ SCALE_STEPS = (0.5, 0.75, 1.25, 1.5, 2.0, 0.6, 1.4, 3.0)
 SMALL_NUMBER_STEPS = (1, 2, 3, 4, 5)
 YEAR_STEPS = (1, 2, 3, 4, 5, 6, 8, 10, 12, 15)
 SMALL_LIMIT = 20
+# A small count that is a multiple of this reads as a round figure ("20 mph", "15 minutes").
+ROUND_SMALL_STEP = 5
 MAX_DAY = 28
 
 
@@ -93,19 +96,41 @@ def wrong_numbers(text: str, *, rng: random.Random, count: int) -> list[str]:
         return []
     value = form.value
     if form.as_word or (value.is_integer() and value <= SMALL_LIMIT and not form.decimals):
-        steps = [value + step for step in SMALL_NUMBER_STEPS] + [
-            value - step for step in SMALL_NUMBER_STEPS
+        # "a speed limit of 20 mph" is a round figure: its rivals are 15, 25 and 30, not 21.
+        step_size = ROUND_SMALL_STEP if value >= 10 and value % ROUND_SMALL_STEP == 0 else 1
+        steps = [value + step * step_size for step in SMALL_NUMBER_STEPS] + [
+            value - step * step_size for step in SMALL_NUMBER_STEPS
         ]
         limit = len(NUMBER_WORDS) - 1 if form.as_word else None
         # "broken into one main pieces": a count of two or more has no rival of one.
         lowest = 2 if value >= 2 else 1
         values = [v for v in steps if v >= lowest and (limit is None or v <= limit)]
     else:
+        unit = _roundness(value)
         values = [_round_like(value * step, value) for step in SCALE_STEPS]
-    values = [v for v in dict.fromkeys(values) if v != value]
+        if unit > 1:
+            values = [float(round(v / unit) * unit) for v in values]
+    # "93 percent" has no rival of 116 percent, nor a share of anything more than all of it.
+    ceiling = 100 if PERCENT_SUFFIX_RE.match(form.suffix) and value <= 100 else None
+    values = [
+        v
+        for v in dict.fromkeys(values)
+        if v != value and v > 0 and (ceiling is None or v <= ceiling)
+    ]
     rng.shuffle(values)
     values = sorted(values[: count * 2], key=lambda v: abs(v - value))[:count]
     return [form.render(v) for v in values]
+
+
+def _roundness(value: float) -> int:
+    """The power of ten the answer is rounded to, at most half of it: "around 300 million
+    years ago" gets 200 and 400, not 298 and 304; 9,600 gets 4,800 and 14,400."""
+    if not value.is_integer():
+        return 1
+    unit = 1
+    while value % (unit * 10) == 0 and value / (unit * 10) >= 2:
+        unit *= 10
+    return unit
 
 
 def _round_like(value: float, like: float) -> float:

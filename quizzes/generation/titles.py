@@ -27,6 +27,9 @@ MAX_TITLE_WORDS = 6
 # A title that names a nation ("Russian President", "U.S. Secretary of State") is a national
 # office: who holds it is general knowledge, not something the article teaches.
 NATION_LABELS = frozenset({"NORP", "GPE"})
+# Forms of address that belong with the name, not the title: "Botanist Dr Rhys Calloway" is
+# a botanist, and "Who was the Botanist Dr?" is no question.
+FORMS_OF_ADDRESS = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame"})
 
 
 def person_titles(
@@ -116,6 +119,10 @@ def hidden_names(reading: Reading) -> dict[int, list[tuple[int, int, dict[int, s
         if first > 0 and doc[first - 1].pos_ in NO_ARTICLE_AFTER:
             continue
         replacements.update({index: "" for index in names})
+        # "the marine biologist", without the "Dr" that stood before the name.
+        replacements.update(
+            {i: "" for i in range(first + 1, mention.start) if _is_form_of_address(doc[i])}
+        )
         sentence = reading.sentence_of[mention.start]
         found.setdefault(sentence, []).append((first, mention.end, replacements))
     return found
@@ -163,6 +170,8 @@ def _title_before(
             break
         words.insert(0, token)
         index -= 1
+    while words and _is_form_of_address(words[-1]):
+        words.pop()
     if not min_words <= len(words) <= MAX_TITLE_WORDS:
         return None
     if len(words) == 1 and not (words[0].pos_ == "NOUN" and words[0].is_lower):
@@ -170,6 +179,10 @@ def _title_before(
     if not any(token.pos_ == "NOUN" or token.is_title for token in words):
         return None
     return " ".join(_title_word(token) for token in words)
+
+
+def _is_form_of_address(token: Token) -> bool:
+    return token.lower_.rstrip(".") in FORMS_OF_ADDRESS
 
 
 def _title_word(token: Token) -> str:

@@ -319,3 +319,18 @@ def test_a_before_few_or_hundred_stays_with_the_amount():
 
     assert "a few weeks" in answers
     assert "few weeks" not in answers
+
+
+def test_a_form_of_address_stays_with_the_name_and_out_of_the_title():
+    # "Botanist Dr Rhys Calloway": he is a botanist; "Who was the Botanist Dr?" asks nothing.
+    text = (
+        "The orchids were found at Hollowmere on 14 June. Botanist Dr Rhys Calloway said the "
+        "find was the largest group of orchids recorded in the county for forty years. "
+        "Marine biologist Dr Terry Hughes studied the reef in 2016."
+    )
+
+    found = prompts(text)
+
+    assert not any(" Dr?" in p or "Botanist Dr said" in p for p in found), found
+    assert not any("the marine biologist Dr" in p for p in found), found
+    assert any(p.startswith("In what year did the marine biologist study") for p in found), found

@@ -35,6 +35,20 @@ def test_explain_lists_each_dropped_candidate_with_its_registered_rule():
     assert "Who was the Russian President?" not in out.split("Dropped candidates", 1)[0]
 
 
+def test_title_keeps_out_the_answers_it_names(tmp_path: Path):
+    article = tmp_path / "bakery.txt"
+    article.write_text(PASSAGE, encoding="utf-8")
+    code, plain, _ = run_command("generate_questions", str(article), "--json")
+    assert code == 0
+    assert "Graz" in {q["answer"] for q in json.loads(plain)}
+    code, titled, _ = run_command(
+        "generate_questions", str(article), "--json", "--title", "A Bakery in Graz"
+    )
+    assert code == 0
+    assert "Graz" not in {q["answer"] for q in json.loads(titled)}
+    assert "Linz" in {q["answer"] for q in json.loads(titled)}
+
+
 def _evaluation_set(tmp_path: Path) -> Path:
     data = {
         "passages": [

@@ -175,3 +175,24 @@ def test_a_teacher_made_after_the_group_lost_its_permissions_can_still_work():
 
     assert account.user.has_perm("quizzes.add_article")
     assert account.user.has_perm("quizzes.change_quiz")
+
+
+@pytest.mark.django_db
+def test_build_quiz_asks_nothing_the_article_title_names(teacher):
+    # A student sees the title above the text: "Graz" under "A Bakery in Graz" is no question.
+    text = (
+        "Marta Klein founded the Hollow Oak bakery in Graz in 1987. By 1990 it sold 400 loaves "
+        "a day to shops in Vienna. One of her first bakers was Paul Varga, who later opened a "
+        "café in Linz in 1995. The bakery moved to a larger building on the Mur river in 2001."
+    )
+    options = GenerationOptions(multiple_choice=5)
+    plain = services.build_quiz(make_article(owner=teacher, title="Bakeries", text=text), options)
+    titled = services.build_quiz(
+        make_article(owner=teacher, title="A Bakery in Graz", text=text), options
+    )
+    answers = [q.accepted_answers.first().text for q in titled.questions.all()]
+    assert "Graz" in [q.accepted_answers.first().text for q in plain.questions.all()]
+    assert "Graz" not in answers and "Linz" in answers
+    # Nor does replacing a question bring it back: the text has nothing else to offer.
+    with pytest.raises(GenerationFailed):
+        services.question_regenerate(question=titled.questions.first())

@@ -44,7 +44,7 @@ def main(argv: list[str] | None = None) -> int:
     out.write(f"{'passage':58} {'made':>4} {'recall':>13} {'in text':>8} {'conflicts':>9}\n")
     for passage in data["passages"]:
         try:
-            generation = run(passage["text"], options)
+            generation = run(passage["text"], options, title=passage.get("title", ""))
             drafts = generation.drafts
             vetoes.extend(generation.vetoes)
         except GenerationError as error:

@@ -37,7 +37,10 @@ def examples(path: Path) -> list[list[tuple[list[float], bool | None]]]:
     for passage in data["passages"]:
         rated = {(q["question"], q["correct_answer"]): q["kept"] for q in passage["questions"]}
         generation = run(
-            passage["text"], GenerationOptions(multiple_choice=ASKED, seed=0), floor=0.0
+            passage["text"],
+            GenerationOptions(multiple_choice=ASKED, seed=0),
+            floor=0.0,
+            title=passage.get("title", ""),
         )
         rows = []
         for draft in sorted(generation.drafts, key=lambda d: -d.score):

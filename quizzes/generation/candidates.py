@@ -8,9 +8,10 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from quizzes.generation.answers import accepted_answers, strip_article
+from quizzes.generation.clauses import clause_cut_short
 from quizzes.generation.entities import Entity, Mention, is_unknown_one_word_name
 from quizzes.generation.generic import generic_replacements
-from quizzes.generation.kinds import AnswerKind, looks_like_a_thing
+from quizzes.generation.kinds import NUMERIC_KINDS, TIME_KINDS, AnswerKind, looks_like_a_thing
 from quizzes.generation.nlp import token_index
 from quizzes.generation.places import is_capital
 from quizzes.generation.reading import Reading
@@ -222,9 +223,54 @@ def build_candidates(reading: Reading) -> list[Candidate]:
     return find_candidates(reading)[0]
 
 
-def find_candidates(reading: Reading) -> tuple[list[Candidate], list[Veto]]:
+def find_candidates(reading: Reading, *, title: str = "") -> tuple[list[Candidate], list[Veto]]:
     """Every answer in every fact sentence with the stem it would get, and, for each span
-    that could have been an answer but was dropped, the rule that dropped it."""
+    that could have been an answer but was dropped, the rule that dropped it. An answer the
+    article's `title` already names is dropped (rule answer.in_title)."""
+    found, vetoes = _all_candidates(reading)
+    named = title_words(title)
+    if not named:
+        return found, vetoes
+    kept = []
+    for candidate in found:
+        if candidate.kind not in TITLE_SAFE_KINDS and _named_by(candidate.answer, named):
+            # "Being _____ meant learning all of Greta's lines" under the title "The
+            # Understudy": a student who read the title knows it. A year or a count in the
+            # title ("The Peasants' Revolt of 1381") still has to be matched to its event.
+            vetoes.append(Veto("answer.in_title", candidate.sentence, candidate.answer))
+        else:
+            kept.append(candidate)
+    return kept, vetoes
+
+
+# Answers a title may name and still leave to be read: which event its year or count is of.
+TITLE_SAFE_KINDS = NUMERIC_KINDS | TIME_KINDS | {AnswerKind.DURATION}
+# Words a title and an answer may share without the title naming the answer.
+TITLE_FUNCTION_WORDS = frozenset(
+    {"the", "a", "an", "of", "and", "in", "on", "at", "to", "for", "with", "from", "by", "s"}
+)
+TITLE_WORD_RE = re.compile(r"\w+")
+
+
+def title_words(title: str) -> frozenset[str]:
+    """The title's words, lower-case and singular, without its function words."""
+    return frozenset(
+        _singular(word)
+        for word in TITLE_WORD_RE.findall(title.casefold())
+        if word not in TITLE_FUNCTION_WORDS
+    )
+
+
+def _named_by(answer: str, named: frozenset[str]) -> bool:
+    words = title_words(answer)
+    return bool(words) and words <= named
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+
+
+def _all_candidates(reading: Reading) -> tuple[list[Candidate], list[Veto]]:
     found: list[Candidate] = []
     vetoes: list[Veto] = []
     mention_tokens: set[int] = set()
@@ -346,7 +392,7 @@ def _entity_candidate(
         return veto("answer.name_in_title")  # "the NFL Most Valuable Player".
     stem = make_stem(sentence, answer_span, mention.kind, replacements=replacements)
     if stem is None:
-        return veto("stem.no_wording")
+        return veto(_no_stem_rule(answer_span))
     if (fault := _wording_fault(stem)) is not None:
         return veto(fault)
     if not stem.self_contained:
@@ -575,6 +621,14 @@ FREQUENCY_RE = re.compile(r"(?i)^(each|every|once|twice)\b|\b(a|per) (day|week|m
 NEGATING_WORDS = frozenset({"no", "not", "never", "nor"})
 
 
+def _no_stem_rule(answer: Span) -> str:
+    """Why no stem was made: the clause lost a complement when cut out, or no form fits."""
+    rule = "stem.no_wording"
+    if clause_cut_short(answer):
+        rule = "stem.lost_complement"
+    return rule
+
+
 def _wording_fault(stem: Stem) -> str | None:
     """The rule a stem's wording breaks: cut in the wrong place, or asking what can be."""
     rule = None
@@ -736,7 +790,7 @@ def _thing_candidates(
             reading.sentences[index], span, AnswerKind.THING, replacements=replacements
         )
         if stem is None:
-            veto("stem.no_wording")
+            veto(_no_stem_rule(span))
             continue
         if (fault := _wording_fault(stem)) is not None:
             veto(fault)

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator
+from collections.abc import Iterator, Set
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 
 from lemminflect import getAllLemmas, getInflection
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from quizzes.generation.spans import ERA_MARKERS
 
@@ -58,6 +58,11 @@ COMPLEMENT_DEPS = frozenset({"dobj", "attr", "acomp", "oprd", "xcomp", "ccomp", 
 # Set while a lean stem is made (see `lean_clauses`).
 _LEAN: ContextVar[frozenset[int] | None] = ContextVar("lean", default=None)
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+# What a kept word cannot stand without: its object, its complement clause, a preposition's
+# noun. "said the council would now review [whether ...]" reads as a finished thought.
+REQUIRED_DEPS = frozenset(
+    {"dobj", "ccomp", "xcomp", "pobj", "pcomp", "attr", "acomp", "oprd", "dative", "agent"}
+)
 
 
 @dataclass(frozen=True)
@@ -71,7 +76,28 @@ class Clause:
 
 
 def find_clause(verb: Token, *, keep: frozenset[int]) -> Clause | None:
-    """The finite clause headed by `verb`, keeping `keep` (the answer) whatever its role."""
+    """The finite clause headed by `verb`, keeping `keep` (the answer) whatever its role, or
+    None where there is none, or where cutting it out leaves a word without its complement."""
+    clause = _clause(verb, keep=keep)
+    if clause is None or cut_short(clause):
+        return None
+    return clause
+
+
+def cut_short(clause: Clause) -> bool:
+    """Whether the clause, cut out of its sentence, lost what one of its words needs."""
+    return lost_complement(clause.verb.doc, clause.kept) or _object_is_outside(clause.verb)
+
+
+def clause_cut_short(answer: Span) -> bool:
+    """Whether the answer's clause exists but only cut short (rule stem.lost_complement)."""
+    keep = frozenset(range(answer.start, answer.end))
+    verb = next((t for t in answer.root.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    clause = None if verb is None else _clause(verb, keep=keep)
+    return clause is not None and cut_short(clause)
+
+
+def _clause(verb: Token, *, keep: frozenset[int]) -> Clause | None:
     if verb.pos_ not in ("VERB", "AUX"):
         return None
     aux = next((child for child in verb.lefts if child.dep_ in AUX_DEPS), None)
@@ -113,6 +139,47 @@ def find_clause(verb: Token, *, keep: frozenset[int]) -> Clause | None:
     kept |= _appositive_commas(verb.doc, kept)
     kept.update(token.i for token in subject if token.head.i in kept or token.dep_ in SUBJECT_DEPS)
     return Clause(verb=verb, subject=subject, aux=aux, kept=frozenset(kept))
+
+
+def _object_is_outside(verb: Token) -> bool:
+    """ "the newspaper he bought from the kiosk": a relative clause without its pronoun, whose
+    object is the noun it describes, says "he bought from the kiosk" on its own."""
+    if verb.dep_ != "relcl" or verb.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if any(
+        child.tag_ in RELATIVE_TAGS | {"WRB"}
+        or child.lower_ == "that"
+        or child.dep_ in COMPLEMENT_DEPS
+        for child in verb.children
+    ):
+        return False
+    return any(child.dep_ in SUBJECT_DEPS for child in verb.children)
+
+
+def lost_complement(doc: Doc, kept: Set[int]) -> bool:
+    """Whether the cut left a kept word without what it needs: a verb without its object or
+    its clause ("would now review?"), a preposition without its noun."""
+    if any(
+        child.dep_ in REQUIRED_DEPS and child.i not in kept and not across_semicolon(child)
+        for i in kept
+        for child in doc[i].children
+    ):
+        return True
+    # "[When the treaty joining them] was agreed in 1707, England paid": a kept clause of
+    # its own whose subject went with the words cut.
+    return any(_lost_subject(doc[i], kept) for i in kept)
+
+
+def _lost_subject(token: Token, kept: Set[int]) -> bool:
+    if token.dep_ != "ccomp" or token.pos_ not in ("VERB", "AUX"):
+        return False
+    tensed = [token, *(child for child in token.children if child.dep_ in AUX_DEPS)]
+    if not any(t.tag_ in FINITE_TAGS for t in tensed):
+        return False
+    return not any(
+        child.dep_ in SUBJECT_DEPS | {"expl", "csubj"} and child.i in kept
+        for child in token.children
+    )
 
 
 OWN_SUBJECT_WORDS = frozenset({"most", "many", "some", "all", "few", "several", "others", "each"})
@@ -177,7 +244,8 @@ def participle_clause(verb: Token, *, keep: frozenset[int]) -> tuple[Clause, str
     kept -= _bracketed(verb, keep=keep)
     kept -= {i for i in kept if verb.doc[i].text == "," and not {i - 1, i + 1} <= kept}
     kept.update(token.i for token in subject)
-    return Clause(verb=verb, subject=subject, aux=None, kept=frozenset(kept)), tense
+    clause = Clause(verb=verb, subject=subject, aux=None, kept=frozenset(kept))
+    return None if cut_short(clause) else (clause, tense)
 
 
 def _agreement(subject: tuple[Token, ...]) -> str:

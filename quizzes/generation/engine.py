@@ -92,18 +92,25 @@ class Generation:
         )
 
 
-def generate(text: str, options: GenerationOptions | None = None) -> list[QuestionDraft]:
+def generate(
+    text: str, options: GenerationOptions | None = None, *, title: str = ""
+) -> list[QuestionDraft]:
     """Up to `options.multiple_choice` + `options.short_answer` drafts, best first."""
-    return run(text, options).drafts
+    return run(text, options, title=title).drafts
 
 
 def run(
-    text: str, options: GenerationOptions | None = None, *, floor: float = MIN_ACCEPTANCE
+    text: str,
+    options: GenerationOptions | None = None,
+    *,
+    floor: float = MIN_ACCEPTANCE,
+    title: str = "",
 ) -> Generation:
     """The drafts and the vetoes behind them; see the module's docstring for the stages.
 
     `floor` is the least acceptance estimate a question may have to be kept
-    (`acceptance.py`); 0 keeps every question the ranking picked."""
+    (`acceptance.py`); 0 keeps every question the ranking picked. `title` is the article's
+    title, which the student sees: no question asks for what it already names."""
     options = options or GenerationOptions()
     check_text(text)
     reading = read(text)
@@ -113,7 +120,7 @@ def run(
             "The text needs at least two sentences stating facts (names, places, dates or "
             "numbers) to make a quiz."
         )
-    found, vetoes = find_candidates(reading)
+    found, vetoes = find_candidates(reading, title=title)
     ranked = score_candidates(reading, found)
     if not ranked:
         raise GenerationError(NO_FACTS)

@@ -54,6 +54,7 @@ C, S, H, P = Stage.CANDIDATES, Stage.STEMS, Stage.CHOICES, Stage.SELECT
 RULES: dict[str, Rule] = _rules(
     # Which spans can be an answer at all.
     Rule("answer.quoted", C, "answers cut from a quotation or a dateline the text only reports"),
+    Rule("answer.in_title", C, "'The Understudy' over 'Being _____ meant ...': the title says it"),
     Rule("answer.vague_word", C, "answers like 'one' or 'today' that name nothing to learn"),
     Rule(
         "answer.not_a_person",
@@ -97,6 +98,11 @@ RULES: dict[str, Rule] = _rules(
         "stem.broken_wording",
         S,
         "'Who was the science teacher Dr?', a split sum: a stem cut in the wrong place",
+    ),
+    Rule(
+        "stem.lost_complement",
+        S,
+        "'Who said the council would now review?': a clause cut short of its object",
     ),
     Rule("stem.same_question", S, "one question asked twice with two answers: one is wrong"),
     Rule("stem.modal_question", S, "'What can only flow?': a can or might, no fact of the text"),

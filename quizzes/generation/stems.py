@@ -766,6 +766,10 @@ def _cuts_relative_clause(kept: list[Token]) -> bool:
     )
 
 
+# Words that join a second clause to the first where the parser gave them another role.
+JOINING_WORDS = frozenset({"and", "but", "or", "so", "yet", "then", "while", "whereas"})
+
+
 def _runs_together(kept: list[Token]) -> bool:
     """Two verbs of one subject with nothing left between them to join them: "It expanded
     again retracted to ..." once ", then" went with the words that were cut."""
@@ -776,6 +780,15 @@ def _runs_together(kept: list[Token]) -> bool:
         between = range(token.head.i + 1, token.i)
         doc = token.doc
         if not any(i in indices and (doc[i].dep_ == "cc" or doc[i].text == ",") for i in between):
+            return True
+        own_subject = any(child.dep_ in SUBJECT_DEPS for child in token.children)
+        joined = any(
+            i in indices and (doc[i].dep_ in ("cc", "mark") or doc[i].lower_ in JOINING_WORDS)
+            for i in between
+        )
+        if own_subject and not joined:
+            # "... as heat, each swing becomes smaller": a clause with a subject of its own
+            # lost the "so" that joined it, and a comma alone splices two sentences.
             return True
     return False
 
@@ -918,8 +931,15 @@ def _clause_cloze(clause: Clause, answer: Span) -> Stem | None:
         return None
     words: list[Piece] = []
     kept = sorted(clause.kept | {t.i for t in clause.subject})
-    while kept and doc[kept[0]].tag_ in ("WRB", "IN") and doc[kept[0]].dep_ in ("advmod", "mark"):
+    while (
+        kept
+        and doc[kept[0]].tag_ in ("WRB", "IN")
+        and doc[kept[0]].dep_ in ("advmod", "mark")
+        and doc[kept[0]].head.i == clause.verb.i
+    ):
         # "Where it travelled along ...": the opener ties the clause to the sentence around it.
+        # One that opens a clause inside this one ("When the treaty was agreed in 1707,
+        # England paid ...") stays, or the two clauses run together.
         kept = kept[1:]
     if not kept or doc[kept[0]].tag_ in CLAUSE_OPENER_TAGS or doc[kept[0]].dep_ == "prep":
         # "With which the city government ...": a relative clause is not a sentence.

@@ -36,7 +36,7 @@ def build_quiz(article: Article, options: GenerationOptions, *, title: str | Non
     right answers sit comes from the new quiz's own random seed, spread evenly over the letters.
     """
     try:
-        drafts = generation.generate(article.text, options)
+        drafts = generation.generate(article.text, options, title=article.title)
     except GenerationError as error:
         raise GenerationFailed(str(error)) from error
     with transaction.atomic():
@@ -207,7 +207,7 @@ def question_regenerate(*, question: Question) -> Question:
         seed=quiz.generation_seed,
     )
     try:
-        drafts = generation.generate(quiz.article.text, options)
+        drafts = generation.generate(quiz.article.text, options, title=quiz.article.title)
     except GenerationError as error:
         raise GenerationFailed(str(error)) from error
     unused = [

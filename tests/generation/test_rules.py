@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from quizzes.generation import GenerationOptions, run
-from quizzes.generation.candidates import _names_answer
+from quizzes.generation.candidates import _names_answer, title_words
+from quizzes.generation.clauses import clause_cut_short, find_clause
 from quizzes.generation.entities import acts_as_a_person, is_unknown_one_word_name
 from quizzes.generation.kinds import AnswerKind
 from quizzes.generation.pronouns import person_pronouns
@@ -142,6 +143,16 @@ CASES = [
         "Today workers in Colchani dig up salt from the Uyuni flats and sell 25,000 tonnes of "
         "salt a year.",
         "salt",
+    ),
+    (
+        # Cut out of its sentence, "told residents that the council would now review" has
+        # lost what the council would review, and the sentence is too long for a gap.
+        "stem.lost_complement",
+        "At a long meeting in Carnford Town Hall on the evening of 4 March 2019, Janet Moore "
+        "told residents from Pellow Bay and Tregarth that the council would now review whether "
+        "the old coast road should be closed to all traffic earlier in the evening when storm "
+        "warnings are in force during the winter. Janet Moore was elected in 2015.",
+        "Janet Moore",
     ),
     (
         "thing.possessive",
@@ -640,3 +651,74 @@ def test_no_stem_splits_an_equation_or_sum(round_name, passage_id):
     )
     assert not any(re.search(r"[×=+]", d.prompt) for d in generation.drafts)
     assert any(v.rule == "stem.broken_wording" for v in generation.vetoes)
+
+
+def _clause_of(text: str, answer: str, verb: str):
+    doc = read(text).doc
+    start = text.index(answer)
+    span = doc.char_span(start, start + len(answer))
+    head = next(t for t in doc if t.text == verb)
+    return find_clause(head, keep=frozenset(range(span.start, span.end))), span
+
+
+def test_a_clause_that_loses_its_complement_clause_is_no_clause():
+    text = (
+        "Janet Moore said the council would review whether the road should close. "
+        "The road was built in 1932."
+    )
+    clause, span = _clause_of(text, "Janet Moore", "said")
+    assert clause is None
+    assert clause_cut_short(span)
+
+
+def test_a_relative_clause_whose_object_is_the_noun_it_describes_is_no_clause():
+    # "the newspaper he bought from the kiosk": on its own, "Tomasz bought from the kiosk".
+    text = "Tomasz read the newspaper he bought from the kiosk at the station. He left at 9."
+    clause, span = _clause_of(text, "the station", "bought")
+    assert clause is None
+    assert clause_cut_short(span)
+
+
+def test_a_clause_after_a_semicolon_or_a_when_is_still_whole():
+    # The first half of "...; it is tilted by about 23.5 degrees" is another sentence, and
+    # "the evening when warnings are in force" is complete without the evening.
+    text = (
+        "This axis is not upright compared with the Sun; the axis is tilted by about 23.5 "
+        "degrees. Roads close in the evening when warnings are in force in Leeds."
+    )
+    tilted, _ = _clause_of(text, "23.5 degrees", "tilted")
+    assert tilted is not None
+    are, span = _clause_of(text, "warnings", "are")
+    assert are is not None
+    assert not clause_cut_short(span)
+
+
+def test_an_answer_the_title_names_is_not_asked():
+    # Under "Weight Limit on Cranford Bridge", which town the bridge is in is read in the title.
+    text = (
+        "Lorries and buses have been banned from the 180-year-old stone bridge in Cranford "
+        "since Monday. Engineers from Westmarsh County Council found cracks in the central arch "
+        "in May. Residents of Little Wenlow say their narrow main street was never designed "
+        "for 9,600 vehicles a day."
+    )
+    options = GenerationOptions(multiple_choice=10)
+    untitled = run(text, options, floor=0.0)
+    titled = run(text, options, floor=0.0, title="Weight Limit on Cranford Bridge")
+    assert any(d.answer == "Cranford" for d in untitled.drafts)
+    assert not any(d.answer == "Cranford" for d in titled.drafts)
+    assert any(v.rule == "answer.in_title" and v.answer == "Cranford" for v in titled.vetoes)
+    assert any(d.answer == "Westmarsh County Council" for d in titled.drafts)
+
+
+def test_a_year_in_the_title_is_still_asked():
+    # "The Peasants' Revolt of 1381": which event the year is of is still read in the text.
+    text = (
+        "In 1381 thousands of people from the countryside marched on London. Wat Tyler led the "
+        "rebels from Kent, and the young King Richard II met them at Smithfield."
+    )
+    titled = run(text, GenerationOptions(multiple_choice=10), floor=0.0, title="The Revolt of 1381")
+    assert any(d.answer == "1381" for d in titled.drafts)
+
+
+def test_title_words_are_singular_and_leave_out_function_words():
+    assert title_words("The Lizard Orchids of Hollowmere") == {"lizard", "orchid", "hollowmere"}

@@ -671,3 +671,27 @@ def test_a_quotation_mark_the_cut_leaves_alone_goes_and_a_word_opening_before_a_
     assert prompts
     assert not any(" '" in prompt or "' " in prompt for prompt in prompts), prompts
     assert not any("Today" in prompt[1:] for prompt in prompts), prompts
+
+
+def test_a_clause_that_lost_its_so_does_not_run_into_the_one_before():
+    # "... as heat, so each swing becomes smaller": without the "so", two sentences spliced.
+    text = (
+        "Air resistance and friction at the pivot gradually transfer energy to the surroundings "
+        "as heat, so each swing becomes a little smaller than the one before in Leiden. The "
+        "clock in Leiden was built in 1657."
+    )
+    prompts = [d.prompt for d in run(text, GenerationOptions(multiple_choice=10)).drafts]
+    assert not any("as heat each swing" in p for p in prompts), prompts
+    assert any(p.startswith("_____ and friction at the pivot") for p in prompts), prompts
+
+
+def test_the_when_of_a_clause_inside_the_gap_sentence_stays():
+    # "When the treaty was agreed in 1707, England paid ...": the "When" opens the inner
+    # clause, and without it the sentence splices two.
+    text = (
+        "When the Treaty of Union joining Scotland and England was agreed in 1707, England paid "
+        "Scotland a sum known as the Equivalent. The Scots surrendered in 1700."
+    )
+    prompts = [d.prompt for d in run(text, GenerationOptions(multiple_choice=10)).drafts]
+    treaty = [p for p in prompts if "Treaty of Union" in p and "England paid" in p]
+    assert treaty and all(p.startswith("When ") for p in treaty), prompts

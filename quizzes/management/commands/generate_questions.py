@@ -23,6 +23,11 @@ class Command(BaseCommand):
     def add_arguments(self, parser) -> None:
         parser.add_argument("path", help="A UTF-8 text file with the article.")
         add_generation_arguments(parser)
+        parser.add_argument(
+            "--title",
+            default="",
+            help="The article's title: no question asks for what the title already names.",
+        )
         parser.add_argument("--json", action="store_true", help="Print a JSON list of questions.")
         parser.add_argument(
             "--explain",
@@ -33,7 +38,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options) -> None:
         text = read_article(options["path"])
         try:
-            generation = run(text, generation_options(options))
+            generation = run(text, generation_options(options), title=options["title"])
         except GenerationError as error:
             raise CommandError(str(error)) from None
         drafts = generation.drafts
